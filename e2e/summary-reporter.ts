@@ -1,0 +1,25 @@
+import type { FullResult, Reporter, TestCase, TestResult } from '@playwright/test/reporter';
+
+/** Prints one closing line, `N passed, N failed`, after the list reporter's output. */
+export default class SummaryReporter implements Reporter {
+	private passed = 0;
+	private failed = 0;
+	private skipped = 0;
+
+	onTestEnd(test: TestCase, result: TestResult): void {
+		// Count each test once, by its final outcome after any retries.
+		if (result.retry < test.retries && result.status !== 'passed' && result.status !== 'skipped') return;
+		if (result.status === 'passed') this.passed++;
+		else if (result.status === 'skipped') this.skipped++;
+		else this.failed++;
+	}
+
+	onEnd(_result: FullResult): void {
+		const skipped = this.skipped ? `, ${this.skipped} skipped` : '';
+		process.stdout.write(`${this.passed} passed, ${this.failed} failed${skipped}\n`);
+	}
+
+	printsToStdio(): boolean {
+		return true;
+	}
+}

@@ -1,0 +1,64 @@
+/**
+ * Makes sure a system tool the tests need is installed: when it is missing, installs its Debian
+ * package with apt-get where that can work (root on Debian), and otherwise stops with one line
+ * saying how to install it.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+export interface SystemTool {
+	/** What the tool is, for messages. */
+	name: string;
+	/** Paths or commands that count as installed. */
+	found: () => boolean;
+	/** The Debian package that provides it. */
+	debianPackage: string;
+}
+
+export function onPath(command: string): boolean {
+	return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+}
+
+export const chromium: SystemTool = {
+	name: 'Chromium',
+	found: () => existsSync('/usr/bin/chromium'),
+	debianPackage: 'chromium',
+};
+
+export const go: SystemTool = {
+	name: 'Go',
+	found: () => onPath('go'),
+	debianPackage: 'golang-go',
+};
+
+/** Installs `tool` if missing; exits the process with a one-line message when it cannot. */
+export function ensureTool(tool: SystemTool): void {
+	if (tool.found()) return;
+	const isRoot = process.getuid?.() === 0;
+	const hasApt = existsSync('/usr/bin/apt-get');
+	const how = `install it with: sudo apt-get install ${tool.debianPackage}`;
+	if (!isRoot || !hasApt) {
+		console.error(`${tool.name} is missing: ${how}`);
+		process.exit(1);
+	}
+	console.log(`${tool.name} is missing; installing the Debian package ${tool.debianPackage}…`);
+	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+	const run = (args: string[]) => spawnSync('apt-get', args, { stdio: 'inherit', env }).status === 0;
+	if (!run(['update', '-qq']) || !run(['install', '-y', '-qq', tool.debianPackage]) || !tool.found()) {
+		console.error(`Could not install ${tool.name}: ${how}`);
+		process.exit(1);
+	}
+}
+
+if (import.meta.main) {
+	const wanted = process.argv.slice(2);
+	const tools: Record<string, SystemTool> = { chromium, go };
+	for (const name of wanted) {
+		const tool = tools[name];
+		if (!tool) {
+			console.error(`unknown tool "${name}"; expected one of: ${Object.keys(tools).join(', ')}`);
+			process.exit(2);
+		}
+		ensureTool(tool);
+	}
+}

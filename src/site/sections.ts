@@ -1,0 +1,44 @@
+/**
+ * The site's sections, in navigation order. A section that is not built yet stays listed
+ * (so readers know it is coming) but is never linked, so no link leads nowhere.
+ */
+export interface Section {
+	/** Navigation label. */
+	title: string;
+	/** Where the section lives once built. */
+	href: string;
+	/** One sentence for the home page. */
+	description: string;
+	/** Whether its pages exist yet. */
+	ready: boolean;
+}
+
+export const sections: readonly Section[] = [
+	{
+		title: 'Lessons',
+		href: '/lessons/',
+		description:
+			'Step-by-step lessons on schedtrace, scheddetail, gctrace and gcpacertrace, on traces captured from real Go programs.',
+		ready: false,
+	},
+	{
+		title: 'Reference',
+		href: '/reference/',
+		description:
+			'Every field of every trace format, on a page of its own, with what changed in each Go release.',
+		ready: false,
+	},
+	{
+		title: 'Explain a line',
+		href: '/explain/',
+		description: 'Paste one trace line and see each of its fields explained, with a link you can share.',
+		ready: false,
+	},
+	{
+		title: 'Analyze a log',
+		href: '/analyze/',
+		description:
+			'Drop a whole trace log to get every line explained, charts over time and findings, all in your browser.',
+		ready: false,
+	},
+];

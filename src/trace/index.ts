@@ -1,0 +1,6 @@
+/** The core's public API: UI code, the CLI and tests import from here only. */
+export * from './types.ts';
+export * from './era.ts';
+export * from './fields.ts';
+export * from './catalogue.ts';
+export { parseLine } from './parse.ts';
