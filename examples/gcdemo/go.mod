@@ -1,0 +1,3 @@
+module gcdemo
+
+go 1.19

@@ -1,0 +1,3 @@
+module godebug
+
+go 1.19

@@ -1,0 +1,301 @@
+#!/usr/bin/env bash
+# Records the GODEBUG traces the lessons show, from real Go runtimes.
+#
+#   bash scripts/capture.sh            (run from the repository root)
+#
+# It builds examples/godebug and examples/gcdemo with the current `go` and,
+# when present, Debian's Go 1.19, runs each scenario below and writes the
+# program's standard error, byte for byte, to content/traces/<setting>/
+# go1.NN-<scenario>.txt. Then it writes content/traces/captures.json and
+# content/traces/README.md with the provenance of every file.
+#
+# Environment:
+#   GO     current toolchain (default: go)
+#   GO119  Go 1.19 toolchain (default: /usr/lib/go-1.19/bin/go; skipped if missing)
+#   HEY    load generator (default: hey)
+#
+# Load only ever targets 127.0.0.1, and every run is bounded in time.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+
+GO=${GO:-go}
+GO119=${GO119:-/usr/lib/go-1.19/bin/go}
+HEY=${HEY:-hey}
+OUT=content/traces
+
+# Only the variables each run sets may shape its output.
+unset GODEBUG GOMAXPROCS GOGC GOMEMLIMIT GOTRACEBACK GOEXPERIMENT GOFLAGS PORT
+export GOTOOLCHAIN=local # never download a toolchain; the go.mod says 1.19
+
+command -v "$HEY" >/dev/null || { echo "capture: $HEY not found" >&2; exit 1; }
+
+work=$(mktemp -d)
+server=""
+
+cleanup() {
+	if [ -n "$server" ] && kill -0 "$server" 2>/dev/null; then
+		kill -KILL "$server" 2>/dev/null || true
+	fi
+	rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# Provenance of the current toolchain, set by capture_all.
+gover="" # e.g. "go1.26.8 linux/amd64"
+tag=""   # e.g. "go1.26"
+bin=""   # where this toolchain's binaries are
+today=$(date -u +%F)
+
+# Provenance rows are fields separated by US (\x1f), a character no field
+# contains; a tab would not do, as `read` merges empty tab-separated fields.
+US=$'\x1f'
+
+# record FILE GODEBUG GOMAXPROCS COMMAND LOAD PROGRAM BUILD
+# Appends one provenance row; LOAD is empty when there was no load.
+record() {
+	printf '%s\n' "$1$US$gover$US$2$US$3$US$4$US$5$US$today$US$6$US$7" >>"$work/records"
+	printf '  %-42s %6d lines %8d bytes\n' "$1" "$(wc -l <"$OUT/$1")" "$(wc -c <"$OUT/$1")"
+}
+
+# complete FILE: a capture must end in a newline, or the program was stopped
+# in the middle of printing a line. Such a capture is run again, never edited.
+complete() {
+	[ -s "$OUT/$1" ] && [ "$(tail -c 1 "$OUT/$1" | od -An -c | tr -d ' ')" = '\n' ]
+}
+
+free_port() {
+	local p
+	while :; do
+		p=$((20000 + RANDOM % 20001))
+		# Nobody answering there means the port is free for us.
+		if ! (: >"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
+			echo "$p"
+			return
+		fi
+	done
+}
+
+wait_ready() {
+	local port=$1 i
+	for i in $(seq 100); do
+		kill -0 "$server" 2>/dev/null || { echo "capture: server exited early" >&2; return 1; }
+		if (: >"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+			return 0
+		fi
+		sleep 0.05
+	done
+	echo "capture: server did not listen on $port" >&2
+	return 1
+}
+
+stop_server() {
+	local i
+	kill -TERM "$server" 2>/dev/null || true
+	for i in $(seq 30); do
+		kill -0 "$server" 2>/dev/null || break
+		sleep 0.1
+	done
+	kill -KILL "$server" 2>/dev/null || true
+	wait "$server" 2>/dev/null || true
+	server=""
+}
+
+now_ns() { date +%s%N; }
+
+# sleep_until START_NS SECONDS: sleep until SECONDS (may be fractional)
+# after START_NS.
+sleep_until() {
+	local left
+	left=$(awk -v s="$1" -v d="$2" -v n="$(now_ns)" 'BEGIN { x = (s + d * 1e9 - n) / 1e9; print (x > 0 ? x : 0) }')
+	sleep "$left"
+}
+
+# web FILE GODEBUG GOMAXPROCS LOAD_SECONDS TOTAL_SECONDS [leak]
+# Runs the web service, puts LOAD_SECONDS of load on it (0: none), and stops
+# it TOTAL_SECONDS after it started. Make TOTAL end in .5 for traces printed
+# every whole second, so the stop never lands in the middle of a report.
+web() {
+	local file=$1 godebug=$2 procs=$3 load=$4 total=$5 args=("${@:6}")
+	local try port url cmd heycmd start
+	mkdir -p "$OUT/$(dirname "$file")"
+	for try in 1 2 3; do
+		port=$(free_port)
+		url="http://127.0.0.1:$port/sendjson"
+		cmd="GOMAXPROCS=$procs GODEBUG=$godebug PORT=$port ./godebug${args[*]:+ ${args[*]}}"
+		heycmd=""
+		start=$(now_ns)
+		(cd "$bin" && GOMAXPROCS=$procs GODEBUG=$godebug PORT=$port exec ./godebug "${args[@]}") \
+			>/dev/null 2>"$OUT/$file" &
+		server=$!
+		wait_ready "$port"
+		if [ "$load" -gt 0 ]; then
+			heycmd="hey -m POST -c 8 -z ${load}s $url"
+			timeout $((load + 15)) "$HEY" -m POST -c 8 -z "${load}s" "$url" >"$work/hey.txt"
+			grep -h 'Requests/sec' "$work/hey.txt" | sed 's/^ */  hey: /'
+		fi
+		sleep_until "$start" "$total"
+		stop_server
+		complete "$file" && break
+		echo "  $file: stopped mid-line, running it again"
+	done
+	complete "$file" || { echo "capture: $file never ended cleanly" >&2; return 1; }
+	record "$file" "$godebug" "$procs" "$cmd" "$heycmd" examples/godebug "go build"
+}
+
+# gcdemo FILE GODEBUG DIR BUILD ARGS...
+# Runs DIR/gcdemo (which exits by itself) with GOMAXPROCS=2.
+gcdemo() {
+	local file=$1 godebug=$2 dir=$3 build=$4 args=("${@:5}")
+	mkdir -p "$OUT/$(dirname "$file")"
+	(cd "$dir" && GOMAXPROCS=2 GODEBUG=$godebug exec timeout 60 ./gcdemo "${args[@]}") \
+		>/dev/null 2>"$OUT/$file"
+	complete "$file" || { echo "capture: $file is empty or unfinished" >&2; return 1; }
+	record "$file" "$godebug" 2 "GOMAXPROCS=2 GODEBUG=$godebug ./gcdemo ${args[*]}" "" examples/gcdemo "$build"
+}
+
+# capture_all GOBINARY: every scenario with one toolchain.
+capture_all() {
+	local gobin=$1
+	gover=$("$gobin" version | sed 's/^go version //')
+	tag=$(echo "$gover" | sed -E 's/^(go[0-9]+\.[0-9]+).*/\1/')
+	bin="$work/$tag"
+	echo "== $gover"
+
+	mkdir -p "$bin"
+	(cd examples/godebug && "$gobin" build -o "$bin/godebug" .)
+	(cd examples/gcdemo && "$gobin" build -o "$bin/gcdemo" .)
+	rm -f "$OUT"/*/"$tag"-*.txt
+
+	# Lessons 1-4: the scheduler under load, healthy and leaking.
+	web "schedtrace/$tag-p1-load.txt" schedtrace=1000 1 5 9.5
+	web "schedtrace/$tag-p1-leak.txt" schedtrace=1000 1 5 9.5 leak
+	web "schedtrace/$tag-p2-load.txt" schedtrace=1000 2 5 9.5
+	web "schedtrace/$tag-p2-leak.txt" schedtrace=1000 2 5 9.5 leak
+	# One G line per goroutine ever created: keep it short and leak-free.
+	web "scheddetail/$tag-p2-load.txt" schedtrace=1000,scheddetail=1 2 3 4.5
+
+	# The collector under load. A cycle every few milliseconds: a few seconds is plenty.
+	web "gctrace/$tag-web-load.txt" gctrace=1 2 3 3.5
+	web "gcpacertrace/$tag-web-load.txt" gctrace=1,gcpacertrace=1 2 3 3.5
+	web "inittrace/$tag-web.txt" inittrace=1 2 0 0.5
+
+	# The collector on its own, with forced cycles halfway through.
+	gcdemo "gctrace/$tag-gcdemo.txt" gctrace=1 "$bin" "go build" -d 3s
+	gcdemo "gctrace/$tag-gcdemo-retain.txt" gctrace=1 "$bin" "go build" -d 6s -retain
+	gcdemo "gctrace/$tag-gcdemo-gctrace2.txt" gctrace=2 "$bin" "go build" -d 1s
+	gcdemo "scavtrace/$tag-gcdemo.txt" scavtrace=1 "$bin" "go build" -d 3s
+	gcdemo "inittrace/$tag-gcdemo.txt" inittrace=1 "$bin" "go build" -d 100ms
+	gcdemo "combined/$tag-gcdemo-gc-sched.txt" gctrace=1,schedtrace=200 "$bin" "go build" -d 3s
+	gcdemo "combined/$tag-gcdemo-gc-pacer-scav.txt" gctrace=1,gcpacertrace=1,scavtrace=1 "$bin" "go build" -d 2s
+
+	# Go 1.26+: the GC cycle that checks for leaked goroutines. The profile
+	# behind it only exists with this experiment turned on at build time.
+	if (cd examples/gcdemo && GOEXPERIMENT=goroutineleakprofile "$gobin" build -o "$bin/leakcheck/gcdemo" .) 2>/dev/null; then
+		gcdemo "gctrace/$tag-gcdemo-leakcheck.txt" gctrace=1 "$bin/leakcheck" \
+			"GOEXPERIMENT=goroutineleakprofile go build" -d 1s -leakcheck
+	else
+		echo "  $tag has no GOEXPERIMENT=goroutineleakprofile: no leak-check capture"
+	fi
+}
+
+mkdir -p "$OUT"
+: >"$work/records"
+captured=()
+
+capture_all "$GO"
+captured+=("$tag")
+if [ -x "$GO119" ]; then
+	capture_all "$GO119"
+	captured+=("$tag")
+else
+	echo "== $GO119 not found: skipping the Go 1.19 captures (set GO119 to its go binary)"
+fi
+
+# Keep the provenance of captures from toolchains not run this time.
+if [ -f "$OUT/captures.json" ]; then
+	if command -v jq >/dev/null; then
+		jq -r --arg now "${captured[*]}" '
+			($now | split(" ")) as $tags
+			| .[] | select((.file | split("/")[1] | split("-")[0]) as $t | $tags | index($t) | not)
+			| [.file, .go, .godebug, (.gomaxprocs | tostring), .command, (.load // ""), .date, .program, (.build // "go build")]
+			| join("\u001f")' "$OUT/captures.json" >>"$work/records"
+	else
+		echo "capture: jq not found; captures.json now lists only this run's captures" >&2
+	fi
+fi
+sort -t "$US" -k1,1 -o "$work/records" "$work/records"
+
+json_str() {
+	local s=$1
+	s=${s//\\/\\\\}
+	s=${s//\"/\\\"}
+	printf '"%s"' "$s"
+}
+
+# captures.json: one object per file, same order as the README table.
+{
+	echo "["
+	sep=""
+	while IFS=$US read -r file ver godebug procs cmd load date program build; do
+		printf '%s  {"file": %s, "go": %s, "godebug": %s, "gomaxprocs": %s, "command": %s, "load": %s, "date": %s, "program": %s, "build": %s}' \
+			"$sep" "$(json_str "$file")" "$(json_str "$ver")" "$(json_str "$godebug")" "$procs" \
+			"$(json_str "$cmd")" "$(if [ -n "$load" ]; then json_str "$load"; else echo null; fi)" \
+			"$(json_str "$date")" "$(json_str "$program")" "$(json_str "$build")"
+		sep=$',\n'
+	done <"$work/records"
+	printf '\n]\n'
+} >"$OUT/captures.json"
+if command -v jq >/dev/null; then
+	jq . "$OUT/captures.json" >"$work/captures.json"
+	mv "$work/captures.json" "$OUT/captures.json"
+fi
+
+# README.md: how the files were made, and how to make them again.
+{
+	cat <<'EOF'
+# Trace captures
+
+Every `.txt` file here is the standard error of a real Go program run with `GODEBUG` set,
+saved byte for byte. None has been edited, trimmed or merged: when a capture is too long, the
+run is made shorter. Lessons and tests quote these files; they never hand-write runtime output.
+
+Files are named `<setting>/go1.NN-<scenario>.txt`. `combined/` holds runs with several
+settings at once, where trace lines of different kinds interleave.
+
+Besides trace lines, a file can hold what the program itself writes to standard error: the web
+service logs one `listener : Started : Listening on: …` line when it starts.
+
+## Making them again
+
+```sh
+bash scripts/capture.sh
+```
+
+The script builds `examples/godebug` (the tutorial's web service) and `examples/gcdemo` (a
+program that keeps the collector busy for a set time, then exits) with the current `go` and
+with Debian's Go 1.19 (`/usr/lib/go-1.19/bin/go`, or the path in `GO119`; skipped when
+missing). For each scenario it starts the program with the environment shown below, puts load
+on the web service with `hey` on 127.0.0.1 where a load is listed, stops the service with
+SIGTERM at a fixed time, and then rewrites this file and `captures.json` (the same provenance
+as JSON). Each web run gets its own free port, so the port in a command differs between runs.
+Timings and counts differ on every run; the shapes of the lines do not.
+
+## Provenance
+
+| File | Go | Program | GODEBUG | GOMAXPROCS | Command | Load | Date |
+| --- | --- | --- | --- | --- | --- | --- | --- |
+EOF
+	while IFS=$US read -r file ver godebug procs cmd load date program build; do
+		built=""
+		if [ "$build" != "go build" ]; then
+			built=" (built with \`$build\`)"
+		fi
+		printf '| [`%s`](%s) | %s | `%s` | `%s` | %s | `%s`%s | %s | %s |\n' \
+			"$file" "$file" "$ver" "$program" "$godebug" "$procs" "$cmd" "$built" \
+			"$(if [ -n "$load" ]; then printf '`%s`' "$load"; else echo none; fi)" "$date"
+	done <"$work/records"
+} >"$OUT/README.md"
+
+echo "== wrote $OUT/captures.json and $OUT/README.md"
