@@ -4,3 +4,5 @@ export * from './era.ts';
 export * from './fields.ts';
 export * from './catalogue.ts';
 export { parseLine } from './parse.ts';
+export * from './format.ts';
+export * from './log.ts';

@@ -80,10 +80,34 @@ export class LineScanner {
 	 */
 	number(key: FieldKey, what: string, opts: { signed?: boolean; decimals?: boolean } = {}): boolean {
 		if (!this.ok) return false;
-		const end = this.scanNumber(this.pos, opts.signed ?? false, opts.decimals ?? false);
-		if (end < 0) return this.fail(`expected ${what}${this.found()}`);
-		this.push(key, this.pos, end, Number(this.line.slice(this.pos, end)));
-		this.pos = end;
+		// Hot path: the value is built while scanning, with no second slice and no Number().
+		const line = this.line;
+		const start = this.pos;
+		let i = start;
+		const negative = opts.signed === true && line.charCodeAt(i) === MINUS;
+		if (negative) i++;
+		let c = line.charCodeAt(i);
+		if (!isDigit(c)) return this.fail(`expected ${what}${this.found()}`);
+		let n = 0;
+		do {
+			n = n * 10 + (c - DIGIT_0);
+			c = line.charCodeAt(++i);
+		} while (isDigit(c));
+		let scale = 1;
+		if (opts.decimals === true && c === DOT && isDigit(line.charCodeAt(i + 1))) {
+			c = line.charCodeAt(++i);
+			do {
+				n = n * 10 + (c - DIGIT_0);
+				scale *= 10;
+				c = line.charCodeAt(++i);
+			} while (isDigit(c));
+		}
+		// Two exact integers divide with one rounding, as Number(text) rounds; others use it.
+		const exact = n <= Number.MAX_SAFE_INTEGER && scale <= 1e15;
+		const magnitude = exact ? n / scale : Number(line.slice(negative ? start + 1 : start, i));
+		const text = line.slice(start, i);
+		this.tokens.push({ start, end: i, text, key, value: negative ? -magnitude : magnitude });
+		this.pos = i;
 		return true;
 	}
 

@@ -1,0 +1,120 @@
+/**
+ * `npm run explain -- [--json] [FILE...]`: annotates GODEBUG trace output in a terminal.
+ * Reads the files in turn, or standard input when none is given, a chunk at a time, so a log
+ * of any size streams through. Exit status: 0 when every line parsed or was not trace output,
+ * 1 when any line has a problem, 2 for bad usage or an unreadable file.
+ */
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
+import { createLogParser, type LogLine, type LogSummary } from '../trace/index.ts';
+import { createHumanView, createJsonView, type View } from './views.ts';
+
+const usage = 'usage: npm run explain -- [--json] [FILE...]   (reads standard input when no FILE is given)';
+
+/** A failure the user can act on; printed as one line, never as a stack trace. */
+class UsageError extends Error {}
+
+interface Options {
+	json: boolean;
+	files: string[];
+}
+
+function parseArgs(args: string[]): Options {
+	const options: Options = { json: false, files: [] };
+	let onlyFiles = false;
+	for (const arg of args) {
+		if (onlyFiles || arg === '-' || !arg.startsWith('-')) options.files.push(arg);
+		else if (arg === '--') onlyFiles = true;
+		else if (arg === '--json') options.json = true;
+		else if (arg === '--help' || arg === '-h') {
+			process.stdout.write(`${usage}\n`);
+			process.exit(0);
+		} else throw new UsageError(`unknown option "${arg}"; ${usage}`);
+	}
+	return options;
+}
+
+/** Streams one input through the parser, failing on binary data or invalid UTF-8. */
+async function parseInput(name: string, input: Readable, view: View): Promise<LogSummary> {
+	const decoder = new TextDecoder('utf-8', { fatal: true });
+	const parser = createLogParser((line: LogLine) => view.line(line));
+	let offset = 0;
+	for await (const chunk of input as AsyncIterable<Buffer>) {
+		const nul = chunk.indexOf(0);
+		if (nul >= 0) {
+			throw new UsageError(
+				`${name}: binary data (a NUL byte at byte ${offset + nul}); expected a text log of GODEBUG output`,
+			);
+		}
+		let text: string;
+		try {
+			text = decoder.decode(chunk, { stream: true });
+		} catch {
+			throw new UsageError(`${name}: not valid UTF-8 text (near byte ${offset}); expected a text log of GODEBUG output`);
+		}
+		parser.push(text);
+		offset += chunk.length;
+		await view.flush(false);
+	}
+	try {
+		parser.push(decoder.decode());
+	} catch {
+		throw new UsageError(`${name}: not valid UTF-8 text (it ends inside a character)`);
+	}
+	return parser.end();
+}
+
+async function openFile(file: string): Promise<Readable> {
+	let info;
+	try {
+		info = await stat(file);
+	} catch (err) {
+		const code = (err as NodeJS.ErrnoException).code;
+		throw new UsageError(`${file}: ${code === 'ENOENT' ? 'no such file' : `cannot read (${code})`}`);
+	}
+	if (info.isDirectory()) throw new UsageError(`${file}: is a directory; expected a text file`);
+	const stream = createReadStream(file, { highWaterMark: 1 << 20 });
+	await new Promise<void>((resolve, reject) => {
+		stream.once('readable', resolve);
+		stream.once('error', (err: NodeJS.ErrnoException) =>
+			reject(new UsageError(`${file}: cannot read (${err.code ?? err.message})`)),
+		);
+	});
+	return stream;
+}
+
+async function main(): Promise<number> {
+	const options = parseArgs(process.argv.slice(2));
+	const color = !options.json && process.stdout.isTTY === true && !process.env.NO_COLOR;
+	const inputs = options.files.length ? options.files : ['-'];
+	const view = options.json
+		? createJsonView(process.stdout, inputs.length > 1)
+		: createHumanView(process.stdout, { color });
+	let problems = 0;
+	for (const name of inputs) {
+		const stream = name === '-' ? process.stdin : await openFile(name);
+		const label = name === '-' ? 'standard input' : name;
+		view.begin(label);
+		const summary = await parseInput(label, stream, view);
+		view.end(summary);
+		problems += summary.problemCount;
+	}
+	await view.flush(true);
+	return problems > 0 ? 1 : 0;
+}
+
+try {
+	process.exitCode = await main();
+} catch (err) {
+	if (err instanceof UsageError) {
+		process.stderr.write(`explain: ${err.message}\n`);
+		process.exitCode = 2;
+	} else if ((err as NodeJS.ErrnoException).code === 'EPIPE') {
+		// The reader went away (for example `| head`): nothing left to say.
+		process.exitCode = 0;
+	} else {
+		process.stderr.write(`explain: unexpected error: ${(err as Error).message}\n`);
+		process.exitCode = 2;
+	}
+}

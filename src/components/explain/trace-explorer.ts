@@ -1,0 +1,122 @@
+/**
+ * `<trace-explorer>`: annotates pasted lines as the reader types, in the browser. The text
+ * travels in the page address (`?line=`) so the view can be shared, and `#field=<key>` selects
+ * a field on arrival. Long pastes stay responsive: only the first lines are drawn, and the rest
+ * are parsed in slices between frames so typing never waits for them.
+ */
+import { describeEra, intersectEras, parseLine, type Era } from '../../trace/index.ts';
+import { renderTraceLine } from '../trace-line/render.ts';
+import '../trace-line/trace-line.ts';
+
+/** Lines drawn annotated; more belong in the log analyzer. */
+const MAX_DRAWN_LINES = 100;
+/** Longer text is not put in the page address (links stay usable). */
+const MAX_SHARED_CHARS = 4000;
+/** Larger pastes are refused with a message instead of parsed. */
+const MAX_CHARS = 20 * 1024 * 1024;
+const SLICE_LINES = 2000;
+
+class TraceExplorer extends HTMLElement {
+	private input!: HTMLTextAreaElement;
+	private results!: HTMLElement;
+	private status!: HTMLElement;
+	private timer = 0;
+	private generation = 0;
+
+	connectedCallback(): void {
+		this.input = this.querySelector('textarea')!;
+		this.results = this.querySelector('.explain-results')!;
+		this.status = this.querySelector('.explain-status')!;
+		this.querySelector('form')!.addEventListener('submit', (e) => {
+			e.preventDefault();
+			this.update(true);
+		});
+		this.input.addEventListener('input', () => {
+			clearTimeout(this.timer);
+			this.timer = window.setTimeout(() => this.update(true), 150);
+		});
+		const line = new URLSearchParams(location.search).get('line');
+		if (line !== null) {
+			this.input.value = line;
+			this.update(false);
+		}
+	}
+
+	private update(updateAddress: boolean): void {
+		const generation = ++this.generation;
+		const text = this.input.value;
+		if (updateAddress) this.share(text);
+		this.results.replaceChildren();
+		if (text.length > MAX_CHARS) {
+			this.say(
+				`That is ${(text.length / 1048576).toFixed(1)} MB of text; this page explains up to ${MAX_CHARS / 1048576} MB. ` +
+					'Paste fewer lines.',
+			);
+			return;
+		}
+		const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
+		if (lines.length === 0) {
+			this.say('');
+			return;
+		}
+		const drawn = lines.slice(0, MAX_DRAWN_LINES);
+		drawn.forEach((line, i) => {
+			const element = document.createElement('trace-line');
+			element.innerHTML = renderTraceLine(parseLine(line), { id: `x${i}`, source: `pasted line ${i + 1}` });
+			this.results.append(element);
+		});
+		this.summarize(lines, generation);
+	}
+
+	/** Reads every line for the summary in slices, so a long paste never blocks typing. */
+	private summarize(lines: string[], generation: number): void {
+		let era: Era | null = null;
+		let runtime = 0;
+		let problems = 0;
+		let i = 0;
+		const step = () => {
+			if (generation !== this.generation) return;
+			for (const end = Math.min(i + SLICE_LINES, lines.length); i < end; i++) {
+				const parsed = parseLine(lines[i]);
+				if (parsed.kind === 'other' || !parsed.era) continue;
+				runtime++;
+				if (parsed.problem) problems++;
+				era = era === null ? parsed.era : intersectEras(era, parsed.era);
+			}
+			if (i < lines.length) {
+				this.say(`Reading ${i.toLocaleString()} of ${lines.length.toLocaleString()} lines…`);
+				setTimeout(step, 0);
+				return;
+			}
+			this.say(this.summary(lines.length, runtime, problems, era));
+		};
+		step();
+	}
+
+	private summary(total: number, runtime: number, problems: number, era: Era | null): string {
+		const parts = [`${total} ${total === 1 ? 'line' : 'lines'}, ${runtime} of them runtime trace output.`];
+		if (era !== null) {
+			parts.push(
+				(era as Era).length > 0
+					? `Printed in this shape by ${describeEra(era)}.`
+					: 'The lines do not agree on one Go release; they may come from different programs.',
+			);
+		}
+		if (problems > 0) parts.push(`${problems} ${problems === 1 ? 'line has' : 'lines have'} a problem (shown below each line).`);
+		if (total > MAX_DRAWN_LINES) parts.push(`Showing the first ${MAX_DRAWN_LINES} lines.`);
+		return parts.join(' ');
+	}
+
+	private share(text: string): void {
+		const url = new URL(location.href);
+		if (text === '' || text.length > MAX_SHARED_CHARS) url.searchParams.delete('line');
+		else url.searchParams.set('line', text);
+		history.replaceState(null, '', url);
+	}
+
+	private say(message: string): void {
+		this.status.textContent = message;
+	}
+}
+
+if (!customElements.get('trace-explorer')) customElements.define('trace-explorer', TraceExplorer);

@@ -1,0 +1,76 @@
+/**
+ * `<site-search>`: runs the query in `?q=` (and each new one) against the Pagefind index built
+ * after `astro build`, and lists the results as links with an excerpt.
+ */
+interface PagefindResult {
+	url: string;
+	excerpt: string;
+	meta: { title?: string };
+}
+interface Pagefind {
+	search(query: string): Promise<{ results: { data(): Promise<PagefindResult> }[] }>;
+}
+
+const MAX_RESULTS = 20;
+
+class SiteSearch extends HTMLElement {
+	private pagefind: Promise<Pagefind> | null = null;
+
+	connectedCallback(): void {
+		const form = this.querySelector('form')!;
+		const input = this.querySelector('input')!;
+		const query = new URLSearchParams(location.search).get('q') ?? '';
+		input.value = query;
+		form.addEventListener('submit', (e) => {
+			e.preventDefault();
+			const url = new URL(location.href);
+			url.searchParams.set('q', input.value);
+			history.replaceState(null, '', url);
+			void this.run(input.value);
+		});
+		if (query.trim()) void this.run(query);
+		else input.focus();
+	}
+
+	private load(): Promise<Pagefind> {
+		// The index is written next to the built pages, so it is loaded at run time, not bundled.
+		const path = '/pagefind/pagefind.js';
+		this.pagefind ??= import(/* @vite-ignore */ path) as Promise<Pagefind>;
+		return this.pagefind;
+	}
+
+	private async run(query: string): Promise<void> {
+		const status = this.querySelector<HTMLElement>('.search-status')!;
+		const list = this.querySelector<HTMLElement>('.search-results')!;
+		list.replaceChildren();
+		if (!query.trim()) {
+			status.textContent = 'Type a word to search for, such as idleprocs or heap goal.';
+			return;
+		}
+		status.textContent = 'Searching…';
+		let results: PagefindResult[];
+		try {
+			const search = await (await this.load()).search(query);
+			results = await Promise.all(search.results.slice(0, MAX_RESULTS).map((r) => r.data()));
+		} catch {
+			status.textContent = 'The search index could not be loaded. Every field is listed in the reference.';
+			return;
+		}
+		status.textContent = results.length
+			? `${results.length} ${results.length === 1 ? 'page matches' : 'pages match'} “${query}”.`
+			: `No page matches “${query}”.`;
+		for (const r of results) {
+			const item = document.createElement('li');
+			const link = document.createElement('a');
+			link.href = r.url;
+			link.textContent = r.meta.title ?? r.url;
+			const excerpt = document.createElement('p');
+			// Pagefind's excerpt is text from our own pages with <mark> around the matches.
+			excerpt.innerHTML = r.excerpt;
+			item.append(link, excerpt);
+			list.append(item);
+		}
+	}
+}
+
+if (!customElements.get('site-search')) customElements.define('site-search', SiteSearch);

@@ -1,0 +1,124 @@
+/**
+ * Builds the annotated-line markup as an HTML string, so the build (`TraceLine.astro`) and the
+ * browser (`/explain/`) render exactly the same thing. Every piece of the line is escaped:
+ * whatever a reader pastes is shown as text, never as markup.
+ */
+import {
+	describeEra,
+	fieldCategory,
+	formatTokenValue,
+	getField,
+	type ParsedLine,
+	type Token,
+} from '../../trace/index.ts';
+
+const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Escapes text for HTML content and attribute values. */
+export function escapeHtml(text: string): string {
+	return text.replace(/[&<>"']/g, (c) => escapes[c]);
+}
+
+export interface RenderOptions {
+	/** Prefix for element ids; unique on the page. */
+	id: string;
+	/** Where the line comes from, shown in the caption (a capture file and line, or "pasted"). */
+	source?: string;
+	/** URL of the source, when it has one. */
+	sourceHref?: string;
+	/** Field shown as selected on arrival. */
+	focus?: string;
+}
+
+function tokenLabel(token: Token): string {
+	const field = token.key ? getField(token.key) : undefined;
+	return field ? field.label : 'Unrecognised text';
+}
+
+/** The `<code>` line: fields as links to their explanations, the fixed text between them as text. */
+function renderCode(parsed: ParsedLine, opts: RenderOptions): string {
+	const { text, tokens } = parsed;
+	let html = '';
+	let pos = 0;
+	const problemAt = parsed.problem ? parsed.problem.column - 1 : -1;
+	tokens.forEach((token, i) => {
+		if (token.start > pos) html += escapeHtml(text.slice(pos, token.start));
+		const field = token.key ? getField(token.key) : undefined;
+		const category = field ? fieldCategory(field) : 'unknown';
+		const value = formatTokenValue(token, field);
+		const problem = token.key === null && token.start === problemAt ? ' is-problem' : '';
+		const classes = `tok tf-${category}${problem}${token.key === opts.focus ? ' is-selected' : ''}`;
+		html +=
+			`<a class="${classes}" href="#${opts.id}-f${i}" id="${opts.id}-t${i}" data-index="${i}"` +
+			`${token.key ? ` data-key="${token.key}"` : ''}` +
+			` aria-label="${escapeHtml(`${tokenLabel(token)}: ${value}`)}"` +
+			` aria-describedby="${opts.id}-m${i}">${escapeHtml(token.text)}</a>`;
+		pos = token.end;
+	});
+	if (pos < text.length) html += escapeHtml(text.slice(pos));
+	if (problemAt >= text.length) html += '<span class="problem-end" aria-hidden="true"></span>';
+	return html;
+}
+
+/** The list of the line's fields in print order, each with its value, meaning and page. */
+function renderFields(parsed: ParsedLine, opts: RenderOptions): string {
+	if (parsed.tokens.length === 0) return '';
+	const items = parsed.tokens.map((token, i) => {
+		const field = token.key ? getField(token.key) : undefined;
+		const value = formatTokenValue(token, field);
+		const selected = token.key === opts.focus ? ' is-selected' : '';
+		const name = field
+			? `<a href="/reference/${field.key}/">${escapeHtml(field.label)}</a>`
+			: 'Unrecognised text';
+		const meaning = field
+			? escapeHtml(field.summary)
+			: 'The parser does not know this text: it may come from a newer Go release, or the line was damaged.';
+		return (
+			`<div class="field${selected}" id="${opts.id}-f${i}" data-index="${i}"${token.key ? ` data-key="${token.key}"` : ''}>` +
+			`<dt><span class="field-name">${name}</span> <code class="field-value">${escapeHtml(value)}</code></dt>` +
+			`<dd id="${opts.id}-m${i}">${meaning}</dd></div>`
+		);
+	});
+	return `<dl class="trace-fields" aria-label="Fields of this line, in print order">${items.join('')}</dl>`;
+}
+
+function renderCaption(parsed: ParsedLine, opts: RenderOptions): string {
+	const parts: string[] = [];
+	if (parsed.kind === 'other') parts.push('Not runtime trace output');
+	else parts.push(`<code>${parsed.kind}</code>`, escapeHtml(parsed.era ? describeEra(parsed.era) : ''));
+	if (opts.source) {
+		parts.push(
+			opts.sourceHref
+				? `<a href="${escapeHtml(opts.sourceHref)}">${escapeHtml(opts.source)}</a>`
+				: escapeHtml(opts.source),
+		);
+	}
+	return parts.filter(Boolean).join(' · ');
+}
+
+function renderProblem(parsed: ParsedLine): string {
+	if (parsed.problem) {
+		const { column, message } = parsed.problem;
+		return `<p class="trace-problem" role="note"><strong>Problem at column ${column}:</strong> ${escapeHtml(message)}</p>`;
+	}
+	if (parsed.kind === 'other') {
+		return (
+			'<p class="trace-note" role="note">This line is not runtime trace output: the Go runtime ' +
+			'never prints a line that starts like this. It may be the program’s own log output on standard error.</p>'
+		);
+	}
+	return '';
+}
+
+/** The whole annotated line: code, caption, problem note and field list. */
+export function renderTraceLine(parsed: ParsedLine, opts: RenderOptions): string {
+	return (
+		// Search finds explanations, not every page that happens to show an example line.
+		`<figure class="trace-line" aria-labelledby="${opts.id}-cap" data-pagefind-ignore="all">` +
+		`<div class="trace-code-wrap"><code class="trace-code">${renderCode(parsed, opts)}</code></div>` +
+		`<figcaption id="${opts.id}-cap">${renderCaption(parsed, opts)}</figcaption>` +
+		renderProblem(parsed) +
+		renderFields(parsed, opts) +
+		'</figure>'
+	);
+}

@@ -1,0 +1,222 @@
+/**
+ * Parser for `pacer: …` lines (GODEBUG=gcpacertrace=1). Each of the three line shapes narrows
+ * the era by its text (`MB of spans`, `pages at`, `[controller reset]`) and by how its floats
+ * print: `+6.000000e-001` through Go 1.25, shortest form (`0.6`) from Go 1.26.
+ */
+import { era, intersectEras, OLDEST_GO_MINOR, unionEras } from '../era.ts';
+import { LineScanner } from '../scanner.ts';
+import type { FloatNotation } from '../scanner.ts';
+import type { Era, LineForm, ParsedLine } from '../types.ts';
+
+const SIGNED = { signed: true } as const;
+
+const GO_1_5_ON = era(5);
+const GO_1_5_TO_1_9 = era(5, 9);
+const GO_1_5_TO_1_18 = era(5, 18);
+const GO_1_6 = era(6, 6);
+const GO_1_7_TO_1_8 = era(7, 8);
+const GO_1_9_ON = era(9);
+const GO_1_10_TO_1_18 = era(10, 18);
+const GO_1_10_ON = era(10);
+const GO_1_18_ON = era(18);
+const GO_1_18_TO_1_19 = era(18, 19);
+const GO_1_26_ON = era(26);
+const UP_TO_1_25 = era(OLDEST_GO_MINOR, 25);
+const ALL_RELEASES = era(OLDEST_GO_MINOR);
+const NO_RELEASE: Era = [];
+// Until Go 1.9 the fractional worker count was an integer, which Go 1.26 could print alike.
+const INTEGER_OR_SHORTEST = unionEras(GO_1_5_TO_1_9, GO_1_26_ON);
+
+const PREFIX = 'pacer: ';
+const CONTROLLER_RESET = '[controller reset]';
+
+function isDigit(c: number): boolean {
+	return c >= 48 && c <= 57;
+}
+
+// How the floats on a line were printed, as bits: runtime notation, shortest, or both.
+const EXPONENT = 1;
+const SHORTEST = 2;
+
+/** The notation bit of the float just read; NaN and ±Inf print alike in both, so none. */
+function notationBit(s: LineScanner, notation: FloatNotation | false): number {
+	if (notation === 'runtime-exponent') return EXPONENT;
+	if (notation === false) return 0;
+	const text = s.tokens[s.tokens.length - 1].text;
+	return text.endsWith('Inf') || text === 'NaN' ? 0 : SHORTEST;
+}
+
+/** Releases whose float printing produces the notations in `bits`. */
+function notationEra(bits: number): Era {
+	if (bits === EXPONENT) return UP_TO_1_25;
+	if (bits === SHORTEST) return GO_1_26_ON;
+	return bits === 0 ? ALL_RELEASES : NO_RELEASE;
+}
+
+function result(s: LineScanner, form: LineForm, lineEra: Era): ParsedLine {
+	return {
+		text: s.line,
+		kind: 'gcpacertrace',
+		form,
+		era: lineEra,
+		tokens: s.finish(),
+		problem: s.problem,
+	};
+}
+
+/** Whether `text` has `literal` at `at`, or ends there with a (non-empty) start of it. */
+function startsOrIsCutFrom(text: string, at: number, literal: string): boolean {
+	if (text.startsWith(literal, at)) return true;
+	const rest = text.length - at;
+	return rest > 0 && rest < literal.length && literal.startsWith(text.slice(at));
+}
+
+/** Parses a line that starts `pacer: ` (GODEBUG=gcpacertrace=1, Go 1.5+). */
+export function parsePacerLine(text: string): ParsedLine {
+	const s = new LineScanner(text);
+	s.literal(PREFIX);
+	const at = PREFIX.length;
+	if (startsOrIsCutFrom(text, at, 'assist ratio=')) return parseAssistRatio(s);
+	if (startsOrIsCutFrom(text, at, 'H_m_prev=')) return parseLegacyController(s);
+	if (startsOrIsCutFrom(text, at, 'sweep done at heap size ')) return parseSweepDone(s);
+	if (isDigit(text.charCodeAt(at))) return parseController(s);
+	s.fail(
+		'expected "assist ratio=", "H_m_prev=", "sweep done" or a CPU percent after "pacer: "' +
+			s.found(),
+	);
+	return result(s, 'pacer-controller', GO_1_5_ON);
+}
+
+/** `pacer: assist ratio=+6.000000e-001 (scan 3 MB in 7->8 MB) workers=1++0.000000e+000`. */
+function parseAssistRatio(s: LineScanner): ParsedLine {
+	s.literal('assist ratio=');
+	let bits = notationBit(s, s.float('gcpacertrace/assist-ratio', 'the assist ratio'));
+	s.literal(' (scan ', '" (scan " after the assist ratio');
+	s.number('gcpacertrace/heap-scan', 'the scannable heap (a number of MB)');
+	s.literal(' MB in ', '" MB in " after the scannable heap');
+	s.number('gcpacertrace/heap-live-start', 'the heap at start (a number of MB)');
+	s.literal('->', '"->" after the heap at start');
+	s.number('gcpacertrace/heap-goal', 'the heap goal, a number, before " MB)"');
+	s.literal(' MB) workers=', '" MB) workers=" after the heap goal');
+	s.number('gcpacertrace/dedicated-workers', 'the dedicated workers (a number)');
+	s.literal('+', '"+" after the dedicated workers');
+	// An integer through Go 1.9, a float from Go 1.10: `1++0.000000e+000` keeps the float's sign.
+	const notation = s.float('gcpacertrace/fractional-workers', 'the fractional workers');
+	let workersEra = GO_1_5_ON;
+	if (notation === 'shortest' && isAllDigits(s.tokens[s.tokens.length - 1].text)) {
+		workersEra = INTEGER_OR_SHORTEST;
+	} else if (notation !== false) {
+		workersEra = GO_1_10_ON;
+		bits |= notationBit(s, notation);
+	}
+	return result(s, 'pacer-assist-ratio', intersectEras(workersEra, notationEra(bits)));
+}
+
+function isAllDigits(text: string): boolean {
+	for (let i = 0; i < text.length; i++) if (!isDigit(text.charCodeAt(i))) return false;
+	return text.length > 0;
+}
+
+/** Go 1.5–1.17, and 1.18 with GOEXPERIMENT=nopacerredesign: `pacer: H_m_prev=4194304 …`. */
+function parseLegacyController(s: LineScanner): ParsedLine {
+	let lineEra = GO_1_5_TO_1_18;
+	let bits = 0;
+	s.literal('H_m_prev=');
+	s.number('gcpacertrace/prev-heap-marked', 'H_m_prev (a number of bytes)');
+	s.literal(' h_t=', '" h_t=" after H_m_prev');
+	bits |= notationBit(s, s.float('gcpacertrace/trigger-ratio', 'h_t'));
+	s.literal(' H_T=', '" H_T=" after h_t');
+	s.number('gcpacertrace/trigger-heap', 'H_T (a number of bytes)');
+	s.literal(' h_a=', '" h_a=" after H_T');
+	bits |= notationBit(s, s.float('gcpacertrace/actual-growth-ratio', 'h_a'));
+	s.literal(' H_a=', '" H_a=" after h_a');
+	s.number('gcpacertrace/actual-heap', 'H_a (a number of bytes)');
+	s.literal(' h_g=', '" h_g=" after H_a');
+	bits |= notationBit(s, s.float('gcpacertrace/goal-growth-ratio', 'h_g'));
+	s.literal(' H_g=', '" H_g=" after h_g');
+	s.number('gcpacertrace/goal-heap', 'H_g (a number of bytes)', SIGNED);
+	s.literal(' u_a=', '" u_a=" after H_g');
+	bits |= notationBit(s, s.float('gcpacertrace/actual-utilization', 'u_a'));
+	s.literal(' u_g=', '" u_g=" after u_a');
+	const goalUtilization = s.float('gcpacertrace/goal-utilization', 'u_g');
+	bits |= notationBit(s, goalUtilization);
+	if (goalUtilization !== false) {
+		// gcGoalUtilization is a constant: 0.25 through Go 1.9, 0.30 from Go 1.10.
+		const u = s.tokens[s.tokens.length - 1].value;
+		if (u === 0.25) lineEra = GO_1_5_TO_1_9;
+		else if (u === 0.3) lineEra = GO_1_10_TO_1_18;
+	}
+	s.literal(' W_a=', '" W_a=" after u_g');
+	s.number('gcpacertrace/scan-work', 'W_a (a number of bytes)', SIGNED);
+	s.literal(' goalΔ=', '" goalΔ=" after W_a');
+	bits |= notationBit(s, s.float('gcpacertrace/goal-delta', 'goalΔ'));
+	s.literal(' actualΔ=', '" actualΔ=" after goalΔ');
+	bits |= notationBit(s, s.float('gcpacertrace/actual-delta', 'actualΔ'));
+	s.literal(' u_a/u_g=', '" u_a/u_g=" after actualΔ');
+	bits |= notationBit(s, s.float('gcpacertrace/utilization-ratio', 'u_a/u_g'));
+	return result(s, 'pacer-controller-legacy', intersectEras(lineEra, notationEra(bits)));
+}
+
+/**
+ * Go 1.18+: `pacer: 27% CPU (25 exp.) for 2621440+65536+131072 B work (2752512 B exp.) in
+ * 7130316 B -> 7864320 B (∆goal -524288, cons/mark +4.237288e-001)[controller reset]`.
+ */
+function parseController(s: LineScanner): ParsedLine {
+	s.number('gcpacertrace/cpu-utilization', 'the mark CPU use (a whole percent)');
+	s.literal('% CPU (', '"% CPU (" after the mark CPU use');
+	s.number('gcpacertrace/cpu-utilization-goal', 'the mark CPU goal (a whole percent)');
+	s.literal(' exp.) for ', '" exp.) for " after the mark CPU goal');
+	s.number('gcpacertrace/heap-scan-work', 'the heap scan work (a number of bytes)');
+	s.literal('+', '"+" after the heap scan work');
+	s.number('gcpacertrace/stack-scan-work', 'the stack scan work (a number of bytes)');
+	s.literal('+', '"+" after the stack scan work');
+	s.number('gcpacertrace/globals-scan-work', 'the globals scan work (a number of bytes)');
+	s.literal(' B work (', '" B work (" after the globals scan work');
+	s.number('gcpacertrace/expected-scan-work', 'the expected scan work (a number of bytes)');
+	s.literal(' B exp.) in ', '" B exp.) in " after the expected scan work');
+	s.number('gcpacertrace/heap-live-trigger', 'the heap at trigger (a number of bytes)');
+	s.literal(' B -> ', '" B -> " after the heap at trigger');
+	s.number('gcpacertrace/heap-live-end', 'the heap at mark end (a number of bytes)');
+	s.literal(' B (∆goal ', '" B (∆goal " after the heap at mark end');
+	s.number('gcpacertrace/goal-overshoot', 'the overshoot (a number of bytes)', SIGNED);
+	s.literal(', cons/mark ', '", cons/mark " after the overshoot');
+	const notation = s.float('gcpacertrace/cons-mark', 'the cons/mark estimate');
+	s.literal(')', '")" after the cons/mark estimate');
+	let lineEra = intersectEras(GO_1_18_ON, notationEra(notationBit(s, notation)));
+	if (s.ok && s.startsWith(CONTROLLER_RESET)) {
+		s.push('gcpacertrace/controller-reset', s.pos, s.pos + CONTROLLER_RESET.length, true);
+		s.pos += CONTROLLER_RESET.length;
+		lineEra = intersectEras(lineEra, GO_1_18_TO_1_19);
+	}
+	return result(s, 'pacer-controller', lineEra);
+}
+
+/**
+ * `pacer: sweep done at heap size 4MB; allocated 0MB during sweep; swept 1063 pages at
+ * +1.391361e-004 pages/byte` (Go 1.9+); Go 1.6–1.8 print `MB of spans`, Go 1.6 no `pages at`.
+ */
+function parseSweepDone(s: LineScanner): ParsedLine {
+	s.literal('sweep done at heap size ');
+	s.number('gcpacertrace/sweep-heap-live', 'the heap when sweep done, a number, before "MB"');
+	s.literal('MB; allocated ', '"MB; allocated " after the heap when sweep done');
+	s.number('gcpacertrace/sweep-allocated', 'the allocated during sweep (a number of MB)');
+	const ofSpans = s.optional('MB of spans; swept ');
+	if (!ofSpans) {
+		s.literal(
+			'MB during sweep; swept ',
+			'"MB during sweep; swept " (or "MB of spans; swept ") after the allocated during sweep',
+		);
+	}
+	s.number('gcpacertrace/pages-swept', 'the pages swept (a number)');
+	s.literal(' pages', '" pages" after the pages swept');
+	let lineEra = ofSpans ? GO_1_6 : GO_1_9_ON;
+	// Go 1.6 ends here; `pages at` came in Go 1.7.
+	if (!ofSpans || (s.ok && s.startsWith(' at'))) {
+		s.literal(' at ', '" at " after " pages"');
+		const notation = s.float('gcpacertrace/sweep-pages-per-byte', 'the sweep pace');
+		s.literal(' pages/byte', '" pages/byte" after the sweep pace');
+		const bits = notationBit(s, notation);
+		lineEra = intersectEras(ofSpans ? GO_1_7_TO_1_8 : GO_1_9_ON, notationEra(bits));
+	}
+	return result(s, 'pacer-sweep-done', lineEra);
+}

@@ -1,0 +1,242 @@
+/**
+ * inittrace parser: exact spans (real captures from content/traces, and one line built from the
+ * print statement), problems, tolerance of unknown trailing text, and never throwing.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+import { formatEra } from '../era.ts';
+import { parseLine } from '../parse.ts';
+import type { FieldKey, FieldValue, LineForm, ParsedLine, Token } from '../types.ts';
+import { inittraceFields } from './fields.ts';
+import { parseInitLine } from './parse.ts';
+
+type Span = [start: number, end: number, text: string, key: FieldKey | null, value?: FieldValue];
+
+interface Row {
+	/** Where the line comes from: a synthetic sample (with its era) or a real capture. */
+	source: string;
+	line: string;
+	form: LineForm;
+	era: string;
+	tokens: Span[];
+}
+
+const catalogueKeys = new Set<string>(inittraceFields.map((f) => f.key));
+const parse = parseInitLine;
+
+function toTokens(spans: Span[]): Token[] {
+	return spans.map(([start, end, text, key, value]) =>
+		value === undefined ? { start, end, text, key } : { start, end, text, key, value },
+	);
+}
+
+/** Spans are in order, do not overlap, stay inside the line, and name catalogue keys. */
+function assertWellFormed(parsed: ParsedLine): void {
+	let previousEnd = 0;
+	for (const t of parsed.tokens) {
+		assert.ok(t.start >= previousEnd && t.end > t.start && t.end <= parsed.text.length);
+		assert.equal(t.text, parsed.text.slice(t.start, t.end));
+		if (t.key !== null) assert.ok(catalogueKeys.has(t.key), `${t.key} is in the catalogue`);
+		previousEnd = t.end;
+	}
+	if (parsed.problem) {
+		assert.ok(parsed.problem.column >= 1 && parsed.problem.column <= parsed.text.length + 1);
+	}
+}
+
+const rows: Row[] = [
+	{
+		source: 'real, go1.19.8, content/traces/inittrace/go1.19-web.txt',
+		line: 'init sync @0.37 ms, 0.002 ms clock, 16 bytes, 1 allocs',
+		form: 'init',
+		era: 'go1.16-go1.27',
+		tokens: [
+			[5, 9, 'sync', 'inittrace/package', 'sync'],
+			[11, 15, '0.37', 'inittrace/start', 0.37],
+			[20, 25, '0.002', 'inittrace/clock', 0.002],
+			[36, 38, '16', 'inittrace/bytes', 16],
+			[46, 47, '1', 'inittrace/allocs', 1],
+		],
+	},
+	{
+		source: 'real, go1.26.8, content/traces/inittrace/go1.26-gcdemo.txt',
+		line: 'init internal/runtime/gc/scan @0.039 ms, 0 ms clock, 0 bytes, 0 allocs',
+		form: 'init',
+		era: 'go1.16-go1.27',
+		tokens: [
+			[5, 29, 'internal/runtime/gc/scan', 'inittrace/package', 'internal/runtime/gc/scan'],
+			[31, 36, '0.039', 'inittrace/start', 0.039],
+			[41, 42, '0', 'inittrace/clock', 0],
+			[53, 54, '0', 'inittrace/bytes', 0],
+			[62, 63, '0', 'inittrace/allocs', 0],
+		],
+	},
+	{
+		source: 'constructed from the print statement: whole ms at 10 ms or more',
+		line: 'init main @12 ms, 10 ms clock, 1048576 bytes, 3 allocs',
+		form: 'init',
+		era: 'go1.16-go1.27',
+		tokens: [
+			[5, 9, 'main', 'inittrace/package', 'main'],
+			[11, 13, '12', 'inittrace/start', 12],
+			[18, 20, '10', 'inittrace/clock', 10],
+			[31, 38, '1048576', 'inittrace/bytes', 1048576],
+			[46, 47, '3', 'inittrace/allocs', 3],
+		],
+	},
+];
+
+describe('exact spans', () => {
+	for (const row of rows) {
+		test(row.line, () => {
+			const parsed = parse(row.line);
+			assert.equal(parsed.problem, null, row.source);
+			assert.equal(parsed.kind, 'inittrace');
+			assert.equal(parsed.form, row.form);
+			assert.equal(formatEra(parsed.era ?? []), row.era);
+			assert.deepEqual(parsed.tokens, toTokens(row.tokens));
+			assertWellFormed(parsed);
+			assert.deepEqual(parseLine(row.line), parsed, 'parseLine dispatches here');
+		});
+	}
+
+	test('every catalogue key appears in the span tables', () => {
+		const seen = new Set(rows.flatMap((r) => r.tokens.map((t) => t[3])));
+		assert.deepEqual(
+			[...catalogueKeys].filter((k) => !seen.has(k as FieldKey)),
+			[],
+		);
+	});
+});
+
+const eraSamples: [line: string, era: string][] = [
+	// inittrace is Go 1.16+; the line has not changed shape since.
+	['init internal/bytealg @0 ms, 0 ms clock, 0 bytes, 0 allocs', 'go1.16-go1.27'],
+];
+
+describe('eras (synthetic samples)', () => {
+	for (const [line, era] of eraSamples) {
+		test(line, () => {
+			const parsed = parse(line);
+			assert.equal(parsed.problem, null);
+			assert.equal(formatEra(parsed.era ?? []), era);
+			assert.ok(parsed.tokens.every((t) => t.key !== null));
+		});
+	}
+});
+
+// Malformed or truncated lines: [line, 1-based column, message, tokens read before the problem].
+const problems: [line: string, column: number, message: string, keyedTokens: number][] = [
+	['init sync @', 12, 'expected the start time (a number of ms) but the line ends there', 1],
+	[
+		'init sync @0.37 ms, 0.002 ms clock, 16 bytes',
+		39,
+		'expected " bytes, " after the bytes allocated but found " bytes"',
+		4,
+	],
+	[
+		'init sync @0.37ms, 0.002 ms clock, 16 bytes, 1 allocs',
+		16,
+		'expected " ms, " after the start time but found "ms, 0.002 ms…"',
+		2,
+	],
+	['init sync @0.37 ms, 0.002 ms clock, 16 bytes, 1 allocs, 5 more', 0, '', 5],
+];
+
+describe('problems', () => {
+	for (const [line, column, message, keyedTokens] of problems) {
+		test(line, () => {
+			const parsed = parse(line);
+			assertWellFormed(parsed);
+			if (column === 0) {
+				// Trailing text after a complete line is unrecognised, not a problem.
+				assert.equal(parsed.problem, null);
+				assert.equal(parsed.tokens.at(-1)?.key, null);
+			} else {
+				assert.deepEqual(parsed.problem, { column, message });
+			}
+			const keyed = parsed.tokens.filter((t) => t.key !== null);
+			assert.equal(keyed.length, keyedTokens);
+			if (column > 0 && column <= line.length) {
+				// The rest of the line, from the problem on, is one unrecognised token.
+				assert.deepEqual(parsed.tokens.at(-1), {
+					start: column - 1,
+					end: line.length,
+					text: line.slice(column - 1),
+					key: null,
+				});
+			}
+		});
+	}
+});
+
+/** A small deterministic PRNG (mulberry32), so failures reproduce. */
+function random(seed: number): () => number {
+	return () => {
+		seed = (seed + 0x6d2b79f5) | 0;
+		let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+describe('never throws', () => {
+	const seeds = [...rows.map((r) => r.line), ...eraSamples.map(([l]) => l)];
+	test('every prefix of every sample line', () => {
+		for (const line of seeds) {
+			for (let n = 0; n <= line.length; n++) assertWellFormed(parse(line.slice(0, n)));
+		}
+	});
+	test('random edits of sample lines and odd input', () => {
+		const next = random(20261126);
+		const alphabet = '0123456789 ,.@/msabclkoc\uffff\ud800é\t';
+		for (let i = 0; i < 20000; i++) {
+			const base = seeds[Math.floor(next() * seeds.length)];
+			const at = Math.floor(next() * (base.length + 1));
+			const len = Math.floor(next() * 4);
+			let insert = '';
+			for (let k = Math.floor(next() * 4); k > 0; k--) {
+				insert += alphabet[Math.floor(next() * alphabet.length)];
+			}
+			assertWellFormed(parse(base.slice(0, at) + insert + base.slice(at + len)));
+		}
+		for (const odd of ['', 'init ', 'init  @', 'init x @', 'init x @ ms', 'init \u0000 @1']) {
+			assertWellFormed(parse(odd));
+		}
+	});
+});
+
+// Real captures, when the capture engineer has recorded them: every line of our kinds parses.
+const tracesDir = path.resolve(import.meta.dirname, '..', '..', '..', 'content', 'traces');
+
+function captureFiles(dir: string): string[] {
+	return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+		e.isDirectory()
+			? captureFiles(path.join(dir, e.name))
+			: e.name.endsWith('.txt')
+				? [path.join(dir, e.name)]
+				: [],
+	);
+}
+
+describe('real captures in content/traces', { skip: !existsSync(tracesDir) }, () => {
+	const files = existsSync(tracesDir) ? captureFiles(tracesDir) : [];
+	for (const file of files) {
+		test(path.relative(tracesDir, file), () => {
+			for (const [i, line] of readFileSync(file, 'utf8').split('\n').entries()) {
+				const parsed = parseLine(line);
+				if (parsed.kind !== 'inittrace') continue;
+				const where = `line ${i + 1}: ${line}`;
+				assert.equal(parsed.problem, null, where);
+				assert.ok(
+					parsed.tokens.every((t) => t.key !== null),
+					where,
+				);
+				assert.notDeepEqual(parsed.era, [], where);
+				assertWellFormed(parsed);
+			}
+		});
+	}
+});

@@ -1,0 +1,31 @@
+/** Parser for `init <pkg> @<ms> ms, <ms> ms clock, <n> bytes, <n> allocs` (inittrace, Go 1.16+). */
+import { era } from '../era.ts';
+import { LineScanner } from '../scanner.ts';
+import type { ParsedLine } from '../types.ts';
+
+const DECIMALS = { decimals: true } as const;
+const GO_1_16_ON = era(16);
+
+/** Parses a line that starts `init <pkg> @` (GODEBUG=inittrace=1, Go 1.16+). */
+export function parseInitLine(text: string): ParsedLine {
+	const s = new LineScanner(text);
+	s.literal('init ');
+	s.textUntil('inittrace/package', ' @', 'the package path');
+	s.literal(' @', '" @" after the package path');
+	s.number('inittrace/start', 'the start time (a number of ms)', DECIMALS);
+	s.literal(' ms, ', '" ms, " after the start time');
+	s.number('inittrace/clock', 'the init time (a number of ms)', DECIMALS);
+	s.literal(' ms clock, ', '" ms clock, " after the init time');
+	s.number('inittrace/bytes', 'the bytes allocated (a number)');
+	s.literal(' bytes, ', '" bytes, " after the bytes allocated');
+	s.number('inittrace/allocs', 'the allocations (a number)');
+	s.literal(' allocs', '" allocs" after the allocations');
+	return {
+		text,
+		kind: 'inittrace',
+		form: 'init',
+		era: GO_1_16_ON,
+		tokens: s.finish(),
+		problem: s.problem,
+	};
+}

@@ -1,0 +1,192 @@
+/**
+ * Parses the P, M and G lines of a scheddetail dump (two spaces, then `P0:`, `M3:` or `G17:`).
+ *
+ * Shapes by release (reference §3.2–3.4):
+ *   P  1.2      status= schedtick= syscalltick= m= runqsize=N/CAP gfreecnt=
+ *      1.3+     … runqsize=N gfreecnt=, plus timerslen= from 1.14
+ *   M  1.2      p= curg= mallocing= throwing= gcing= locks= dying= helpgc= spinning= lockedg=
+ *      1.3–1.4  … spinning= blocked= lockedg=
+ *      1.5–1.11 gcing= became preemptoff= (a string, usually empty); flags print true/false
+ *      1.12+    helpgc= removed
+ *   G  all      status=N(wait reason) m= lockedm=
+ * Absent ids print -1 through Go 1.19 and nil from 1.20; a line whose ids are all present
+ * shows neither, so its era stays open on that clue.
+ *
+ * Empty strings give no token: the usual `preemptoff= locks=0` has no `m-preemptoff` token and
+ * `status=2()` has no `g-wait-reason` token, as `LineScanner.textUntil` does everywhere.
+ */
+import type { ParsedLine } from '../types.ts';
+import { LineScanner } from '../scanner.ts';
+import { eraBits, eraOfBits, isAbsent, isAbsentAtEnd } from '../schedtrace/era-bits.ts';
+import { gStatusNames, pStatusNames } from './status.ts';
+import type { StatusInfo } from './status.ts';
+
+const ALL = eraBits(2);
+const ONLY_2 = eraBits(2, 2);
+const FROM_3 = eraBits(3);
+const UP_TO_4 = eraBits(2, 4);
+const FROM_5 = eraBits(5);
+const UP_TO_11 = eraBits(2, 11);
+const FROM_12 = eraBits(12);
+const UP_TO_13 = eraBits(2, 13);
+const FROM_14 = eraBits(14);
+const UP_TO_19 = eraBits(2, 19);
+const FROM_20 = eraBits(20);
+
+// Counters are read with their sign: the runtime's signed counters can briefly go negative.
+const SIGNED = { signed: true } as const;
+
+/** The releases that can print each status number. */
+function statusBits(table: Readonly<Record<number, StatusInfo>>): Map<number, number> {
+	const bits = new Map<number, number>();
+	for (const [value, info] of Object.entries(table)) {
+		bits.set(Number(value), eraBits(info.since, info.until));
+	}
+	return bits;
+}
+const G_STATUS_BITS = statusBits(gStatusNames);
+const P_STATUS_BITS = statusBits(pStatusNames);
+
+/** The only wait reason the reference dates: dropped in Go 1.20. */
+const TIMER_IDLE_REASON = 'timer goroutine (idle)';
+
+/** Parses a scheddetail P, M or G line; never throws. */
+export function parseDetailLine(text: string): ParsedLine {
+	if (text.startsWith('  ')) {
+		switch (text.charCodeAt(2)) {
+			case 80 /* P */:
+				return parsePLine(text);
+			case 77 /* M */:
+				return parseMLine(text);
+			case 71 /* G */:
+				return parseGLine(text);
+		}
+	}
+	return { text, kind: 'other', form: 'other', era: null, tokens: [], problem: null };
+}
+
+function parsePLine(text: string): ParsedLine {
+	const s = new LineScanner(text);
+	let bits = ALL;
+	s.pos = 3; // after `  P`
+	s.number('scheddetail/p-id', 'the P number after "P"');
+	s.literal(': status=');
+	if (s.number('scheddetail/p-status', 'the P status number after "status="')) {
+		bits &= valueBits(s, P_STATUS_BITS);
+	}
+	s.literal(' schedtick=');
+	s.number('scheddetail/p-schedtick', 'the schedule tick count after "schedtick="', SIGNED);
+	s.literal(' syscalltick=');
+	s.number('scheddetail/p-syscalltick', 'the system call tick count after "syscalltick="', SIGNED);
+	s.literal(' m=');
+	bits &= idBits(s.idOrNil('scheddetail/p-m', 'the id of the M that owns the P after "m="'));
+	s.literal(' runqsize=');
+	s.number('scheddetail/p-runqsize', 'the local run queue length after "runqsize="', SIGNED);
+	if (s.optional('/')) {
+		s.number('scheddetail/p-runq-capacity', 'the run queue capacity after "runqsize=N/"', SIGNED);
+		bits &= ONLY_2;
+	} else if (isAbsent(s)) bits &= FROM_3;
+	s.literal(' gfreecnt=');
+	s.number('scheddetail/p-gfreecnt', 'the number of cached free Gs after "gfreecnt="', SIGNED);
+	if (s.optional(' timerslen=')) {
+		s.number('scheddetail/p-timerslen', 'the number of timers after "timerslen="', SIGNED);
+		bits &= FROM_14;
+	} else if (isAbsentAtEnd(s)) bits &= UP_TO_13;
+	return finish(s, 'detail-p', bits);
+}
+
+function parseMLine(text: string): ParsedLine {
+	const s = new LineScanner(text);
+	let bits = ALL;
+	s.pos = 3; // after `  M`
+	s.number('scheddetail/m-id', 'the M id after "M"');
+	s.literal(': p=');
+	bits &= idBits(s.idOrNil('scheddetail/m-p', 'the id of the M\'s P after "p="'));
+	s.literal(' curg=');
+	bits &= idBits(s.idOrNil('scheddetail/m-curg', 'the id of the M\'s current G after "curg="'));
+	s.literal(' mallocing=');
+	s.number('scheddetail/m-mallocing', 'a number after "mallocing="', SIGNED);
+	s.literal(' throwing=');
+	s.number('scheddetail/m-throwing', 'a number after "throwing="', SIGNED);
+	if (s.optional(' gcing=')) {
+		s.number('scheddetail/m-gcing', 'a number after "gcing="', SIGNED);
+		bits &= UP_TO_4;
+	} else {
+		if (s.literal(' preemptoff=', '" preemptoff=" (or " gcing=" before Go 1.5)')) bits &= FROM_5;
+		s.textUntil('scheddetail/m-preemptoff', ' locks=', 'the preemptoff reason');
+	}
+	s.literal(' locks=');
+	s.number('scheddetail/m-locks', 'the lock depth after "locks="', SIGNED);
+	s.literal(' dying=');
+	s.number('scheddetail/m-dying', 'a number after "dying="', SIGNED);
+	if (s.optional(' helpgc=')) {
+		s.number('scheddetail/m-helpgc', 'the GC helper index after "helpgc="', SIGNED);
+		bits &= UP_TO_11;
+	} else if (isAbsent(s)) bits &= FROM_12;
+	s.literal(' spinning=');
+	bits &= flagBits(s.flag('scheddetail/m-spinning', 'whether the M is spinning after "spinning="'));
+	if (s.optional(' blocked=')) {
+		bits &= FROM_3;
+		bits &= flagBits(s.flag('scheddetail/m-blocked', 'whether the M is blocked after "blocked="'));
+	} else if (isAbsent(s)) bits &= ONLY_2;
+	s.literal(' lockedg=');
+	bits &= idBits(s.idOrNil('scheddetail/m-lockedg', 'the id of the locked G after "lockedg="'));
+	return finish(s, 'detail-m', bits);
+}
+
+function parseGLine(text: string): ParsedLine {
+	const s = new LineScanner(text);
+	let bits = ALL;
+	s.pos = 3; // after `  G`
+	s.number('scheddetail/g-id', 'the goroutine id after "G"');
+	s.literal(': status=');
+	if (s.number('scheddetail/g-status', 'the G status number after "status="')) {
+		bits &= valueBits(s, G_STATUS_BITS);
+	}
+	s.literal('(', '"(" and the wait reason after the status');
+	// Reasons can contain parentheses (`force gc (idle)`), so the reason ends at the `)` that
+	// is followed by ` m=`, not at the first `)`.
+	const reasonAt = s.tokens.length;
+	s.textUntil('scheddetail/g-wait-reason', ') m=', 'the wait reason');
+	if (s.tokens.length > reasonAt && s.tokens[reasonAt].text === TIMER_IDLE_REASON) bits &= UP_TO_19;
+	s.literal(') m=');
+	bits &= idBits(s.idOrNil('scheddetail/g-m', 'the id of the G\'s M after "m="'));
+	s.literal(' lockedm=');
+	bits &= idBits(s.idOrNil('scheddetail/g-lockedm', 'the id of the locked M after "lockedm="'));
+	return finish(s, 'detail-g', bits);
+}
+
+function finish(
+	s: LineScanner,
+	form: 'detail-p' | 'detail-m' | 'detail-g',
+	bits: number,
+): ParsedLine {
+	const tokens = s.finish();
+	return {
+		text: s.line,
+		kind: 'scheddetail',
+		form,
+		era: eraOfBits(bits),
+		tokens,
+		problem: s.problem,
+	};
+}
+
+/** The releases that can print the status just read (any release for an unknown number). */
+function valueBits(s: LineScanner, table: Map<number, number>): number {
+	return table.get(s.tokens[s.tokens.length - 1].value as number) ?? ALL;
+}
+
+/** `-1` for "none" is Go ≤1.19, `nil` is Go 1.20+; a present id says nothing. */
+function idBits(notation: 'nil' | 'minus-one' | 'id' | false): number {
+	if (notation === 'nil') return FROM_20;
+	if (notation === 'minus-one') return UP_TO_19;
+	return ALL;
+}
+
+/** Flags print 0/1 from the C runtime (Go ≤1.4) and true/false from Go's print (1.5+). */
+function flagBits(notation: 'word' | 'digit' | false): number {
+	if (notation === 'digit') return UP_TO_4;
+	if (notation === 'word') return FROM_5;
+	return ALL;
+}
