@@ -90,7 +90,7 @@ async function main(): Promise<number> {
 	const inputs = options.files.length ? options.files : ['-'];
 	const view = options.json
 		? createJsonView(process.stdout, inputs.length > 1)
-		: createHumanView(process.stdout, { color });
+		: createHumanView(process.stdout, { color, width: process.stdout.columns || 100 });
 	let problems = 0;
 	for (const name of inputs) {
 		const stream = name === '-' ? process.stdin : await openFile(name);

@@ -78,15 +78,22 @@ const styles = {
 	problem: ['\x1b[31m', '\x1b[39m'],
 } as const;
 
-/** Each runtime line followed by its fields (label, value with unit, meaning), then a summary. */
-export function createHumanView(out: Writable, opts: { color: boolean }): View {
+/**
+ * Each runtime line followed by its fields. A field's one-sentence meaning is printed the first
+ * time it appears in an input; after that its label and value are enough, so a long log stays
+ * readable. Then a summary.
+ */
+export function createHumanView(out: Writable, opts: { color: boolean; width: number }): View {
 	const buffer = createBuffer(out);
 	const paint = (style: keyof typeof styles, text: string) =>
 		opts.color ? `${styles[style][0]}${text}${styles[style][1]}` : text;
+	const indent = '       ';
 	let name = '';
+	let explained = new Set<string>();
 	return {
 		begin(inputName) {
 			name = inputName;
+			explained = new Set();
 		},
 		line(line) {
 			const no = String(line.lineNo).padStart(5);
@@ -96,22 +103,44 @@ export function createHumanView(out: Writable, opts: { color: boolean }): View {
 			}
 			buffer.write(`${paint('bold', `${no}  ${line.text}`)}\n`);
 			const era = line.era ? describeEra(line.era) : '';
-			buffer.write(`       ${paint('dim', `${line.kind}, ${era}`)}\n`);
-			for (const token of line.tokens) {
+			buffer.write(`${indent}${paint('dim', `${line.kind}, ${era}`)}\n`);
+			const fresh = line.tokens.filter((t) => t.key === null || !explained.has(t.key));
+			const known = line.tokens.filter((t) => t.key !== null && explained.has(t.key));
+			const labelWidth = Math.max(0, ...fresh.map((t) => (t.key ? getField(t.key)!.label.length : 17)));
+			for (const token of fresh) {
 				const field = token.key ? getField(token.key) : undefined;
 				const label = field ? field.label : 'unrecognised text';
 				const value = formatTokenValue(token, field);
-				const meaning = field ? field.summary : 'not a field this release range prints';
-				buffer.write(`       ${paint('field', label.padEnd(26))} ${value.padEnd(12)} ${paint('dim', meaning)}\n`);
+				const meaning = field ? field.summary : 'text this parser does not know (a newer Go release, or damage)';
+				buffer.write(`${indent}${paint('field', label.padEnd(labelWidth))}  ${value}  ${paint('dim', meaning)}\n`);
+				if (token.key) explained.add(token.key);
+			}
+			if (known.length > 0) {
+				// Fields explained earlier: label and value only, wrapped to the terminal width.
+				let row = indent;
+				let visible = indent.length; // the row's width on screen, without colour codes
+				for (const token of known) {
+					const field = getField(token.key!)!;
+					const item = `${field.label} ${formatTokenValue(token, field)}`;
+					if (visible > indent.length && visible + item.length + 3 > opts.width) {
+						buffer.write(`${row}\n`);
+						row = indent;
+						visible = indent.length;
+					}
+					const separator = visible > indent.length ? ' · ' : '';
+					row += separator + paint('field', item);
+					visible += separator.length + item.length;
+				}
+				buffer.write(`${row}\n`);
 			}
 			if (line.problem) {
 				const caret = `${' '.repeat(Math.max(0, line.problem.column - 1))}^`;
-				buffer.write(`       ${paint('problem', caret)}\n`);
-				buffer.write(`       ${paint('problem', `problem at column ${line.problem.column}: ${line.problem.message}`)}\n`);
+				buffer.write(`${indent}${paint('problem', caret)}\n`);
+				buffer.write(`${indent}${paint('problem', `problem at column ${line.problem.column}: ${line.problem.message}`)}\n`);
 			}
 		},
 		end(summary) {
-			buffer.write(`\n${paint('bold', `Summary of ${name}`)}: ${summary.lineCount} lines\n`);
+			buffer.write(`\n${paint('bold', `Summary of ${name}`)}: ${summary.lineCount} lines (meanings are shown the first time each field appears)\n`);
 			const counts = [...traceKinds, 'other' as const]
 				.filter((k) => summary.kindCounts[k] > 0)
 				.map((k) => `${k} ${summary.kindCounts[k]}`);
