@@ -14,7 +14,7 @@ export default defineConfig({
 	markdown: {
 		shikiConfig: {
 			// Both schemes; global.css switches to the dark colours with the system setting.
-			themes: { light: 'github-light', dark: 'github-dark' },
+			themes: { light: 'github-light-default', dark: 'github-dark-default' },
 			langs: traceLanguages,
 			transformers: [traceTransformer],
 		},

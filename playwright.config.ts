@@ -28,7 +28,7 @@ export default defineConfig({
 	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
 	// The tests run against the production build (`npm run build` first), as a reader gets it.
 	webServer: {
-		command: `npx astro preview --host 127.0.0.1 --port ${port}`,
+		command: `node scripts/serve-dist.ts ${port}`,
 		url: `http://127.0.0.1:${port}/`,
 		reuseExistingServer: false,
 		timeout: 60_000,

@@ -1,17 +1,36 @@
 /**
  * `npm run bench`: parse throughput and peak memory on a large log (a benchmark, not a test).
- * Builds a log of at least 100 MB by repeating the real captures in content/traces, then, each
- * in a fresh process, times (1) a baseline that only splits the text into lines and
- * (2) `parseLog`, and reports MB/s and peak resident memory.
+ * Builds a log of at least 100 MB (`BENCH_MB` to change) by repeating the real captures in
+ * content/traces, then times, each in a fresh process and best of 3:
+ *   1. walk: each line found with indexOf and sliced out, with nothing parsed;
+ *   2. split: `text.split('\n')`;
+ *   3. parseLog with no `onLine`: the summary only;
+ *   4. parseLog with an `onLine` that receives every line with its tokens.
+ * and reports MB/s, the ratio to both baselines, and peak resident memory as a multiple of
+ * the log's size. Every row must count the same lines (a trailing newline starts no line).
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync, statSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 const MB = 1024 * 1024;
 const targetBytes = Number(process.env.BENCH_MB ?? 100) * MB;
 const root = path.resolve(import.meta.dirname, '..');
+
+const modes = {
+	walk: 'baseline: indexOf line walk',
+	split: "baseline: text.split('\\n')",
+	summary: 'parseLog (summary only)',
+	lines: 'parseLog + onLine (tokens)',
+} as const;
+type Mode = keyof typeof modes;
+
+interface Result {
+	seconds: number;
+	lines: number;
+	peakRss: number;
+}
 
 function captureFiles(dir: string): string[] {
 	return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -21,32 +40,56 @@ function captureFiles(dir: string): string[] {
 	});
 }
 
-async function child(mode: string, file: string): Promise<void> {
+/** Runs one mode on the log in this (fresh) process and prints a `Result` as JSON. */
+async function child(mode: Mode, file: string): Promise<void> {
 	const text = readFileSync(file, 'utf8');
+	// Loaded before the clock starts, so module loading is not timed.
+	const { parseLog } = await import('../src/trace/index.ts');
 	const started = performance.now();
 	let lines = 0;
-	if (mode === 'split') {
-		// The same line walk parseLog does, with nothing parsed.
+	if (mode === 'walk') {
+		// Finds each newline as parseLog does and slices out each line, with nothing parsed.
 		let start = 0;
+		let chars = 0;
 		for (;;) {
 			const nl = text.indexOf('\n', start);
-			const line = text.slice(start, nl < 0 ? text.length : nl);
-			if (line.length >= 0) lines++;
+			// A last line without a newline is a line; the empty rest after a final newline is not.
+			if (nl < 0 && start === text.length) break;
+			chars += text.slice(start, nl < 0 ? text.length : nl).length;
+			lines++;
 			if (nl < 0) break;
 			start = nl + 1;
 		}
-	} else {
-		const { parseLog } = await import('../src/trace/index.ts');
+		if (chars + lines < text.length) throw new Error('the walk missed text');
+	} else if (mode === 'split') {
+		const parts = text.split('\n');
+		// `a\n` splits into ['a', '']: the empty string after the last newline is not a line.
+		lines = parts.at(-1) === '' ? parts.length - 1 : parts.length;
+	} else if (mode === 'summary') {
 		lines = parseLog(text).lineCount;
+	} else {
+		let tokens = 0;
+		lines = parseLog(text, (line) => {
+			tokens += line.tokens.length;
+		}).lineCount;
+		if (tokens === 0) throw new Error('no tokens seen');
 	}
 	const seconds = (performance.now() - started) / 1000;
 	const peakRss = process.resourceUsage().maxRSS * 1024;
-	process.stdout.write(JSON.stringify({ seconds, lines, peakRss }));
+	process.stdout.write(JSON.stringify({ seconds, lines, peakRss } satisfies Result));
+}
+
+function run(mode: Mode, file: string): Result {
+	const out = execFileSync(process.execPath, [import.meta.filename, mode, file], {
+		encoding: 'utf8',
+		maxBuffer: MB,
+	});
+	return JSON.parse(out) as Result;
 }
 
 async function main(): Promise<void> {
 	const [, , mode, file] = process.argv;
-	if (mode) return child(mode, file);
+	if (mode) return child(mode as Mode, file);
 
 	const captures = captureFiles(path.join(root, 'content', 'traces'));
 	if (captures.length === 0) throw new Error('no captures under content/traces');
@@ -56,30 +99,35 @@ async function main(): Promise<void> {
 	const logFile = path.join(dir, 'bench.log');
 	writeFileSync(logFile, corpus.repeat(copies));
 	const size = statSync(logFile).size;
-	console.log(`log: ${(size / MB).toFixed(1)} MB, ${captures.length} captures repeated ${copies} times`);
+	console.log(
+		`log: ${(size / MB).toFixed(1)} MB, ${captures.length} captures repeated ${copies} times; ` +
+			'each row is the best of 3 runs in a fresh process',
+	);
 
-	const run = (m: string) =>
-		JSON.parse(execFileSync(process.execPath, [import.meta.filename, m, logFile], { encoding: 'utf8' })) as {
-			seconds: number;
-			lines: number;
-			peakRss: number;
-		};
 	try {
-		const rows = [];
-		for (const m of ['split', 'parse']) {
-			const best = [run(m), run(m), run(m)].sort((a, b) => a.seconds - b.seconds)[0];
-			rows.push({ m, ...best });
+		const best = {} as Record<Mode, Result>;
+		for (const m of Object.keys(modes) as Mode[]) {
+			const runs = [run(m, logFile), run(m, logFile), run(m, logFile)];
+			best[m] = runs.sort((a, b) => a.seconds - b.seconds)[0];
 		}
-		const [split, parse] = rows;
-		for (const r of rows) {
-			const name = r.m === 'split' ? 'split into lines (baseline)' : 'parseLog';
+		const lineCounts = new Set(Object.values(best).map((r) => r.lines));
+		if (lineCounts.size !== 1) throw new Error(`line counts differ: ${[...lineCounts].join(', ')}`);
+
+		const mbps = (r: Result) => size / MB / r.seconds;
+		const percent = (r: Result, base: Result) => `${((base.seconds / r.seconds) * 100).toFixed(0)}%`;
+		console.log(
+			`${'mode'.padEnd(30)} ${'MB/s'.padStart(7)}  ${'seconds'.padStart(7)}  ` +
+				`${'vs walk'.padStart(7)}  ${'vs split'.padStart(8)}  peak RSS`,
+		);
+		for (const m of Object.keys(modes) as Mode[]) {
+			const r = best[m];
 			console.log(
-				`${name.padEnd(28)} ${(size / MB / r.seconds).toFixed(1).padStart(7)} MB/s  ` +
-					`${r.seconds.toFixed(2)} s  ${r.lines} lines  peak RSS ${(r.peakRss / MB).toFixed(0)} MB ` +
-					`(${(r.peakRss / size).toFixed(2)}× the log)`,
+				`${modes[m].padEnd(30)} ${mbps(r).toFixed(1).padStart(7)}  ${r.seconds.toFixed(3).padStart(7)}  ` +
+					`${percent(r, best.walk).padStart(7)}  ${percent(r, best.split).padStart(8)}  ` +
+					`${(r.peakRss / MB).toFixed(0)} MB (${(r.peakRss / size).toFixed(2)}× the log)`,
 			);
 		}
-		console.log(`parseLog runs at ${((split.seconds / parse.seconds) * 100).toFixed(0)}% of the baseline's throughput`);
+		console.log(`${[...lineCounts][0]} lines in every row`);
 	} finally {
 		rmSync(dir, { recursive: true, force: true });
 	}

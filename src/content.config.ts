@@ -49,12 +49,12 @@ const formats = defineCollection({
 	}),
 });
 
-/** Lessons, in numbered folders under content/lessons. */
+/** Lessons, one numbered folder each: `content/lessons/03-generating-a-trace/index.mdx` is `/lessons/generating-a-trace/`. */
 const lessons = defineCollection({
 	loader: glob({
 		base: './content/lessons',
-		pattern: '**/*.mdx',
-		generateId: ({ entry }) => entry.replace(/\.mdx$/, '').replace(/(^|\/)\d+-/g, '$1'),
+		pattern: '*/index.mdx',
+		generateId: ({ entry }) => entry.replace(/\/index\.mdx$/, '').replace(/^\d+-/, ''),
 	}),
 	schema: z.object({
 		/** Page heading and lesson-list entry. */

@@ -19,20 +19,20 @@ export const sections: readonly Section[] = [
 		href: '/lessons/',
 		description:
 			'Step-by-step lessons on schedtrace, scheddetail, gctrace and gcpacertrace, on traces captured from real Go programs.',
-		ready: false,
+		ready: true,
 	},
 	{
 		title: 'Reference',
 		href: '/reference/',
 		description:
 			'Every field of every trace format, on a page of its own, with what changed in each Go release.',
-		ready: false,
+		ready: true,
 	},
 	{
 		title: 'Explain a line',
 		href: '/explain/',
 		description: 'Paste one trace line and see each of its fields explained, with a link you can share.',
-		ready: false,
+		ready: true,
 	},
 	{
 		title: 'Analyze a log',

@@ -14,7 +14,7 @@ const unitSuffix: Partial<Record<FieldUnit, string>> = {
 
 /** The token's value as a reader should see it: as printed, with its unit (`0.022 ms`, `4 MB`). */
 export function formatTokenValue(token: Token, field: FieldInfo | undefined): string {
-	if (token.value === null) return `none (printed ${token.text})`;
+	if (token.value === null) return `${token.text} (none)`;
 	if (!field) return token.text;
 	switch (field.unit) {
 		case 'flag':

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { formatEra } from './era.ts';
 import { createLogParser, maxStoredProblems, parseLog } from './log.ts';
+import { parseLine } from './parse.ts';
 import type { LogLine, LogSummary } from './log.ts';
 
 const GO119_DUMP = [
@@ -259,5 +260,29 @@ describe('summary', () => {
 		);
 		parser.end();
 		assert.deepEqual(first, copy);
+	});
+});
+
+describe('summary without onLine', () => {
+	// Without onLine the parser builds no Token objects; the summary must not change.
+	test('equals the summary with onLine, for any chunking', () => {
+		const texts = [MIXED_LOG, MIXED_LOG.replaceAll('\n', '\r\n'), `${MIXED_LOG}\n`, '\n\nGC forced'];
+		for (const text of texts) {
+			const { summary } = collect(text);
+			assert.deepEqual(parseLog(text), summary);
+			for (let i = 0; i <= text.length; i += 7) {
+				const parser = createLogParser();
+				parser.push(text.slice(0, i));
+				parser.push(text.slice(i));
+				assert.deepEqual(parser.end(), summary, `split at ${i}`);
+			}
+		}
+	});
+
+	test('each line handed to onLine is what parseLine returns for it', () => {
+		const { lines } = collect(MIXED_LOG.replaceAll('\n', '\r\n'));
+		for (const { lineNo, dump, ...line } of lines) {
+			assert.deepEqual(line, parseLine(line.text), `line ${lineNo}`);
+		}
 	});
 });

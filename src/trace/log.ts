@@ -12,10 +12,11 @@
  * M and G lines. Program output and other traces may be interleaved on stderr, so a dump lasts
  * until the next `SCHED` line; its lines carry the header's line number as `dump`.
  */
-import { parseLine } from './parse.ts';
+import { eraOfBits } from './era-bits.ts';
+import { scanLine } from './parse.ts';
+import { LineScanner } from './scanner.ts';
 import { lineForms, traceKinds } from './types.ts';
 import type { Era, LineForm, LineKind, ParsedLine } from './types.ts';
-import { intersectEras } from './era.ts';
 
 /** A parsed line of a log: its 1-based number and the scheddetail dump it belongs to. */
 export type LogLine = ParsedLine & {
@@ -79,14 +80,21 @@ export interface LogParser {
 const NEWLINE = '\n';
 const CR = 13;
 
-/** Creates a streaming log parser that calls `onLine` for each line as it completes. */
+/**
+ * Creates a streaming log parser that calls `onLine` for each line as it completes.
+ *
+ * Each line is scanned into one reused `LineScanner`; the summary reads the scanner's compact
+ * token store, and `Token` objects are built only when there is an `onLine` to receive them.
+ */
 export function createLogParser(onLine?: (line: LogLine) => void): LogParser {
+	const scanner = new LineScanner();
 	let pending = ''; // the unfinished last line
 	let lineNo = 0;
 	let dump: number | null = null; // the header line of the dump in progress
 	let bytes = 0;
 	let highSurrogateAtEnd = false; // the previous chunk ended inside a surrogate pair
-	let era: Era | null = null;
+	let traceLines = 0;
+	let eraBits = 0; // the releases every trace line so far allows (once traceLines > 0)
 	let problemCount = 0;
 	let unknownTokenCount = 0;
 	let dumps = 0;
@@ -94,58 +102,77 @@ export function createLogParser(onLine?: (line: LogLine) => void): LogParser {
 	let sinceStart: TimeSpan | null = null;
 	const problems: LogProblem[] = [];
 	const procs = new Set<number>();
-	const kinds = Object.fromEntries([...traceKinds, 'other'].map((k) => [k, 0])) as Record<
-		LineKind,
-		number
-	>;
-	const forms = Object.fromEntries(lineForms.map((f) => [f, 0])) as Record<LineForm, number>;
+	let lastProcs = Number.NaN; // the value added last, NaN (never equal) before the first
+	// Counts by index (see KINDS, FORMS): a property per kind would make `counts[kind]++` a
+	// megamorphic keyed access, several times slower than a Map lookup and an array index.
+	const kindCounts = KINDS.map(() => 0);
+	const formCounts = FORMS.map(() => 0);
 
-	function handle(text: string): void {
-		if (text.charCodeAt(text.length - 1) === CR) text = text.slice(0, -1);
+	/** Parses the line `source[start, end)`, read in place; `source[end]` is its newline. */
+	function handle(source: string, start: number, end: number): void {
+		// A CR before the newline is dropped from the line (it then ends the scanner's reads).
+		if (end > start && source.charCodeAt(end - 1) === CR) end--;
 		lineNo++;
-		const parsed = parseLine(text);
-		kinds[parsed.kind]++;
-		forms[parsed.form]++;
+		const s = scanner;
+		s.reset(source, start, end);
+		scanLine(s);
+		const kind = s.kind;
+		kindCounts[KIND_INDEX.get(kind)!]++;
+		formCounts[FORM_INDEX.get(s.form)!]++;
 		let lineDump: number | null = null;
-		if (parsed.kind === 'schedtrace') {
-			dump = parsed.form === 'sched-detail-header' ? lineNo : null;
+		if (kind === 'schedtrace') {
+			dump = s.form === 'sched-detail-header' ? lineNo : null;
 			if (dump !== null) dumps++;
 			lineDump = dump;
-		} else if (parsed.kind === 'scheddetail') lineDump = dump;
-		// Parsers share era values, so an unchanged era skips the intersection.
-		if (parsed.era !== null && parsed.era !== era) {
-			era = era === null ? parsed.era : intersectEras(era, parsed.era);
+		} else if (kind === 'scheddetail') lineDump = dump;
+		if (kind !== 'other') {
+			eraBits = traceLines === 0 ? s.eraBits : eraBits & s.eraBits;
+			traceLines++;
 		}
-		if (parsed.problem !== null) {
+		if (s.problem !== null) {
 			problemCount++;
 			if (problems.length < maxStoredProblems) {
-				problems.push({ line: lineNo, ...parsed.problem });
+				problems.push({ line: lineNo, ...s.problem });
 			}
 		}
-		const tokens = parsed.tokens;
-		for (let i = 0; i < tokens.length; i++) if (tokens[i].key === null) unknownTokenCount++;
-		// Only these two kinds print GOMAXPROCS and a time; other lines skip the key lookups.
-		if (parsed.kind === 'schedtrace' || parsed.kind === 'gctrace') {
-			for (let i = 0; i < tokens.length; i++) {
-				const { key, value } = tokens[i];
-				if (key === 'schedtrace/gomaxprocs' || key === 'gctrace/procs') {
-					procs.add(value as number);
-				} else if (key === 'schedtrace/elapsed') elapsed = extend(elapsed, value as number);
-				else if (key === 'gctrace/since-start') sinceStart = extend(sinceStart, value as number);
-			}
+		unknownTokenCount += s.unknownCount;
+		// Only these two kinds print GOMAXPROCS and a time (each at most once a line); the
+		// searches start from the end nearer to where the line prints the field.
+		if (kind === 'gctrace') {
+			const time = s.indexOfKey('gctrace/since-start');
+			if (time >= 0) sinceStart = extend(sinceStart, s.numberValue(time));
+			addProcs(s.lastIndexOfKey('gctrace/procs'));
+		} else if (kind === 'schedtrace') {
+			const time = s.indexOfKey('schedtrace/elapsed');
+			if (time >= 0) elapsed = extend(elapsed, s.numberValue(time));
+			addProcs(s.indexOfKey('schedtrace/gomaxprocs'));
 		}
 		if (onLine !== undefined) {
 			onLine({
-				text: parsed.text,
-				kind: parsed.kind,
-				form: parsed.form,
-				era: parsed.era,
-				tokens: parsed.tokens,
-				problem: parsed.problem,
+				text: s.lineText(),
+				kind,
+				form: s.form,
+				era: s.era(),
+				tokens: s.tokenList(),
+				problem: s.problem,
 				lineNo,
 				dump: lineDump,
 			});
 		}
+	}
+
+	/** Adds the GOMAXPROCS value of token `i` (if there is one, `i >= 0`) to `procs`. */
+	function addProcs(i: number): void {
+		if (i < 0) return;
+		const value = scanner.numberValue(i);
+		// Consecutive lines mostly repeat the value: skip the hashing then.
+		if (value !== lastProcs) procs.add(value);
+		lastProcs = value;
+	}
+
+	/** Parses a line that is a string of its own (it spanned chunks, or ends the text). */
+	function handleText(text: string): void {
+		handle(`${text}\n`, 0, text.length);
 	}
 
 	return {
@@ -157,27 +184,27 @@ export function createLogParser(onLine?: (line: LogLine) => void): LogParser {
 			let nl = chunk.indexOf(NEWLINE);
 			if (nl >= 0 && pending !== '') {
 				// The first newline completes the line carried over from earlier chunks.
-				handle(pending + chunk.slice(0, nl));
+				handleText(pending + chunk.slice(0, nl));
 				pending = '';
 				start = nl + 1;
 				nl = chunk.indexOf(NEWLINE, start);
 			}
 			while (nl >= 0) {
-				handle(chunk.slice(start, nl));
+				handle(chunk, start, nl);
 				start = nl + 1;
 				nl = chunk.indexOf(NEWLINE, start);
 			}
 			if (start < chunk.length) pending += chunk.slice(start);
 		},
 		end(): LogSummary {
-			if (pending !== '') handle(pending);
+			if (pending !== '') handleText(pending);
 			pending = '';
 			return {
 				lineCount: lineNo,
 				bytes,
-				kindCounts: { ...kinds },
-				formCounts: { ...forms },
-				era,
+				kindCounts: countsByName(KINDS, kindCounts),
+				formCounts: countsByName(FORMS, formCounts),
+				era: traceLines === 0 ? null : copyEra(eraOfBits(eraBits)),
 				problems: problems.slice(),
 				problemCount,
 				unknownTokenCount,
@@ -189,6 +216,20 @@ export function createLogParser(onLine?: (line: LogLine) => void): LogParser {
 			};
 		},
 	};
+}
+
+const KINDS: readonly LineKind[] = [...traceKinds, 'other'];
+const FORMS: readonly LineForm[] = lineForms;
+const KIND_INDEX = new Map(KINDS.map((kind, i) => [kind, i]));
+const FORM_INDEX = new Map(FORMS.map((form, i) => [form, i]));
+
+function countsByName<T extends string>(names: readonly T[], counts: number[]): Record<T, number> {
+	return Object.fromEntries(names.map((name, i) => [name, counts[i]])) as Record<T, number>;
+}
+
+/** A fresh, unfrozen copy: the caller owns the summary. */
+function copyEra(era: Era): Era {
+	return era.map(({ from, to }) => ({ from, to }));
 }
 
 /** Parses a whole log at once: `createLogParser(onLine)`, one `push`, then `end`. */
@@ -208,28 +249,29 @@ function isHighSurrogate(c: number): boolean {
 	return c >= 0xd800 && c <= 0xdbff;
 }
 
-// Runs of non-ASCII code units: only these add bytes beyond one per code unit.
-const NON_ASCII_RUN = /[^\x00-\x7f]+/g;
+// A non-ASCII code unit: only these add bytes beyond one per code unit.
+const NON_ASCII = /[^\x00-\x7f]/g;
 
 /**
- * UTF-8 length of `text`: one byte per code unit plus the extra bytes of non-ASCII runs, so
- * mostly-ASCII logs are measured by the regex engine alone. A surrogate pair is 4 bytes and a
+ * UTF-8 length of `text`: one byte per code unit plus the extra bytes of non-ASCII runs. The
+ * regex engine finds each run (much faster than a charCodeAt loop over a mostly-ASCII log, and
+ * `test` allocates no match); the run itself is walked here. A surrogate pair is 4 bytes and a
  * lone surrogate 3 (as U+FFFD). `afterHigh` says the previous chunk ended with a high
  * surrogate (counted as 3 bytes), so a low surrogate at the start completes that pair.
  */
 function utf8Length(text: string, afterHigh: boolean): number {
 	let n = text.length;
-	NON_ASCII_RUN.lastIndex = 0;
-	for (let m = NON_ASCII_RUN.exec(text); m !== null; m = NON_ASCII_RUN.exec(text)) {
-		const run = m[0];
-		for (let i = 0; i < run.length; i++) {
-			const c = run.charCodeAt(i);
+	NON_ASCII.lastIndex = 0;
+	while (NON_ASCII.test(text)) {
+		let i = NON_ASCII.lastIndex - 1;
+		for (let c = text.charCodeAt(i); c >= 0x80; c = text.charCodeAt(++i)) {
 			if (c < 0x800) n += 1;
-			else if (isHighSurrogate(c) && isLowSurrogate(run.charCodeAt(i + 1))) {
+			else if (isHighSurrogate(c) && isLowSurrogate(text.charCodeAt(i + 1))) {
 				n += 2;
 				i++;
-			} else if (!(afterHigh && m.index + i === 0 && isLowSurrogate(c))) n += 2;
+			} else if (!(afterHigh && i === 0 && isLowSurrogate(c))) n += 2;
 		}
+		NON_ASCII.lastIndex = i;
 	}
 	return n;
 }

@@ -22,6 +22,7 @@ class TraceExplorer extends HTMLElement {
 	private status!: HTMLElement;
 	private timer = 0;
 	private generation = 0;
+	private tooLongToShare = false;
 
 	connectedCallback(): void {
 		this.input = this.querySelector('textarea')!;
@@ -62,6 +63,7 @@ class TraceExplorer extends HTMLElement {
 		const drawn = lines.slice(0, MAX_DRAWN_LINES);
 		drawn.forEach((line, i) => {
 			const element = document.createElement('trace-line');
+			element.setAttribute('data-arrival', '');
 			element.innerHTML = renderTraceLine(parseLine(line), { id: `x${i}`, source: `pasted line ${i + 1}` });
 			this.results.append(element);
 		});
@@ -104,12 +106,14 @@ class TraceExplorer extends HTMLElement {
 		}
 		if (problems > 0) parts.push(`${problems} ${problems === 1 ? 'line has' : 'lines have'} a problem (shown below each line).`);
 		if (total > MAX_DRAWN_LINES) parts.push(`Showing the first ${MAX_DRAWN_LINES} lines.`);
+		if (this.tooLongToShare) parts.push('This text is too long to carry in a link, so the page address does not include it.');
 		return parts.join(' ');
 	}
 
 	private share(text: string): void {
 		const url = new URL(location.href);
-		if (text === '' || text.length > MAX_SHARED_CHARS) url.searchParams.delete('line');
+		this.tooLongToShare = text.length > MAX_SHARED_CHARS;
+		if (text === '' || this.tooLongToShare) url.searchParams.delete('line');
 		else url.searchParams.set('line', text);
 		history.replaceState(null, '', url);
 	}

@@ -5,13 +5,25 @@
 interface PagefindResult {
 	url: string;
 	excerpt: string;
-	meta: { title?: string };
+	meta: { title?: string; printed?: string };
 }
 interface Pagefind {
 	search(query: string): Promise<{ results: { data(): Promise<PagefindResult> }[] }>;
 }
 
 const MAX_RESULTS = 20;
+/** Results read before ordering: enough to find a field page that prints the query. */
+const CANDIDATES = 40;
+
+/**
+ * A field page whose printed form contains the query (`needspinning`, `MB goal`) is what a
+ * reader searching for a token from a trace line wants, so it comes first.
+ */
+export function printsQuery(result: PagefindResult, query: string): boolean {
+	const printed = result.meta.printed?.toLowerCase();
+	const words = query.toLowerCase().trim().split(/\s+/).join(' ');
+	return printed !== undefined && words !== '' && printed.replace(/[#…]/g, ' ').replace(/\s+/g, ' ').includes(words);
+}
 
 class SiteSearch extends HTMLElement {
 	private pagefind: Promise<Pagefind> | null = null;
@@ -51,7 +63,9 @@ class SiteSearch extends HTMLElement {
 		let results: PagefindResult[];
 		try {
 			const search = await (await this.load()).search(query);
-			results = await Promise.all(search.results.slice(0, MAX_RESULTS).map((r) => r.data()));
+			const candidates = await Promise.all(search.results.slice(0, CANDIDATES).map((r) => r.data()));
+			const exact = candidates.filter((r) => printsQuery(r, query));
+			results = [...exact, ...candidates.filter((r) => !exact.includes(r))].slice(0, MAX_RESULTS);
 		} catch {
 			status.textContent = 'The search index could not be loaded. Every field is listed in the reference.';
 			return;

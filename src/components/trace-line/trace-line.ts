@@ -2,7 +2,8 @@
  * `<trace-line>`: behaviour for an annotated line rendered by `render.ts`. The fields are
  * one tab stop (arrow keys, Home and End move between them); hovering or focusing a field
  * highlights it and its explanation both ways; a button copies a link that shows this line
- * annotated with the field selected. On arrival, `#field=<key>` selects and focuses that field.
+ * annotated with the field selected. A line marked `data-arrival` selects and focuses the field
+ * named by `#field=<key>` in the address, once per page.
  */
 import { explainUrl } from './links.ts';
 
@@ -128,7 +129,8 @@ export class TraceLineElement extends HTMLElement {
 	}
 
 	private handleArrival(): void {
-		if (arrivalHandled) return;
+		// Only lines that show what the address carries (on /explain/) take `#field=`.
+		if (arrivalHandled || !this.hasAttribute('data-arrival')) return;
 		const key = new URLSearchParams(location.hash.slice(1)).get('field');
 		if (!key) return;
 		const i = this.tokens.findIndex((t) => t.dataset.key === key);

@@ -73,9 +73,10 @@ export const gcpacertraceFields = defineFields([
 		since: 5,
 		changes: [
 			{ go: 8, note: 'Read from memstats.next_gc.' },
+			{ go: 18, note: 'Read from c.heapGoal in the redesigned pacer.' },
 			{ go: 19, note: 'Read from the goal computed by gcController.trigger().' },
 		],
-		source: `${ASSIST_SOURCE}: heapGoal>>20 (c.heapGoal, memstats.next_gc in earlier releases)`,
+		source: `${ASSIST_SOURCE}: heapGoal>>20 (c.heapGoal in Go 1.5–1.7 and 1.18, memstats.next_gc in 1.8–1.17)`,
 	},
 	{
 		key: 'gcpacertrace/dedicated-workers',
@@ -278,7 +279,7 @@ export const gcpacertraceFields = defineFields([
 		unit: 'percent',
 		precision: 'int(utilization*100), truncated',
 		summary:
-			'The share of CPU the GC used for marking this cycle, background workers plus assists.',
+			'The GC’s mark CPU use this cycle: the background workers’ fixed 25% share plus the measured assist share, so it never prints below 25 and leaves out idle marking.',
 		since: 18,
 		changes: [],
 		source: `${PACER_SOURCE}: int(utilization*100)`,
@@ -342,7 +343,7 @@ export const gcpacertraceFields = defineFields([
 		summary: 'The heap-live counter in bytes when this cycle was triggered.',
 		since: 18,
 		changes: [],
-		source: `${PACER_SOURCE}: c.triggered`,
+		source: `${PACER_SOURCE}: c.triggered (c.trigger in Go 1.18)`,
 	},
 	{
 		key: 'gcpacertrace/heap-live-end',
@@ -364,7 +365,7 @@ export const gcpacertraceFields = defineFields([
 			'overshot its goal.',
 		since: 18,
 		changes: [],
-		source: `${PACER_SOURCE}: int64(live)-int64(c.lastHeapGoal)`,
+		source: `${PACER_SOURCE}: int64(live)-int64(c.lastHeapGoal) (int64(c.heapLive)-int64(c.heapGoal) in Go 1.18)`,
 	},
 	{
 		key: 'gcpacertrace/cons-mark',
@@ -385,8 +386,7 @@ export const gcpacertraceFields = defineFields([
 		printed: '[controller reset]',
 		unit: 'marker',
 		summary:
-			'Appended when the cons/mark controller’s update overflowed and the estimate was ' +
-			'reset to zero.',
+			'Appended, with no space before it, when the pacer’s cons/mark controller reported that its update failed (`ok` false) and it was reset.',
 		since: 18,
 		until: 19,
 		changes: [],

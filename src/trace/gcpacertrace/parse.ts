@@ -3,29 +3,28 @@
  * the era by its text (`MB of spans`, `pages at`, `[controller reset]`) and by how its floats
  * print: `+6.000000e-001` through Go 1.25, shortest form (`0.6`) from Go 1.26.
  */
-import { era, intersectEras, OLDEST_GO_MINOR, unionEras } from '../era.ts';
-import { LineScanner } from '../scanner.ts';
-import type { FloatNotation } from '../scanner.ts';
-import type { Era, LineForm, ParsedLine } from '../types.ts';
+import { OLDEST_GO_MINOR } from '../era.ts';
+import { ANY_RELEASE, eraBits, NO_RELEASE } from '../era-bits.ts';
+import { parseWith } from '../scanner.ts';
+import type { FloatNotation, LineScanner } from '../scanner.ts';
+import type { ParsedLine } from '../types.ts';
 
 const SIGNED = { signed: true } as const;
 
-const GO_1_5_ON = era(5);
-const GO_1_5_TO_1_9 = era(5, 9);
-const GO_1_5_TO_1_18 = era(5, 18);
-const GO_1_6 = era(6, 6);
-const GO_1_7_TO_1_8 = era(7, 8);
-const GO_1_9_ON = era(9);
-const GO_1_10_TO_1_18 = era(10, 18);
-const GO_1_10_ON = era(10);
-const GO_1_18_ON = era(18);
-const GO_1_18_TO_1_19 = era(18, 19);
-const GO_1_26_ON = era(26);
-const UP_TO_1_25 = era(OLDEST_GO_MINOR, 25);
-const ALL_RELEASES = era(OLDEST_GO_MINOR);
-const NO_RELEASE: Era = [];
+const GO_1_5_ON = eraBits(5);
+const GO_1_5_TO_1_9 = eraBits(5, 9);
+const GO_1_5_TO_1_18 = eraBits(5, 18);
+const GO_1_6 = eraBits(6, 6);
+const GO_1_7_TO_1_8 = eraBits(7, 8);
+const GO_1_9_ON = eraBits(9);
+const GO_1_10_TO_1_18 = eraBits(10, 18);
+const GO_1_10_ON = eraBits(10);
+const GO_1_18_ON = eraBits(18);
+const GO_1_18_TO_1_19 = eraBits(18, 19);
+const GO_1_26_ON = eraBits(26);
+const UP_TO_1_25 = eraBits(OLDEST_GO_MINOR, 25);
 // Until Go 1.9 the fractional worker count was an integer, which Go 1.26 could print alike.
-const INTEGER_OR_SHORTEST = unionEras(GO_1_5_TO_1_9, GO_1_26_ON);
+const INTEGER_OR_SHORTEST = GO_1_5_TO_1_9 | GO_1_26_ON;
 
 const PREFIX = 'pacer: ';
 const CONTROLLER_RESET = '[controller reset]';
@@ -42,53 +41,45 @@ const SHORTEST = 2;
 function notationBit(s: LineScanner, notation: FloatNotation | false): number {
 	if (notation === 'runtime-exponent') return EXPONENT;
 	if (notation === false) return 0;
-	const text = s.tokens[s.tokens.length - 1].text;
-	return text.endsWith('Inf') || text === 'NaN' ? 0 : SHORTEST;
+	// `NaN`, `+Inf` or `-Inf`: the only floats that do not end in a digit.
+	const last = s.source.charCodeAt(s.end(s.count - 1) - 1);
+	return isDigit(last) ? SHORTEST : 0;
 }
 
 /** Releases whose float printing produces the notations in `bits`. */
-function notationEra(bits: number): Era {
+function notationEra(bits: number): number {
 	if (bits === EXPONENT) return UP_TO_1_25;
 	if (bits === SHORTEST) return GO_1_26_ON;
-	return bits === 0 ? ALL_RELEASES : NO_RELEASE;
+	return bits === 0 ? ANY_RELEASE : NO_RELEASE;
 }
 
-function result(s: LineScanner, form: LineForm, lineEra: Era): ParsedLine {
-	return {
-		text: s.line,
-		kind: 'gcpacertrace',
-		form,
-		era: lineEra,
-		tokens: s.finish(),
-		problem: s.problem,
-	};
-}
-
-/** Whether `text` has `literal` at `at`, or ends there with a (non-empty) start of it. */
-function startsOrIsCutFrom(text: string, at: number, literal: string): boolean {
-	if (text.startsWith(literal, at)) return true;
-	const rest = text.length - at;
-	return rest > 0 && rest < literal.length && literal.startsWith(text.slice(at));
+/** Whether the line has `literal` at `at`, or ends there with a (non-empty) start of it. */
+function startsOrIsCutFrom(s: LineScanner, at: number, literal: string): boolean {
+	return s.source.startsWith(literal, at) || s.isCutOff(at, literal);
 }
 
 /** Parses a line that starts `pacer: ` (GODEBUG=gcpacertrace=1, Go 1.5+). */
 export function parsePacerLine(text: string): ParsedLine {
-	const s = new LineScanner(text);
+	return parseWith(scanPacerLine, text);
+}
+
+/** `parsePacerLine` into the scanner `s`, reset to the line. */
+export function scanPacerLine(s: LineScanner): void {
 	s.literal(PREFIX);
-	const at = PREFIX.length;
-	if (startsOrIsCutFrom(text, at, 'assist ratio=')) return parseAssistRatio(s);
-	if (startsOrIsCutFrom(text, at, 'H_m_prev=')) return parseLegacyController(s);
-	if (startsOrIsCutFrom(text, at, 'sweep done at heap size ')) return parseSweepDone(s);
-	if (isDigit(text.charCodeAt(at))) return parseController(s);
+	const at = s.lineStart + PREFIX.length;
+	if (startsOrIsCutFrom(s, at, 'assist ratio=')) return scanAssistRatio(s);
+	if (startsOrIsCutFrom(s, at, 'H_m_prev=')) return scanLegacyController(s);
+	if (startsOrIsCutFrom(s, at, 'sweep done at heap size ')) return scanSweepDone(s);
+	if (at < s.lineEnd && isDigit(s.source.charCodeAt(at))) return scanController(s);
 	s.fail(
 		'expected "assist ratio=", "H_m_prev=", "sweep done" or a CPU percent after "pacer: "' +
 			s.found(),
 	);
-	return result(s, 'pacer-controller', GO_1_5_ON);
+	s.complete('gcpacertrace', 'pacer-controller', GO_1_5_ON);
 }
 
 /** `pacer: assist ratio=+6.000000e-001 (scan 3 MB in 7->8 MB) workers=1++0.000000e+000`. */
-function parseAssistRatio(s: LineScanner): ParsedLine {
+function scanAssistRatio(s: LineScanner): void {
 	s.literal('assist ratio=');
 	let bits = notationBit(s, s.float('gcpacertrace/assist-ratio', 'the assist ratio'));
 	s.literal(' (scan ', '" (scan " after the assist ratio');
@@ -103,22 +94,24 @@ function parseAssistRatio(s: LineScanner): ParsedLine {
 	// An integer through Go 1.9, a float from Go 1.10: `1++0.000000e+000` keeps the float's sign.
 	const notation = s.float('gcpacertrace/fractional-workers', 'the fractional workers');
 	let workersEra = GO_1_5_ON;
-	if (notation === 'shortest' && isAllDigits(s.tokens[s.tokens.length - 1].text)) {
+	if (notation === 'shortest' && isAllDigits(s, s.count - 1)) {
 		workersEra = INTEGER_OR_SHORTEST;
 	} else if (notation !== false) {
 		workersEra = GO_1_10_ON;
 		bits |= notationBit(s, notation);
 	}
-	return result(s, 'pacer-assist-ratio', intersectEras(workersEra, notationEra(bits)));
+	s.complete('gcpacertrace', 'pacer-assist-ratio', workersEra & notationEra(bits));
 }
 
-function isAllDigits(text: string): boolean {
-	for (let i = 0; i < text.length; i++) if (!isDigit(text.charCodeAt(i))) return false;
-	return text.length > 0;
+/** Whether token `i` is all digits (an integer). */
+function isAllDigits(s: LineScanner, i: number): boolean {
+	const end = s.end(i);
+	for (let at = s.start(i); at < end; at++) if (!isDigit(s.source.charCodeAt(at))) return false;
+	return end > s.start(i);
 }
 
 /** Go 1.5–1.17, and 1.18 with GOEXPERIMENT=nopacerredesign: `pacer: H_m_prev=4194304 …`. */
-function parseLegacyController(s: LineScanner): ParsedLine {
+function scanLegacyController(s: LineScanner): void {
 	let lineEra = GO_1_5_TO_1_18;
 	let bits = 0;
 	s.literal('H_m_prev=');
@@ -142,7 +135,7 @@ function parseLegacyController(s: LineScanner): ParsedLine {
 	bits |= notationBit(s, goalUtilization);
 	if (goalUtilization !== false) {
 		// gcGoalUtilization is a constant: 0.25 through Go 1.9, 0.30 from Go 1.10.
-		const u = s.tokens[s.tokens.length - 1].value;
+		const u = s.value(s.count - 1);
 		if (u === 0.25) lineEra = GO_1_5_TO_1_9;
 		else if (u === 0.3) lineEra = GO_1_10_TO_1_18;
 	}
@@ -154,14 +147,14 @@ function parseLegacyController(s: LineScanner): ParsedLine {
 	bits |= notationBit(s, s.float('gcpacertrace/actual-delta', 'actualΔ'));
 	s.literal(' u_a/u_g=', '" u_a/u_g=" after actualΔ');
 	bits |= notationBit(s, s.float('gcpacertrace/utilization-ratio', 'u_a/u_g'));
-	return result(s, 'pacer-controller-legacy', intersectEras(lineEra, notationEra(bits)));
+	s.complete('gcpacertrace', 'pacer-controller-legacy', lineEra & notationEra(bits));
 }
 
 /**
  * Go 1.18+: `pacer: 27% CPU (25 exp.) for 2621440+65536+131072 B work (2752512 B exp.) in
  * 7130316 B -> 7864320 B (∆goal -524288, cons/mark +4.237288e-001)[controller reset]`.
  */
-function parseController(s: LineScanner): ParsedLine {
+function scanController(s: LineScanner): void {
 	s.number('gcpacertrace/cpu-utilization', 'the mark CPU use (a whole percent)');
 	s.literal('% CPU (', '"% CPU (" after the mark CPU use');
 	s.number('gcpacertrace/cpu-utilization-goal', 'the mark CPU goal (a whole percent)');
@@ -182,20 +175,20 @@ function parseController(s: LineScanner): ParsedLine {
 	s.literal(', cons/mark ', '", cons/mark " after the overshoot');
 	const notation = s.float('gcpacertrace/cons-mark', 'the cons/mark estimate');
 	s.literal(')', '")" after the cons/mark estimate');
-	let lineEra = intersectEras(GO_1_18_ON, notationEra(notationBit(s, notation)));
+	let lineEra = GO_1_18_ON & notationEra(notationBit(s, notation));
 	if (s.ok && s.startsWith(CONTROLLER_RESET)) {
 		s.push('gcpacertrace/controller-reset', s.pos, s.pos + CONTROLLER_RESET.length, true);
 		s.pos += CONTROLLER_RESET.length;
-		lineEra = intersectEras(lineEra, GO_1_18_TO_1_19);
+		lineEra &= GO_1_18_TO_1_19;
 	}
-	return result(s, 'pacer-controller', lineEra);
+	s.complete('gcpacertrace', 'pacer-controller', lineEra);
 }
 
 /**
  * `pacer: sweep done at heap size 4MB; allocated 0MB during sweep; swept 1063 pages at
  * +1.391361e-004 pages/byte` (Go 1.9+); Go 1.6–1.8 print `MB of spans`, Go 1.6 no `pages at`.
  */
-function parseSweepDone(s: LineScanner): ParsedLine {
+function scanSweepDone(s: LineScanner): void {
 	s.literal('sweep done at heap size ');
 	s.number('gcpacertrace/sweep-heap-live', 'the heap when sweep done, a number, before "MB"');
 	s.literal('MB; allocated ', '"MB; allocated " after the heap when sweep done');
@@ -216,7 +209,7 @@ function parseSweepDone(s: LineScanner): ParsedLine {
 		const notation = s.float('gcpacertrace/sweep-pages-per-byte', 'the sweep pace');
 		s.literal(' pages/byte', '" pages/byte" after the sweep pace');
 		const bits = notationBit(s, notation);
-		lineEra = intersectEras(ofSpans ? GO_1_7_TO_1_8 : GO_1_9_ON, notationEra(bits));
+		lineEra = (ofSpans ? GO_1_7_TO_1_8 : GO_1_9_ON) & notationEra(bits);
 	}
-	return result(s, 'pacer-sweep-done', lineEra);
+	s.complete('gcpacertrace', 'pacer-sweep-done', lineEra);
 }

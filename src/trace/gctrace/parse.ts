@@ -4,22 +4,22 @@
  * of a line comes from its shape: how many clock values, whether `MB stacks` or the leak
  * marker is there.
  */
-import { era, intersectEras } from '../era.ts';
-import { LineScanner } from '../scanner.ts';
-import type { Era, FieldKey, ParsedLine } from '../types.ts';
+import { eraBits, NO_RELEASE } from '../era-bits.ts';
+import { parseWith } from '../scanner.ts';
+import type { LineScanner } from '../scanner.ts';
+import type { ParsedLine } from '../types.ts';
 
 const DECIMALS = { decimals: true } as const;
 
-const GO_1_1_TO_1_2 = era(1, 2);
-const GO_1_3 = era(3, 3);
-const GO_1_4 = era(4, 4);
-const GO_1_4_ON = era(4);
-const GO_1_5 = era(5, 5);
-const GO_1_6_TO_1_17 = era(6, 17);
-const GO_1_18_ON = era(18);
-const GO_1_25_ON = era(25);
-const GO_1_26_ON = era(26);
-const NO_RELEASE: Era = [];
+const GO_1_1_TO_1_2 = eraBits(1, 2);
+const GO_1_3 = eraBits(3, 3);
+const GO_1_4 = eraBits(4, 4);
+const GO_1_4_ON = eraBits(4);
+const GO_1_5 = eraBits(5, 5);
+const GO_1_6_TO_1_17 = eraBits(6, 17);
+const GO_1_18_ON = eraBits(18);
+const GO_1_25_ON = eraBits(25);
+const GO_1_26_ON = eraBits(26);
 
 const LEAK_MARKER = '(checking for goroutine leaks)';
 const FORCED_MARKER = '(forced)';
@@ -48,45 +48,20 @@ function countPluses(line: string, i: number): number {
 	}
 }
 
-/**
- * Reads ` marker` (one space, then `marker`) as a `true` token. A marker cut off by the end of
- * the line is a problem; any other text is left for `finish()` as unrecognised.
- */
-function readMarker(s: LineScanner, key: FieldKey, marker: string, after: string): boolean {
-	if (!s.ok || s.line.charCodeAt(s.pos) !== 32) return false;
-	const start = s.pos + 1;
-	if (s.line.startsWith(marker, start)) {
-		s.push(key, start, start + marker.length, true);
-		s.pos = start + marker.length;
-		return true;
-	}
-	const rest = s.line.length - start;
-	if (rest > 0 && rest < marker.length && marker.startsWith(s.line.slice(start))) {
-		s.pos = start;
-		s.fail(`expected "${marker}" after ${after}${s.found()}`);
-	}
-	return false;
-}
-
-function result(s: LineScanner, form: ParsedLine['form'], lineEra: Era): ParsedLine {
-	return {
-		text: s.line,
-		kind: 'gctrace',
-		form,
-		era: lineEra,
-		tokens: s.finish(),
-		problem: s.problem,
-	};
-}
-
 /** Parses a line that starts `gc` and a digit: the Go 1.5+ cycle line or a Go 1.1–1.4 line. */
 export function parseGctraceLine(text: string): ParsedLine {
-	return text.charCodeAt(2) === 32 ? parseCycleLine(text) : parseLegacyLine(text);
+	return parseWith(scanGctraceLine, text);
+}
+
+/** `parseGctraceLine` into the scanner `s`, reset to the line. */
+export function scanGctraceLine(s: LineScanner): void {
+	if (s.source.charCodeAt(s.lineStart + 2) === 32) scanCycleLine(s);
+	else scanLegacyLine(s);
 }
 
 /** `gc 3 @0.041s 2%: 0.018+1.1+0.025 ms clock, … 4->4->1 MB, 4 MB goal, 0 MB stacks, …`. */
-function parseCycleLine(text: string): ParsedLine {
-	const s = new LineScanner(text);
+function scanCycleLine(s: LineScanner): void {
+	const text = s.source;
 	s.literal('gc ');
 	s.number('gctrace/cycle', 'the GC cycle number');
 	s.literal(' @', '" @" before the time since start');
@@ -95,7 +70,7 @@ function parseCycleLine(text: string): ParsedLine {
 	s.literal(' ', '" " before the GC CPU share');
 	s.number('gctrace/gc-cpu-percent', 'the GC CPU share (a whole percent)');
 	s.literal('%', '"%" after the GC CPU share');
-	const leakCheck = readMarker(s, 'gctrace/leak-check', LEAK_MARKER, 'the GC CPU share');
+	const leakCheck = s.marker('gctrace/leak-check', LEAK_MARKER, 'the GC CPU share');
 	s.literal(': ', '": " after the GC CPU share');
 
 	// Go 1.5 printed five clock phases and seven cpu values; Go 1.6+ prints three and five.
@@ -173,20 +148,20 @@ function parseCycleLine(text: string): ParsedLine {
 	}
 	s.number('gctrace/procs', 'GOMAXPROCS, a number, before " P"');
 	s.literal(' P', '" P" after GOMAXPROCS');
-	readMarker(s, 'gctrace/forced', FORCED_MARKER, 'GOMAXPROCS');
+	s.marker('gctrace/forced', FORCED_MARKER, 'GOMAXPROCS');
 
 	// Go 1.5 never printed stacks; the leak marker is Go 1.26+, which always prints them.
 	let lineEra = goOneFive ? (stacks ? NO_RELEASE : GO_1_5) : stacks ? GO_1_18_ON : GO_1_6_TO_1_17;
-	if (leakCheck) lineEra = intersectEras(lineEra, GO_1_26_ON);
-	return result(s, 'gc-cycle', lineEra);
+	if (leakCheck) lineEra &= GO_1_26_ON;
+	s.complete('gctrace', 'gc-cycle', lineEra);
 }
 
 /**
  * Go 1.1–1.2: `gc1(1): 0+0+0 ms, 0 -> 0 MB 16 -> 18 (19-1) objects, …`; Go 1.3–1.4:
  * `gc1(1): 2+0+201+3 us, 0 -> 0 MB, 18 (19-1) objects, [2 goroutines, ]13/0/0 sweeps, …`.
  */
-function parseLegacyLine(text: string): ParsedLine {
-	const s = new LineScanner(text);
+function scanLegacyLine(s: LineScanner): void {
+	const text = s.source;
 	s.literal('gc');
 	s.number('gctrace/legacy-cycle', 'the GC number');
 	s.literal('(', '"(" after the GC number');
@@ -194,7 +169,7 @@ function parseLegacyLine(text: string): ParsedLine {
 	s.literal('): ', '"): " after the GC thread count');
 	// Three `ms` times (Go 1.1–1.2) or four `us` times (Go 1.3–1.4).
 	const microseconds = s.ok && countPluses(text, s.pos) >= 3;
-	let lineEra: Era;
+	let lineEra: number;
 	if (microseconds) {
 		lineEra = GO_1_3;
 		s.number('gctrace/legacy-setup-us', 'the setup time (a number of µs)');
@@ -259,7 +234,7 @@ function parseLegacyLine(text: string): ParsedLine {
 	s.literal('/', '"/" after the OS yields');
 	s.number('gctrace/legacy-sleeps', 'the sleeps');
 	s.literal(' yields', '" yields" after the sleeps');
-	return result(s, 'gc-cycle-legacy', lineEra);
+	s.complete('gctrace', 'gc-cycle-legacy', lineEra);
 }
 
 /**
@@ -267,7 +242,11 @@ function parseLegacyLine(text: string): ParsedLine {
  * `scan: class 16B 310+1920+3890=6120 objs, 41+30=71 spans`.
  */
 export function parseScanStatsLine(text: string): ParsedLine {
-	const s = new LineScanner(text);
+	return parseWith(scanScanStatsLine, text);
+}
+
+/** `parseScanStatsLine` into the scanner `s`, reset to the line. */
+export function scanScanStatsLine(s: LineScanner): void {
 	s.literal('scan: ');
 	if (!s.optional('total ')) {
 		s.literal('class ', '"total " or "class " after "scan: "');
@@ -298,19 +277,17 @@ export function parseScanStatsLine(text: string): ParsedLine {
 	} else {
 		s.literal(' objs', '" objs" (or "+" with Green Tea) after the objects scanned singly');
 	}
-	return result(s, 'scan-stats', GO_1_25_ON);
+	s.complete('gctrace', 'scan-stats', GO_1_25_ON);
 }
 
 /** Parses the `GC forced` line printed before sysmon's periodic GC (Go 1.4+). */
 export function parseGcForcedLine(text: string): ParsedLine {
-	const s = new LineScanner(text);
-	if (s.literal(GC_FORCED)) s.push('gctrace/periodic-gc-notice', 0, GC_FORCED.length, true);
-	return {
-		text,
-		kind: 'gc-forced',
-		form: 'gc-forced',
-		era: GO_1_4_ON,
-		tokens: s.finish(),
-		problem: s.problem,
-	};
+	return parseWith(scanGcForcedLine, text);
+}
+
+/** `parseGcForcedLine` into the scanner `s`, reset to the line. */
+export function scanGcForcedLine(s: LineScanner): void {
+	const start = s.pos;
+	if (s.literal(GC_FORCED)) s.push('gctrace/periodic-gc-notice', start, s.pos, true);
+	s.complete('gc-forced', 'gc-forced', GO_1_4_ON);
 }

@@ -1,14 +1,19 @@
 /** Parser for `init <pkg> @<ms> ms, <ms> ms clock, <n> bytes, <n> allocs` (inittrace, Go 1.16+). */
-import { era } from '../era.ts';
-import { LineScanner } from '../scanner.ts';
+import { eraBits } from '../era-bits.ts';
+import { parseWith } from '../scanner.ts';
+import type { LineScanner } from '../scanner.ts';
 import type { ParsedLine } from '../types.ts';
 
 const DECIMALS = { decimals: true } as const;
-const GO_1_16_ON = era(16);
+const GO_1_16_ON = eraBits(16);
 
 /** Parses a line that starts `init <pkg> @` (GODEBUG=inittrace=1, Go 1.16+). */
 export function parseInitLine(text: string): ParsedLine {
-	const s = new LineScanner(text);
+	return parseWith(scanInitLine, text);
+}
+
+/** `parseInitLine` into the scanner `s`, reset to the line. */
+export function scanInitLine(s: LineScanner): void {
 	s.literal('init ');
 	s.textUntil('inittrace/package', ' @', 'the package path');
 	s.literal(' @', '" @" after the package path');
@@ -20,12 +25,5 @@ export function parseInitLine(text: string): ParsedLine {
 	s.literal(' bytes, ', '" bytes, " after the bytes allocated');
 	s.number('inittrace/allocs', 'the allocations (a number)');
 	s.literal(' allocs', '" allocs" after the allocations');
-	return {
-		text,
-		kind: 'inittrace',
-		form: 'init',
-		era: GO_1_16_ON,
-		tokens: s.finish(),
-		problem: s.problem,
-	};
+	s.complete('inittrace', 'init', GO_1_16_ON);
 }

@@ -231,6 +231,6 @@ export const scavtraceFields = defineFields([
 			'fixed, conservative sleep for a while.',
 		since: 18,
 		changes: [],
-		source: `${SCAV_SOURCE}: else if scavenger.printControllerReset`,
+		source: `${SCAV_SOURCE}: else if scavenger.printControllerReset (scavenge.printControllerReset in Go 1.18)`,
 	},
 ]);

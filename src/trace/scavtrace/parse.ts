@@ -4,20 +4,20 @@
  * `forced scvg:`), the generation number (Go 1.15–1.18), `work (bg)` (Go 1.21+) and
  * `[controller reset]` (Go 1.18+).
  */
-import { era, intersectEras, unionEras } from '../era.ts';
-import { LineScanner } from '../scanner.ts';
-import type { Era, FieldKey, LineForm, ParsedLine } from '../types.ts';
+import { eraBits, NO_RELEASE } from '../era-bits.ts';
+import { parseWith } from '../scanner.ts';
+import type { LineScanner } from '../scanner.ts';
+import type { ParsedLine } from '../types.ts';
 
 const SIGNED = { signed: true } as const;
 
-const GO_1_2_TO_1_3 = era(2, 3);
-const GO_1_2_TO_1_12 = era(2, 12);
-const GO_1_13 = era(13, 13);
-const GO_1_15_TO_1_18 = era(15, 18);
-const GO_1_18_ON = era(18);
-const GO_1_21_ON = era(21);
-const GO_1_14_OR_1_19_TO_1_20 = unionEras(era(14, 14), era(19, 20));
-const NO_RELEASE: Era = [];
+const GO_1_2_TO_1_3 = eraBits(2, 3);
+const GO_1_2_TO_1_12 = eraBits(2, 12);
+const GO_1_13 = eraBits(13, 13);
+const GO_1_15_TO_1_18 = eraBits(15, 18);
+const GO_1_18_ON = eraBits(18);
+const GO_1_21_ON = eraBits(21);
+const GO_1_14_OR_1_19_TO_1_20 = eraBits(14, 14) | eraBits(19, 20);
 
 const FORCED_SCVG = 'forced scvg: ';
 const GC_FORCED = 'GC forced';
@@ -34,52 +34,26 @@ function digitsEnd(line: string, i: number): number {
 	return i;
 }
 
-/**
- * Reads ` marker` (one space, then `marker`) as a `true` token. A marker cut off by the end of
- * the line is a problem; any other text is left for `finish()` as unrecognised.
- */
-function readMarker(s: LineScanner, key: FieldKey, marker: string, after: string): boolean {
-	if (!s.ok || s.line.charCodeAt(s.pos) !== 32) return false;
-	const start = s.pos + 1;
-	if (s.line.startsWith(marker, start)) {
-		s.push(key, start, start + marker.length, true);
-		s.pos = start + marker.length;
-		return true;
-	}
-	const rest = s.line.length - start;
-	if (rest > 0 && rest < marker.length && marker.startsWith(s.line.slice(start))) {
-		s.pos = start;
-		s.fail(`expected "${marker}" after ${after}${s.found()}`);
-	}
-	return false;
-}
-
-function result(s: LineScanner, form: LineForm, lineEra: Era): ParsedLine {
-	return {
-		text: s.line,
-		kind: 'scavtrace',
-		form,
-		era: lineEra,
-		tokens: s.finish(),
-		problem: s.problem,
-	};
-}
-
 /** Parses a scavenger line: `scav …`, `scvgN: …`, `scvg: …` or `forced scvg: …`. */
 export function parseScavengerLine(text: string): ParsedLine {
-	return text.startsWith('scav ') ? parseScavLine(text) : parseScvgLine(text);
+	return parseWith(scanScavengerLine, text);
+}
+
+/** `parseScavengerLine` into the scanner `s`, reset to the line. */
+export function scanScavengerLine(s: LineScanner): void {
+	if (s.startsWith('scav ')) scanScavLine(s);
+	else scanScvgLine(s);
 }
 
 /**
  * Go 1.2–1.13 under gctrace: `scvg3: 5 MB released`, `scvg3: inuse: 2, idle: 6, sys: 9,
  * released: 5, consumed: 4 (MB)` and (Go 1.2–1.3) `scvg3: GC forced`.
  */
-function parseScvgLine(text: string): ParsedLine {
-	const s = new LineScanner(text);
-	let lineEra: Era;
-	if (text.startsWith(FORCED_SCVG)) {
-		s.push('scavtrace/scvg-forced', 0, FORCED_SCVG.indexOf(' '), true);
-		s.pos = FORCED_SCVG.length;
+function scanScvgLine(s: LineScanner): void {
+	let lineEra: number;
+	if (s.startsWith(FORCED_SCVG)) {
+		s.push('scavtrace/scvg-forced', s.pos, s.pos + FORCED_SCVG.indexOf(' '), true);
+		s.skip(FORCED_SCVG.length);
 		lineEra = GO_1_13;
 	} else if (s.optional('scvg: ')) {
 		lineEra = GO_1_13;
@@ -92,7 +66,7 @@ function parseScvgLine(text: string): ParsedLine {
 	if (s.ok && s.startsWith(GC_FORCED)) {
 		s.push('scavtrace/scvg-gc-forced', s.pos, s.pos + GC_FORCED.length, true);
 		s.pos += GC_FORCED.length;
-		return result(s, 'scvg-gc-forced', intersectEras(lineEra, GO_1_2_TO_1_3));
+		return s.complete('scavtrace', 'scvg-gc-forced', lineEra & GO_1_2_TO_1_3);
 	}
 	if (s.ok && s.startsWith('i')) {
 		s.literal('inuse: ');
@@ -106,14 +80,14 @@ function parseScvgLine(text: string): ParsedLine {
 		s.literal(', consumed: ', '", consumed: " after the heap released');
 		s.number('scavtrace/scvg-consumed', 'the heap consumed (a number of MB)');
 		s.literal(' (MB)', '" (MB)" after the heap consumed');
-		return result(s, 'scvg-summary', lineEra);
+		return s.complete('scavtrace', 'scvg-summary', lineEra);
 	}
 	s.number(
 		'scavtrace/scvg-released',
 		'the MB released this pass (a number), "inuse: " or "GC forced"',
 	);
 	s.literal(' MB released', '" MB released" after the MB released this pass');
-	return result(s, 'scvg-released', lineEra);
+	s.complete('scavtrace', 'scvg-released', lineEra);
 }
 
 /**
@@ -121,8 +95,8 @@ function parseScvgLine(text: string): ParsedLine {
  * `scav 1024 KiB work (bg), 0 KiB work (eager), 12288 KiB now, 87% util` (Go 1.21+), either
  * followed by ` (forced)` or ` [controller reset]`.
  */
-function parseScavLine(text: string): ParsedLine {
-	const s = new LineScanner(text);
+function scanScavLine(s: LineScanner): void {
+	const text = s.source;
 	s.literal('scav ');
 	// Go 1.15–1.18 print a generation number before the work: `scav 7 1024 KiB work, …`.
 	const afterFirst = digitsEnd(text, s.pos);
@@ -159,10 +133,10 @@ function parseScavLine(text: string): ParsedLine {
 			? GO_1_21_ON
 			: GO_1_14_OR_1_19_TO_1_20;
 	if (
-		!readMarker(s, 'scavtrace/forced', FORCED_MARKER, 'the heap utilization') &&
-		readMarker(s, 'scavtrace/controller-reset', CONTROLLER_RESET, 'the heap utilization')
+		!s.marker('scavtrace/forced', FORCED_MARKER, 'the heap utilization') &&
+		s.marker('scavtrace/controller-reset', CONTROLLER_RESET, 'the heap utilization')
 	) {
-		lineEra = intersectEras(lineEra, GO_1_18_ON);
+		lineEra &= GO_1_18_ON;
 	}
-	return result(s, 'scav', lineEra);
+	s.complete('scavtrace', 'scav', lineEra);
 }

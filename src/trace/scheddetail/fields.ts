@@ -242,14 +242,12 @@ export const scheddetailFields = defineFields([
 		printed: 'gcing=#',
 		unit: 'count',
 		summary:
-			'Not 0 while the M is running the garbage collector, one reason preemption is disabled; ' +
-			'Go 1.5 replaced it with preemptoff=.',
+			'Set while the M has stopped the world (for a collection or other stop-the-world work), one reason preemption is disabled; Go 1.5 replaced it with preemptoff=.',
 		since: 2,
 		until: 4,
 		changes: [],
 		source:
-			'proc.c (src/pkg/runtime in Go 1.2–1.3, src/runtime in 1.4), ' +
-			'runtime·schedtrace: mp->gcing',
+			'src/pkg/runtime/proc.c (src/runtime/proc.c in Go 1.4), runtime·schedtrace: mp->gcing',
 	},
 	{
 		key: 'scheddetail/m-preemptoff',

@@ -16,8 +16,9 @@
  * `status=2()` has no `g-wait-reason` token, as `LineScanner.textUntil` does everywhere.
  */
 import type { ParsedLine } from '../types.ts';
-import { LineScanner } from '../scanner.ts';
-import { eraBits, eraOfBits, isAbsent, isAbsentAtEnd } from '../schedtrace/era-bits.ts';
+import { parseWith } from '../scanner.ts';
+import type { LineScanner } from '../scanner.ts';
+import { eraBits, isAbsent, isAbsentAtEnd } from '../era-bits.ts';
 import { gStatusNames, pStatusNames } from './status.ts';
 import type { StatusInfo } from './status.ts';
 
@@ -52,23 +53,27 @@ const TIMER_IDLE_REASON = 'timer goroutine (idle)';
 
 /** Parses a scheddetail P, M or G line; never throws. */
 export function parseDetailLine(text: string): ParsedLine {
-	if (text.startsWith('  ')) {
-		switch (text.charCodeAt(2)) {
-			case 80 /* P */:
-				return parsePLine(text);
-			case 77 /* M */:
-				return parseMLine(text);
-			case 71 /* G */:
-				return parseGLine(text);
-		}
-	}
-	return { text, kind: 'other', form: 'other', era: null, tokens: [], problem: null };
+	return parseWith(scanDetailLine, text);
 }
 
-function parsePLine(text: string): ParsedLine {
-	const s = new LineScanner(text);
+/** `parseDetailLine` into the scanner `s`, reset to the line. */
+export function scanDetailLine(s: LineScanner): void {
+	if (s.startsWith('  ')) {
+		switch (s.source.charCodeAt(s.pos + 2)) {
+			case 80 /* P */:
+				return scanPLine(s);
+			case 77 /* M */:
+				return scanMLine(s);
+			case 71 /* G */:
+				return scanGLine(s);
+		}
+	}
+	s.other();
+}
+
+function scanPLine(s: LineScanner): void {
 	let bits = ALL;
-	s.pos = 3; // after `  P`
+	s.skip(3); // `  P`
 	s.number('scheddetail/p-id', 'the P number after "P"');
 	s.literal(': status=');
 	if (s.number('scheddetail/p-status', 'the P status number after "status="')) {
@@ -92,13 +97,12 @@ function parsePLine(text: string): ParsedLine {
 		s.number('scheddetail/p-timerslen', 'the number of timers after "timerslen="', SIGNED);
 		bits &= FROM_14;
 	} else if (isAbsentAtEnd(s)) bits &= UP_TO_13;
-	return finish(s, 'detail-p', bits);
+	s.complete('scheddetail', 'detail-p', bits);
 }
 
-function parseMLine(text: string): ParsedLine {
-	const s = new LineScanner(text);
+function scanMLine(s: LineScanner): void {
 	let bits = ALL;
-	s.pos = 3; // after `  M`
+	s.skip(3); // `  M`
 	s.number('scheddetail/m-id', 'the M id after "M"');
 	s.literal(': p=');
 	bits &= idBits(s.idOrNil('scheddetail/m-p', 'the id of the M\'s P after "p="'));
@@ -131,13 +135,12 @@ function parseMLine(text: string): ParsedLine {
 	} else if (isAbsent(s)) bits &= ONLY_2;
 	s.literal(' lockedg=');
 	bits &= idBits(s.idOrNil('scheddetail/m-lockedg', 'the id of the locked G after "lockedg="'));
-	return finish(s, 'detail-m', bits);
+	s.complete('scheddetail', 'detail-m', bits);
 }
 
-function parseGLine(text: string): ParsedLine {
-	const s = new LineScanner(text);
+function scanGLine(s: LineScanner): void {
 	let bits = ALL;
-	s.pos = 3; // after `  G`
+	s.skip(3); // `  G`
 	s.number('scheddetail/g-id', 'the goroutine id after "G"');
 	s.literal(': status=');
 	if (s.number('scheddetail/g-status', 'the G status number after "status="')) {
@@ -146,35 +149,19 @@ function parseGLine(text: string): ParsedLine {
 	s.literal('(', '"(" and the wait reason after the status');
 	// Reasons can contain parentheses (`force gc (idle)`), so the reason ends at the `)` that
 	// is followed by ` m=`, not at the first `)`.
-	const reasonAt = s.tokens.length;
+	const reasonAt = s.count;
 	s.textUntil('scheddetail/g-wait-reason', ') m=', 'the wait reason');
-	if (s.tokens.length > reasonAt && s.tokens[reasonAt].text === TIMER_IDLE_REASON) bits &= UP_TO_19;
+	if (s.count > reasonAt && s.textIs(reasonAt, TIMER_IDLE_REASON)) bits &= UP_TO_19;
 	s.literal(') m=');
 	bits &= idBits(s.idOrNil('scheddetail/g-m', 'the id of the G\'s M after "m="'));
 	s.literal(' lockedm=');
 	bits &= idBits(s.idOrNil('scheddetail/g-lockedm', 'the id of the locked M after "lockedm="'));
-	return finish(s, 'detail-g', bits);
-}
-
-function finish(
-	s: LineScanner,
-	form: 'detail-p' | 'detail-m' | 'detail-g',
-	bits: number,
-): ParsedLine {
-	const tokens = s.finish();
-	return {
-		text: s.line,
-		kind: 'scheddetail',
-		form,
-		era: eraOfBits(bits),
-		tokens,
-		problem: s.problem,
-	};
+	s.complete('scheddetail', 'detail-g', bits);
 }
 
 /** The releases that can print the status just read (any release for an unknown number). */
 function valueBits(s: LineScanner, table: Map<number, number>): number {
-	return table.get(s.tokens[s.tokens.length - 1].value as number) ?? ALL;
+	return table.get(s.numberValue(s.count - 1)) ?? ALL;
 }
 
 /** `-1` for "none" is Go ≤1.19, `nil` is Go 1.20+; a present id says nothing. */

@@ -11,8 +11,9 @@
  *             sysmonwait=0, with true/false for gcwaiting and sysmonwait from 1.20
  */
 import type { FieldKey, ParsedLine } from '../types.ts';
-import { LineScanner } from '../scanner.ts';
-import { eraBits, eraOfBits, isAbsent } from './era-bits.ts';
+import { parseWith } from '../scanner.ts';
+import type { LineScanner } from '../scanner.ts';
+import { eraBits, isAbsent } from '../era-bits.ts';
 
 const ALL = eraBits(2);
 const UP_TO_3 = eraBits(2, 3);
@@ -31,18 +32,21 @@ const DIGIT_9 = 57;
 
 /** Parses a line that starts with `SCHED `; never throws. */
 export function parseSchedLine(text: string): ParsedLine {
+	return parseWith(scanSchedLine, text);
+}
+
+/** `parseSchedLine` into the scanner `s`, reset to the line. */
+export function scanSchedLine(s: LineScanner): void {
 	// `SCHED` followed by anything but the elapsed milliseconds is a program's own log line.
-	const c = text.charCodeAt(6);
-	if (!text.startsWith('SCHED ') || !(c >= DIGIT_0 && c <= DIGIT_9)) {
-		return { text, kind: 'other', form: 'other', era: null, tokens: [], problem: null };
-	}
-	const s = new LineScanner(text);
+	if (!s.startsWith('SCHED ')) return s.other();
+	const c = s.source.charCodeAt(s.pos + 6);
+	if (!(c >= DIGIT_0 && c <= DIGIT_9)) return s.other();
 	let bits = ALL;
 	let detail = false;
-	s.pos = 6; // after `SCHED `
+	s.skip(6); // `SCHED `
 	s.number('schedtrace/elapsed', 'the elapsed milliseconds after "SCHED "');
 	s.literal('ms: gomaxprocs=', '"ms: gomaxprocs=" after the elapsed milliseconds');
-	const procsToken = s.tokens.length;
+	const procsToken = s.count;
 	s.number('schedtrace/gomaxprocs', 'the number of Ps after "gomaxprocs="');
 	s.literal(' idleprocs=');
 	s.number('schedtrace/idleprocs', 'the number of idle Ps after "idleprocs="', SIGNED);
@@ -94,19 +98,11 @@ export function parseSchedLine(text: string): ParsedLine {
 
 	// One entry per P: the bracket and schedticks must have gomaxprocs numbers.
 	if (s.ok && bracket !== false) {
-		const procs = s.tokens[procsToken].value as number;
+		const procs = s.value(procsToken) as number;
 		checkCount(s, bracket.length, procs, bracketAt, 'run-queue length');
 		if (ticks !== false) checkCount(s, ticks.length, procs, ticksAt, 'schedtick count');
 	}
-	const tokens = s.finish();
-	return {
-		text,
-		kind: 'schedtrace',
-		form: detail ? 'sched-detail-header' : 'sched',
-		era: eraOfBits(bits),
-		tokens,
-		problem: s.problem,
-	};
+	s.complete('schedtrace', detail ? 'sched-detail-header' : 'sched', bits);
 }
 
 /**

@@ -1,0 +1,112 @@
+import { expect, test, type Page } from '@playwright/test';
+
+const gcLine =
+	'gc 318 @36.750s 0%: 0.022+0.27+0.040 ms clock, 0.13+0.60/0.43/0.031+0.24 ms cpu, 4->4->0 MB, 5 MB goal, 8 P';
+
+function explainPath(line: string, field?: string): string {
+	return `/explain/?line=${encodeURIComponent(line)}${field ? `#field=${field}` : ''}`;
+}
+
+async function focusedKey(page: Page): Promise<string | null> {
+	return page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.key ?? null);
+}
+
+test('keyboard alone walks a line field by field, and each field names its meaning', async ({ page }) => {
+	await page.goto('/reference/gctrace/');
+	const line = page.locator('trace-line').first();
+	const first = line.locator('a.tok').first();
+	await first.focus();
+	await expect(first).toHaveAttribute('data-key', 'gctrace/cycle');
+	// The line is one tab stop; arrows move inside it.
+	expect(await line.locator('a.tok[tabindex="0"]').count()).toBe(1);
+	await page.keyboard.press('ArrowRight');
+	expect(await focusedKey(page)).toBe('gctrace/since-start');
+	await page.keyboard.press('End');
+	const keys = await line.locator('a.tok').evaluateAll((as) => as.map((a) => (a as HTMLElement).dataset.key));
+	expect(await focusedKey(page)).toBe(keys.at(-1));
+	await page.keyboard.press('Home');
+	expect(await focusedKey(page)).toBe('gctrace/cycle');
+	// The focused field's meaning is tied to it for screen readers, and highlighted in the list.
+	const describedBy = await page.evaluate(() => document.activeElement!.getAttribute('aria-describedby'));
+	const meaning = page.locator(`[id="${describedBy}"]`);
+	await expect(meaning).toContainText('completed GC cycle');
+	await expect(line.locator('.field.is-active')).toHaveAttribute('data-key', 'gctrace/cycle');
+	await expect(page.locator('a.tok:focus')).toHaveAccessibleName(/GC cycle: \d+/);
+});
+
+test('hovering a field highlights its explanation, and hovering an explanation highlights the field', async ({ page }) => {
+	await page.goto(explainPath(gcLine));
+	const line = page.locator('.explain-results trace-line');
+	await line.locator('a.tok[data-key="gctrace/heap-goal"]').hover();
+	await expect(line.locator('.field[data-key="gctrace/heap-goal"]')).toHaveClass(/is-active/);
+	await line.locator('.field[data-key="gctrace/procs"]').hover();
+	await expect(line.locator('a.tok[data-key="gctrace/procs"]')).toHaveClass(/is-active/);
+	await expect(line.locator('a.tok[data-key="gctrace/heap-goal"]')).not.toHaveClass(/is-active/);
+});
+
+test('a shared link shows the line annotated with its field focused', async ({ page }) => {
+	await page.goto(explainPath(gcLine, 'gctrace/heap-live'));
+	await expect(page.getByRole('textbox', { name: 'Trace lines' })).toHaveValue(gcLine);
+	expect(await focusedKey(page)).toBe('gctrace/heap-live');
+	await expect(page.locator('.explain-results .field.is-selected')).toContainText('Live heap');
+	await expect(page.getByRole('status').first()).toContainText('Go 1.6–1.17');
+});
+
+test('the copy control copies a link that brings the same line and field back', async ({ page, context }) => {
+	await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+	await page.goto(explainPath(gcLine));
+	const line = page.locator('.explain-results trace-line');
+	await line.locator('a.tok[data-key="gctrace/heap-goal"]').click();
+	await line.getByRole('button', { name: /Copy link to this line, at “Heap goal”/ }).click();
+	await expect(line.getByRole('status')).toHaveText('Link copied.');
+	const copied = await page.evaluate(() => navigator.clipboard.readText());
+	const page2 = await context.newPage();
+	await page2.goto(copied);
+	await expect(page2.getByRole('textbox', { name: 'Trace lines' })).toHaveValue(gcLine);
+	expect(await focusedKey(page2)).toBe('gctrace/heap-goal');
+});
+
+test('typing a line annotates it at once and puts it in the address', async ({ page }) => {
+	await page.goto('/explain/');
+	const box = page.getByRole('textbox', { name: 'Trace lines' });
+	await box.fill('SCHED 0ms: gomaxprocs=1 idleprocs=0 threads=2 spinningthreads=0 idlethreads=0 runqueue=0 [1]');
+	const line = page.locator('.explain-results trace-line');
+	await expect(line.locator('a.tok[data-key="schedtrace/gomaxprocs"]')).toHaveText('1');
+	await expect(page).toHaveURL(/\?line=SCHED/);
+	await expect(page.getByRole('status').first()).toContainText('Go 1.4–1.19');
+});
+
+test('pasted markup is shown as text and never runs', async ({ page }) => {
+	let dialog = false;
+	page.on('dialog', async (d) => {
+		dialog = true;
+		await d.dismiss();
+	});
+	const evil = 'gc 1 @0.1s 0%: <img src=x onerror=alert(1)><script>alert(2)</script>';
+	await page.goto(explainPath(evil));
+	const results = page.locator('.explain-results');
+	await expect(results).toContainText('<img src=x onerror=alert(1)>');
+	expect(await results.locator('img, script').count()).toBe(0);
+	await expect(results.locator('.trace-problem')).toContainText('Problem at column');
+	expect(dialog).toBe(false);
+});
+
+test('a line that is not runtime output says so', async ({ page }) => {
+	await page.goto(explainPath('2026/11/26 listener : Started'));
+	await expect(page.locator('.explain-results .trace-note')).toContainText('not runtime trace output');
+});
+
+test('a very long paste keeps the page responsive and says how much it shows', async ({ page }) => {
+	await page.goto('/explain/');
+	// A paste arrives as one input event with the whole text.
+	await page.getByRole('textbox', { name: 'Trace lines' }).evaluate((box: HTMLTextAreaElement, line) => {
+		box.value = Array.from({ length: 20_000 }, (_, i) => line.replace('318', String(i + 1))).join('\n');
+		box.dispatchEvent(new Event('input', { bubbles: true }));
+	}, gcLine);
+	await expect(page.getByRole('status').first()).toContainText('Showing the first 100 lines', { timeout: 15_000 });
+	expect(await page.locator('.explain-results trace-line').count()).toBe(100);
+	// The text is too long for an address, so it is not put there.
+	await expect(page).not.toHaveURL(/line=/);
+	// The main thread answers while the rest is read.
+	expect(await page.evaluate(() => 1 + 1)).toBe(2);
+});

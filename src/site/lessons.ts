@@ -1,0 +1,19 @@
+/** The lessons in order (their folders are numbered), with previous and next. */
+import { getCollection, type CollectionEntry } from 'astro:content';
+
+export type Lesson = CollectionEntry<'lessons'>;
+
+export async function orderedLessons(): Promise<Lesson[]> {
+	const lessons = await getCollection('lessons');
+	return lessons.sort((a, b) => (a.filePath ?? '').localeCompare(b.filePath ?? ''));
+}
+
+export function lessonHref(lesson: Lesson): string {
+	return `/lessons/${lesson.id}/`;
+}
+
+/** The lesson's number as shown to readers, from its folder name (`03-…` is 3). */
+export function lessonNumber(lesson: Lesson): number {
+	const folder = (lesson.filePath ?? '').split('/').at(-2) ?? '';
+	return Number(/^(\d+)-/.exec(folder)?.[1] ?? 0);
+}
