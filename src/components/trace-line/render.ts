@@ -19,6 +19,11 @@ export function escapeHtml(text: string): string {
 	return text.replace(/[&<>"']/g, (c) => escapes[c]);
 }
 
+/** Catalogue prose as HTML: escaped, with its `backticked` printed tokens as code. */
+export function proseHtml(text: string): string {
+	return escapeHtml(text).replace(/`([^`]+)`/g, '<code>$1</code>');
+}
+
 export interface RenderOptions {
 	/** Prefix for element ids; unique on the page. */
 	id: string;
@@ -71,7 +76,7 @@ function renderFields(parsed: ParsedLine, opts: RenderOptions): string {
 			? `<a href="/reference/${field.key}/">${escapeHtml(field.label)}</a>`
 			: 'Unrecognised text';
 		const meaning = field
-			? escapeHtml(field.summary)
+			? proseHtml(field.summary)
 			: 'The parser does not know this text: it may come from a newer Go release, or the line was damaged.';
 		return (
 			`<div class="field${selected}" id="${opts.id}-f${i}" data-index="${i}"${token.key ? ` data-key="${token.key}"` : ''}>` +
