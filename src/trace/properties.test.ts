@@ -12,6 +12,7 @@ import { LATEST_GO_MINOR } from './era.ts';
 import { parseLog } from './log.ts';
 import { parseLine } from './parse.ts';
 import type { LineForm, LineKind, ParsedLine } from './types.ts';
+import { createRandom } from './test-support.ts';
 
 /** Seed lines, one or more per shape. Synthetic: built from the reference's print statements. */
 const SYNTHETIC_SEEDS = [
@@ -92,18 +93,6 @@ function fileSeeds(): string[] {
 		}
 	}
 	return seeds;
-}
-
-/** mulberry32: a small, fast, seeded PRNG, so every run sees the same lines. */
-function createRandom(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
 }
 
 const random = createRandom(0x60deb06);

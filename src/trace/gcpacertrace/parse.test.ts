@@ -12,8 +12,8 @@ import { parseLine } from '../parse.ts';
 import type { FieldKey, FieldValue, LineForm, ParsedLine, Token } from '../types.ts';
 import { gcpacertraceFields } from './fields.ts';
 import { parsePacerLine } from './parse.ts';
+import { type Span, assertWellFormed, createRandom, toTokens } from '../test-support.ts';
 
-type Span = [start: number, end: number, text: string, key: FieldKey | null, value?: FieldValue];
 
 interface Row {
 	/** Where the line comes from: a synthetic sample (with its era) or a real capture. */
@@ -26,26 +26,6 @@ interface Row {
 
 const catalogueKeys = new Set<string>(gcpacertraceFields.map((f) => f.key));
 const parse = parsePacerLine;
-
-function toTokens(spans: Span[]): Token[] {
-	return spans.map(([start, end, text, key, value]) =>
-		value === undefined ? { start, end, text, key } : { start, end, text, key, value },
-	);
-}
-
-/** Spans are in order, do not overlap, stay inside the line, and name catalogue keys. */
-function assertWellFormed(parsed: ParsedLine): void {
-	let previousEnd = 0;
-	for (const t of parsed.tokens) {
-		assert.ok(t.start >= previousEnd && t.end > t.start && t.end <= parsed.text.length);
-		assert.equal(t.text, parsed.text.slice(t.start, t.end));
-		if (t.key !== null) assert.ok(catalogueKeys.has(t.key), `${t.key} is in the catalogue`);
-		previousEnd = t.end;
-	}
-	if (parsed.problem) {
-		assert.ok(parsed.problem.column >= 1 && parsed.problem.column <= parsed.text.length + 1);
-	}
-}
 
 const rows: Row[] = [
 	{
@@ -244,7 +224,7 @@ describe('exact spans', () => {
 			assert.equal(parsed.form, row.form);
 			assert.equal(formatEra(parsed.era ?? []), row.era);
 			assert.deepEqual(parsed.tokens, toTokens(row.tokens));
-			assertWellFormed(parsed);
+			assertWellFormed(parsed, catalogueKeys);
 			assert.deepEqual(parseLine(row.line), parsed, 'parseLine dispatches here');
 		});
 	}
@@ -400,7 +380,7 @@ describe('problems', () => {
 	for (const [line, column, message, keyedTokens] of problems) {
 		test(line, () => {
 			const parsed = parse(line);
-			assertWellFormed(parsed);
+			assertWellFormed(parsed, catalogueKeys);
 			if (column === 0) {
 				// Trailing text after a complete line is unrecognised, not a problem.
 				assert.equal(parsed.problem, null);
@@ -423,25 +403,15 @@ describe('problems', () => {
 	}
 });
 
-/** A small deterministic PRNG (mulberry32), so failures reproduce. */
-function random(seed: number): () => number {
-	return () => {
-		seed = (seed + 0x6d2b79f5) | 0;
-		let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
 describe('never throws', () => {
 	const seeds = [...rows.map((r) => r.line), ...eraSamples.map(([l]) => l)];
 	test('every prefix of every sample line', () => {
 		for (const line of seeds) {
-			for (let n = 0; n <= line.length; n++) assertWellFormed(parse(line.slice(0, n)));
+			for (let n = 0; n <= line.length; n++) assertWellFormed(parse(line.slice(0, n)), catalogueKeys);
 		}
 	});
 	test('random edits of sample lines and odd input', () => {
-		const next = random(20261126);
+		const next = createRandom(20261126);
 		const alphabet = '0123456789 .+-e=()BMNIa\u2206\u0394\uffff\ud800é\t';
 		for (let i = 0; i < 20000; i++) {
 			const base = seeds[Math.floor(next() * seeds.length)];
@@ -451,7 +421,7 @@ describe('never throws', () => {
 			for (let k = Math.floor(next() * 4); k > 0; k--) {
 				insert += alphabet[Math.floor(next() * alphabet.length)];
 			}
-			assertWellFormed(parse(base.slice(0, at) + insert + base.slice(at + len)));
+			assertWellFormed(parse(base.slice(0, at) + insert + base.slice(at + len)), catalogueKeys);
 		}
 		for (const odd of [
 			'',
@@ -462,7 +432,7 @@ describe('never throws', () => {
 			'pacer: \u0000',
 			'pacer: 1e999% CPU',
 		]) {
-			assertWellFormed(parse(odd));
+			assertWellFormed(parse(odd), catalogueKeys);
 		}
 	});
 });
@@ -494,7 +464,7 @@ describe('real captures in content/traces', { skip: !existsSync(tracesDir) }, ()
 					where,
 				);
 				assert.notDeepEqual(parsed.era, [], where);
-				assertWellFormed(parsed);
+				assertWellFormed(parsed, catalogueKeys);
 			}
 		});
 	}

@@ -7,16 +7,7 @@ import { formatEra } from '../era.ts';
 import type { FieldKey, FieldValue, LineForm, Token } from '../types.ts';
 import { parseDetailLine } from './parse.ts';
 import { describeGStatus, describePStatus, gStatusNames, pStatusNames } from './status.ts';
-
-function tok(
-	start: number,
-	end: number,
-	text: string,
-	key: FieldKey | null,
-	value?: FieldValue,
-): Token {
-	return value === undefined ? { start, end, text, key } : { start, end, text, key, value };
-}
+import { tok } from '../test-support.ts';
 
 interface SpanCase {
 	line: string;

@@ -7,16 +7,7 @@ import { describe, test } from 'node:test';
 import { formatEra } from '../era.ts';
 import type { FieldKey, FieldValue, LineForm, Token } from '../types.ts';
 import { parseSchedLine } from './parse.ts';
-
-function tok(
-	start: number,
-	end: number,
-	text: string,
-	key: FieldKey | null,
-	value?: FieldValue,
-): Token {
-	return value === undefined ? { start, end, text, key } : { start, end, text, key, value };
-}
+import { tok } from '../test-support.ts';
 
 interface SpanCase {
 	line: string;
