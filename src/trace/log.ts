@@ -195,6 +195,7 @@ export function createLogParser(onLine?: (line: LogLine) => void): LogParser {
 				nl = chunk.indexOf(NEWLINE, start);
 			}
 			if (start < chunk.length) pending += chunk.slice(start);
+			scanner.release();
 		},
 		end(): LogSummary {
 			if (pending !== '') handleText(pending);

@@ -9,6 +9,7 @@ import { otherLine, parseLine } from './parse.ts';
 import { parseScavengerLine } from './scavtrace/parse.ts';
 import { parseDetailLine } from './scheddetail/parse.ts';
 import { parseSchedLine } from './schedtrace/parse.ts';
+import { createRandom } from './test-support.ts';
 import type { ParsedLine } from './types.ts';
 
 /** The dispatch as it was written with regular expressions. */
@@ -24,17 +25,6 @@ function referenceParseLine(text: string): ParsedLine {
 	return otherLine(text);
 }
 
-/** mulberry32: a small, fast, seeded PRNG, so every run sees the same lines. */
-function createRandom(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 const random = createRandom(0xd15ba7c);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
 

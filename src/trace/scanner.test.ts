@@ -5,18 +5,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { parseLine, scanLine } from './parse.ts';
 import { LineScanner } from './scanner.ts';
+import { createRandom } from './test-support.ts';
 
-/** mulberry32: a small, fast, seeded PRNG, so every run sees the same cases. */
-function createRandom(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 const random = createRandom(0x5ca77e5);
 const int = (n: number): number => Math.floor(random() * n);
 const digits = (n: number): string => Array.from({ length: n }, () => String(int(10))).join('');
@@ -146,6 +136,24 @@ const CUT_LINES = LINES.flatMap((line) =>
 
 // Text after the line that would change the parse if the scanner read past the line's end.
 const FOLLOWING = ['\n', '\r\n', '\n0123456789', '\n (forced)', '\n@1.5s', '\nabc=1 ', '\n]', '\n) m=1'];
+
+test('the token store grows past its first capacity', () => {
+	const line = Array.from({ length: 300 }, (_, i) => String(i)).join(' ');
+	const s = new LineScanner();
+	s.resetLine(line);
+	for (let i = 0; i < 300; i++) {
+		s.number('gctrace/cycle', 'n');
+		s.optional(' ');
+	}
+	s.complete('gctrace', 'gc-cycle', 0);
+	const tokens = s.tokenList();
+	assert.equal(tokens.length, 300);
+	assert.deepEqual(
+		tokens.map((t) => t.value),
+		Array.from({ length: 300 }, (_, i) => i),
+	);
+	for (const t of tokens) assert.equal(t.text, line.slice(t.start, t.end));
+});
 
 describe('a line read in place parses as the line alone', () => {
 	test('inside a larger text, with any text after its newline', () => {

@@ -119,6 +119,11 @@ export class LineScanner {
 		this.eraBits = 0;
 	}
 
+	/** Lets go of the source (a log chunk can be large) until the next `reset`. */
+	release(): void {
+		this.reset('\n', 0, 0);
+	}
+
 	/** Starts over on `line`, a string of its own (without its line terminator). */
 	resetLine(line: string): void {
 		this.reset(`${line}\n`, 0, line.length);
