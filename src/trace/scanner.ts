@@ -627,16 +627,19 @@ export class LineScanner {
 	}
 
 	/**
-	 * The value of the float in `[start, end)`, as `Number()` reads it after dropping a leading
-	 * `+` (so `NaN` and, as `Number('Inf')` is NaN, `±Inf` read as NaN). Digits are accumulated
-	 * and scaled by an exact power of ten when that rounds once; otherwise `Number()` decides.
+	 * The value of the float in `[start, end)`: `NaN`, `±Infinity` for the runtime's `±Inf`, or
+	 * the number. Digits are accumulated and scaled by an exact power of ten when that rounds
+	 * once; otherwise `Number()` decides.
 	 */
 	private floatValue(start: number, end: number): number {
 		const source = this.source;
 		const first = source.charCodeAt(start);
 		let i = first === PLUS || first === MINUS ? start + 1 : start;
 		let c = this.floatChar(i, end);
-		if (!isDigit(c)) return Number.NaN; // NaN or ±Inf
+		if (!isDigit(c)) {
+			if (c === 73 /* I */) return first === MINUS ? -Infinity : Infinity;
+			return Number.NaN;
+		}
 		let mantissa = 0;
 		let exponent = 0;
 		for (; isDigit(c); c = this.floatChar(++i, end)) mantissa = mantissa * 10 + (c - DIGIT_0);
