@@ -26,3 +26,10 @@ test('every field of a line is a link to its explanation, described by its meani
 test('catalogue prose shows backticked tokens as code, and nothing else as markup', () => {
 	assert.equal(proseHtml('the first cycle prints `gc 1` <b>'), 'the first cycle prints <code>gc 1</code> &lt;b&gt;');
 });
+
+test('a collapsed line keeps its field list, behind a disclosure', () => {
+	const parsed = parseLine('SCHED 0ms: gomaxprocs=1 idleprocs=0 threads=2 spinningthreads=0 idlethreads=0 runqueue=0 [1]');
+	const html = renderTraceLine(parsed, { id: 'c', collapsed: true });
+	assert.match(html, /<details class="trace-fields-more"><summary>What each of its 8 fields means<\/summary><dl class="trace-fields"/);
+	assert.match(html, /<dd id="c-m0">/);
+});

@@ -33,6 +33,8 @@ export interface RenderOptions {
 	sourceHref?: string;
 	/** Field shown as selected on arrival. */
 	focus?: string;
+	/** Put the field list behind a disclosure, for pages where the line is an illustration. */
+	collapsed?: boolean;
 }
 
 function tokenLabel(token: Token): string {
@@ -84,7 +86,10 @@ function renderFields(parsed: ParsedLine, opts: RenderOptions): string {
 			`<dd id="${opts.id}-m${i}">${meaning}</dd></div>`
 		);
 	});
-	return `<dl class="trace-fields" aria-label="Fields of this line, in print order">${items.join('')}</dl>`;
+	const list = `<dl class="trace-fields" aria-label="Fields of this line, in print order">${items.join('')}</dl>`;
+	return opts.collapsed
+		? `<details class="trace-fields-more"><summary>What each of its ${items.length} fields means</summary>${list}</details>`
+		: list;
 }
 
 function renderCaption(parsed: ParsedLine, opts: RenderOptions): string {
