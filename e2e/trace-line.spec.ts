@@ -110,3 +110,10 @@ test('a very long paste keeps the page responsive and says how much it shows', a
 	// The main thread answers while the rest is read.
 	expect(await page.evaluate(() => 1 + 1)).toBe(2);
 });
+
+test('the summary counts how many pasted lines are runtime output', async ({ page }) => {
+	await page.goto(explainPath(`${gcLine}\n2026/11/26 listener : Started`));
+	await expect(page.getByRole('status').first()).toContainText('2 lines, 1 of them runtime trace output.');
+	await page.goto(explainPath(gcLine));
+	await expect(page.getByRole('status').first()).toContainText('1 line of runtime trace output.');
+});

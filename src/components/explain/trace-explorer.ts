@@ -96,7 +96,12 @@ class TraceExplorer extends HTMLElement {
 	}
 
 	private summary(total: number, runtime: number, problems: number, era: Era | null): string {
-		const parts = [`${total} ${total === 1 ? 'line' : 'lines'}, ${runtime} of them runtime trace output.`];
+		const lines = `${total} ${total === 1 ? 'line' : 'lines'}`;
+		const parts = [
+			runtime === total
+				? `${lines} of runtime trace output.`
+				: `${lines}, ${runtime === 0 ? 'none' : runtime} of them runtime trace output.`,
+		];
 		if (era !== null) {
 			parts.push(
 				(era as Era).length > 0
