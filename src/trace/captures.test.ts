@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { eraIncludes, formatEra, parseLog, type LogLine } from './index.ts';
+import { assertWellFormed } from './test-support.ts';
 
 const tracesDir = path.resolve(import.meta.dirname, '..', '..', 'content', 'traces');
 
@@ -42,9 +43,7 @@ describe('every captured line parses', () => {
 				l.tokens.filter((t) => t.key === null).map((t) => `line ${l.lineNo}: "${t.text}"`),
 			);
 			assert.deepEqual(unknown, [], 'no unrecognised text in trace lines');
-			for (const line of lines) {
-				for (const t of line.tokens) assert.equal(t.text, line.text.slice(t.start, t.end));
-			}
+			for (const line of lines) assertWellFormed(line);
 			const minor = Number(/^go1\.(\d+)/.exec(capture.go)?.[1]);
 			assert.ok(summary.era, 'the capture has trace lines');
 			assert.ok(

@@ -1,5 +1,6 @@
 /** Helpers shared by the core's tests (imported by `*.test.ts` only). */
 import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
 import { isFieldKey } from './catalogue.ts';
 import type { FieldKey, FieldValue, ParsedLine, Token } from './types.ts';
 
@@ -38,4 +39,36 @@ export function createRandom(seed: number): () => number {
 		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
 		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 	};
+}
+
+/**
+ * Robustness tests for one format's parser: every prefix of every sample line, 20,000 seeded
+ * random edits drawn from `alphabet`, and a list of odd inputs all parse well formed.
+ */
+export function describeNeverThrows(
+	parse: (line: string) => ParsedLine,
+	opts: { seeds: string[]; alphabet: string; odd: string[]; keys: ReadonlySet<string> },
+): void {
+	const { seeds, alphabet, odd, keys } = opts;
+	describe('never throws', () => {
+		test('every prefix of every sample line', () => {
+			for (const line of seeds) {
+				for (let n = 0; n <= line.length; n++) assertWellFormed(parse(line.slice(0, n)), keys);
+			}
+		});
+		test('random edits of sample lines and odd input', () => {
+			const next = createRandom(20261126);
+			for (let i = 0; i < 20000; i++) {
+				const base = seeds[Math.floor(next() * seeds.length)];
+				const at = Math.floor(next() * (base.length + 1));
+				const len = Math.floor(next() * 4);
+				let insert = '';
+				for (let k = Math.floor(next() * 4); k > 0; k--) {
+					insert += alphabet[Math.floor(next() * alphabet.length)];
+				}
+				assertWellFormed(parse(base.slice(0, at) + insert + base.slice(at + len)), keys);
+			}
+			for (const line of odd) assertWellFormed(parse(line), keys);
+		});
+	});
 }

@@ -3,15 +3,13 @@
  * print statement), problems, tolerance of unknown trailing text, and never throwing.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, test } from 'node:test';
 import { formatEra } from '../era.ts';
 import { parseLine } from '../parse.ts';
 import type { FieldKey, FieldValue, LineForm, ParsedLine, Token } from '../types.ts';
 import { inittraceFields } from './fields.ts';
 import { parseInitLine } from './parse.ts';
-import { type Span, assertWellFormed, createRandom, toTokens } from '../test-support.ts';
+import { type Span, assertWellFormed, describeNeverThrows, toTokens } from '../test-support.ts';
 
 
 interface Row {
@@ -152,61 +150,9 @@ describe('problems', () => {
 	}
 });
 
-describe('never throws', () => {
-	const seeds = [...rows.map((r) => r.line), ...eraSamples.map(([l]) => l)];
-	test('every prefix of every sample line', () => {
-		for (const line of seeds) {
-			for (let n = 0; n <= line.length; n++) assertWellFormed(parse(line.slice(0, n)), catalogueKeys);
-		}
-	});
-	test('random edits of sample lines and odd input', () => {
-		const next = createRandom(20261126);
-		const alphabet = '0123456789 ,.@/msabclkoc\uffff\ud800é\t';
-		for (let i = 0; i < 20000; i++) {
-			const base = seeds[Math.floor(next() * seeds.length)];
-			const at = Math.floor(next() * (base.length + 1));
-			const len = Math.floor(next() * 4);
-			let insert = '';
-			for (let k = Math.floor(next() * 4); k > 0; k--) {
-				insert += alphabet[Math.floor(next() * alphabet.length)];
-			}
-			assertWellFormed(parse(base.slice(0, at) + insert + base.slice(at + len)), catalogueKeys);
-		}
-		for (const odd of ['', 'init ', 'init  @', 'init x @', 'init x @ ms', 'init \u0000 @1']) {
-			assertWellFormed(parse(odd), catalogueKeys);
-		}
-	});
-});
-
-// Real captures, when the capture engineer has recorded them: every line of our kinds parses.
-const tracesDir = path.resolve(import.meta.dirname, '..', '..', '..', 'content', 'traces');
-
-function captureFiles(dir: string): string[] {
-	return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-		e.isDirectory()
-			? captureFiles(path.join(dir, e.name))
-			: e.name.endsWith('.txt')
-				? [path.join(dir, e.name)]
-				: [],
-	);
-}
-
-describe('real captures in content/traces', { skip: !existsSync(tracesDir) }, () => {
-	const files = existsSync(tracesDir) ? captureFiles(tracesDir) : [];
-	for (const file of files) {
-		test(path.relative(tracesDir, file), () => {
-			for (const [i, line] of readFileSync(file, 'utf8').split('\n').entries()) {
-				const parsed = parseLine(line);
-				if (parsed.kind !== 'inittrace') continue;
-				const where = `line ${i + 1}: ${line}`;
-				assert.equal(parsed.problem, null, where);
-				assert.ok(
-					parsed.tokens.every((t) => t.key !== null),
-					where,
-				);
-				assert.notDeepEqual(parsed.era, [], where);
-				assertWellFormed(parsed, catalogueKeys);
-			}
-		});
-	}
+describeNeverThrows(parse, {
+	seeds: [...rows.map((r) => r.line), ...eraSamples.map(([l]) => l)],
+	alphabet: '0123456789 ,.@/msabclkoc\uffff\ud800é\t',
+	odd: ['', 'init ', 'init  @', 'init x @', 'init x @ ms', 'init \u0000 @1'],
+	keys: catalogueKeys,
 });
