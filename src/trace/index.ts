@@ -6,3 +6,4 @@ export * from './catalogue.ts';
 export { parseLine } from './parse.ts';
 export * from './format.ts';
 export * from './log.ts';
+export * from './series.ts';
