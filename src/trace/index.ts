@@ -7,3 +7,4 @@ export { parseLine } from './parse.ts';
 export * from './format.ts';
 export * from './log.ts';
 export * from './findings.ts';
+export * from './series.ts';

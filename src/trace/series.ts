@@ -1,0 +1,270 @@
+/**
+ * Time series of a log for the analyzer's charts: one row per gctrace cycle line, schedtrace
+ * line and pacer controller line, each row with the line number it came from.
+ *
+ * The collector reads fields by catalogue key, so every era the parsers support works: a field
+ * an era does not print leaves its column NaN (drawn as a gap), and a kind of line the log
+ * lacks leaves its group empty. Columns are typed arrays that grow by doubling, so a 200 MB log
+ * with a million schedtrace lines costs a few bytes a number, and the result is structured-
+ * cloneable (a Web Worker can post it).
+ */
+import type { LogLine } from './log.ts';
+import type { FieldKey, Token } from './types.ts';
+
+/** Rows of one kind of line: x in seconds since program start, one column per plotted field. */
+export interface SeriesGroup<C extends string> {
+	/** Rows, in log order. */
+	length: number;
+	/** Seconds since the program started. */
+	time: Float64Array;
+	/** The 1-based log line number of each row. */
+	lineNo: Float64Array;
+	/** Plotted values by column name; NaN where the line does not print the field. */
+	columns: Record<C, Float64Array>;
+}
+
+export type GcColumn =
+	| 'heapStart'
+	| 'heapEnd'
+	| 'heapLive'
+	| 'heapGoal'
+	| 'gcCpuPercent'
+	| 'stwSweepTermination'
+	| 'stwMarkTermination'
+	| 'stw';
+
+export type SchedColumn = 'runqueue' | 'idleprocs' | 'threads' | 'gomaxprocs';
+
+export type PacerColumn = 'utilization' | 'utilizationGoal';
+
+/** The most Ps whose local run queues are kept (and drawn) one series each. */
+export const maxLocalRunqueueSeries = 16;
+
+export interface LogSeries {
+	/** Go 1.5+ `gc N @…s` lines. Heap in MB, pauses in ms, CPU in percent. */
+	gc: SeriesGroup<GcColumn>;
+	/** gctrace cycle lines with no time (the Go 1.1–1.4 format): not charted, only counted. */
+	gcUntimed: number;
+	/** schedtrace lines (a scheddetail dump's header line included); time is `SCHED Nms` / 1000. */
+	sched: SeriesGroup<SchedColumn> & {
+		/** Local run queue of P0, P1, … up to `maxLocalRunqueueSeries`; NaN where P is absent. */
+		localRunqueues: Float64Array[];
+		/** The most Ps any line printed a run queue for (may exceed the series kept). */
+		procCount: number;
+	};
+	/** Pacer controller lines: mark CPU use against its goal, in percent. */
+	pacer: SeriesGroup<PacerColumn>;
+	/** Pacer controller lines with no gc line after them to take a time from. */
+	pacerUnplaced: number;
+}
+
+/** Collects a log's series line by line; `result()` may be called at any point, and again. */
+export interface SeriesCollector {
+	add(line: LogLine): void;
+	result(): LogSeries;
+}
+
+const INITIAL_CAPACITY = 64;
+
+/** A growable Float64Array. */
+class Column {
+	data = new Float64Array(INITIAL_CAPACITY);
+
+	set(i: number, value: number): void {
+		if (i >= this.data.length) {
+			let size = this.data.length * 2;
+			while (size <= i) size *= 2;
+			const next = new Float64Array(size);
+			next.set(this.data);
+			this.data = next;
+		}
+		this.data[i] = value;
+	}
+
+	/** A copy trimmed to `length`, so later rows never alias a posted result. */
+	slice(length: number): Float64Array {
+		return this.data.slice(0, length);
+	}
+}
+
+/** Rows of growable columns that grow together. */
+class Group<C extends string> {
+	length = 0;
+	readonly time = new Column();
+	readonly lineNo = new Column();
+	readonly columns: Record<C, Column>;
+
+	constructor(names: readonly C[]) {
+		this.columns = Object.fromEntries(names.map((name) => [name, new Column()])) as Record<
+			C,
+			Column
+		>;
+	}
+
+	/** Starts a row; every column gets NaN until set. */
+	push(time: number, lineNo: number): number {
+		const i = this.length++;
+		this.time.set(i, time);
+		this.lineNo.set(i, lineNo);
+		for (const name in this.columns) this.columns[name].set(i, Number.NaN);
+		return i;
+	}
+
+	result(): SeriesGroup<C> {
+		const columns = {} as Record<C, Float64Array>;
+		for (const name in this.columns) columns[name] = this.columns[name].slice(this.length);
+		return {
+			length: this.length,
+			time: this.time.slice(this.length),
+			lineNo: this.lineNo.slice(this.length),
+			columns,
+		};
+	}
+}
+
+const GC_COLUMNS: Record<Exclude<GcColumn, 'stw'>, FieldKey> = {
+	heapStart: 'gctrace/heap-start',
+	heapEnd: 'gctrace/heap-end',
+	heapLive: 'gctrace/heap-live',
+	heapGoal: 'gctrace/heap-goal',
+	gcCpuPercent: 'gctrace/gc-cpu-percent',
+	stwSweepTermination: 'gctrace/wall-sweep-termination',
+	stwMarkTermination: 'gctrace/wall-mark-termination',
+};
+
+const SCHED_COLUMNS: Record<SchedColumn, FieldKey> = {
+	runqueue: 'schedtrace/runqueue',
+	idleprocs: 'schedtrace/idleprocs',
+	threads: 'schedtrace/threads',
+	gomaxprocs: 'schedtrace/gomaxprocs',
+};
+
+/** Token values by key for one line (a line prints each key at most once). */
+function valuesByKey(tokens: readonly Token[]): Map<FieldKey, Token['value']> {
+	const values = new Map<FieldKey, Token['value']>();
+	for (const token of tokens) if (token.key !== null) values.set(token.key, token.value);
+	return values;
+}
+
+function numberOr(value: Token['value'] | undefined, fallback: number): number {
+	return typeof value === 'number' ? value : fallback;
+}
+
+export function createSeriesCollector(): SeriesCollector {
+	const gc = new Group<GcColumn>([...(Object.keys(GC_COLUMNS) as GcColumn[]), 'stw']);
+	const sched = new Group<SchedColumn>(Object.keys(SCHED_COLUMNS) as SchedColumn[]);
+	const pacer = new Group<PacerColumn>(['utilization', 'utilizationGoal']);
+	const localRunqueues: Column[] = [];
+	let procCount = 0;
+	let gcUntimed = 0;
+	// The row (and dump header line) the P lines of a scheddetail dump fill in.
+	let dumpRow = -1;
+	let dumpLine = -1;
+	// Pacer controller lines print just before their cycle's `gc N @…s` line (the format
+	// reference §6: assist ratio, controller, gc line, sweep done), so each waits for the next
+	// gc line and takes its time: the nearest timed line of the same cycle.
+	let pendingPacer: { lineNo: number; utilization: number; goal: number }[] = [];
+
+	/** Sets P `p`'s local run queue in sched row `row`, for the first Ps only. */
+	function setLocalRunqueue(row: number, p: number, value: number): void {
+		procCount = Math.max(procCount, p + 1);
+		if (p >= maxLocalRunqueueSeries) return;
+		while (localRunqueues.length <= p) {
+			const column = new Column();
+			// Rows before this P first appeared stay NaN.
+			for (let i = 0; i < sched.length; i++) column.set(i, Number.NaN);
+			localRunqueues.push(column);
+		}
+		localRunqueues[p]!.set(row, value);
+	}
+
+	function addGc(line: LogLine): void {
+		const values = valuesByKey(line.tokens);
+		const time = values.get('gctrace/since-start');
+		if (typeof time !== 'number') {
+			gcUntimed++;
+			return;
+		}
+		const row = gc.push(time, line.lineNo);
+		for (const [name, key] of Object.entries(GC_COLUMNS) as [GcColumn, FieldKey][]) {
+			gc.columns[name].set(row, numberOr(values.get(key), Number.NaN));
+		}
+		// The two stop-the-world phases of a cycle; NaN (no point) if either is missing.
+		gc.columns.stw.set(
+			row,
+			numberOr(values.get('gctrace/wall-sweep-termination'), Number.NaN) +
+				numberOr(values.get('gctrace/wall-mark-termination'), Number.NaN),
+		);
+		for (const p of pendingPacer) {
+			const pacerRow = pacer.push(time, p.lineNo);
+			pacer.columns.utilization.set(pacerRow, p.utilization);
+			pacer.columns.utilizationGoal.set(pacerRow, p.goal);
+		}
+		pendingPacer = [];
+	}
+
+	function addSched(line: LogLine): void {
+		const values = valuesByKey(line.tokens);
+		const elapsed = values.get('schedtrace/elapsed');
+		if (typeof elapsed !== 'number') return;
+		const row = sched.push(elapsed / 1000, line.lineNo);
+		for (const [name, key] of Object.entries(SCHED_COLUMNS) as [SchedColumn, FieldKey][]) {
+			sched.columns[name].set(row, numberOr(values.get(key), Number.NaN));
+		}
+		for (const column of localRunqueues) column.set(row, Number.NaN);
+		const locals = values.get('schedtrace/local-runqueues');
+		if (Array.isArray(locals)) locals.forEach((value, p) => setLocalRunqueue(row, p, value));
+		dumpRow = line.form === 'sched-detail-header' ? row : -1;
+		dumpLine = line.lineNo;
+	}
+
+	/** A scheddetail P line: its `runqsize` is that P's local run queue at the dump's time. */
+	function addDetailP(line: LogLine): void {
+		if (dumpRow < 0 || line.dump !== dumpLine) return;
+		const values = valuesByKey(line.tokens);
+		const p = values.get('scheddetail/p-id');
+		const size = values.get('scheddetail/p-runqsize');
+		if (typeof p === 'number' && typeof size === 'number') setLocalRunqueue(dumpRow, p, size);
+	}
+
+	function addPacer(line: LogLine): void {
+		const values = valuesByKey(line.tokens);
+		if (line.form === 'pacer-controller') {
+			pendingPacer.push({
+				lineNo: line.lineNo,
+				utilization: numberOr(values.get('gcpacertrace/cpu-utilization'), Number.NaN),
+				goal: numberOr(values.get('gcpacertrace/cpu-utilization-goal'), Number.NaN),
+			});
+		} else if (line.form === 'pacer-controller-legacy') {
+			// Go 1.5–1.17 print the utilizations as fractions; the chart shows percent.
+			pendingPacer.push({
+				lineNo: line.lineNo,
+				utilization: numberOr(values.get('gcpacertrace/actual-utilization'), Number.NaN) * 100,
+				goal: numberOr(values.get('gcpacertrace/goal-utilization'), Number.NaN) * 100,
+			});
+		}
+	}
+
+	return {
+		add(line: LogLine): void {
+			if (line.kind === 'gctrace' && line.form === 'gc-cycle') addGc(line);
+			else if (line.kind === 'gctrace' && line.form === 'gc-cycle-legacy') gcUntimed++;
+			else if (line.kind === 'schedtrace') addSched(line);
+			else if (line.form === 'detail-p') addDetailP(line);
+			else if (line.kind === 'gcpacertrace') addPacer(line);
+		},
+		result(): LogSeries {
+			return {
+				gc: gc.result(),
+				gcUntimed,
+				sched: {
+					...sched.result(),
+					localRunqueues: localRunqueues.map((column) => column.slice(sched.length)),
+					procCount,
+				},
+				pacer: pacer.result(),
+				pacerUnplaced: pendingPacer.length,
+			};
+		},
+	};
+}
