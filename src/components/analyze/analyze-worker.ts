@@ -4,9 +4,7 @@
  * work. It keeps a `LineIndex` and answers the page's requests for windows of rows by reading
  * just those bytes back from the file.
  */
-import { createFindingsCollector } from '../../trace/findings.ts';
-import { createLogParser, type LogLine } from '../../trace/index.ts';
-import { createSeriesCollector } from '../../trace/series.ts';
+import { createFindingsCollector, createLogParser, createSeriesCollector, type LogLine } from '../../trace/index.ts';
 import { looksBinary } from './input-check.ts';
 import { LineIndex, splitLines } from './line-index.ts';
 import { maxLineChars, maxRowChars, type FromWorker, type Row, type ToWorker } from './protocol.ts';

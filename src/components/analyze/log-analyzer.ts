@@ -4,8 +4,7 @@
  * uploaded, and the page's thread never touches the lines one by one), then the page shows
  * the summary, the findings, the charts and a browser over every line.
  */
-import type { Finding } from '../../trace/findings.ts';
-import { parseLine, type LineKind, type LogSummary } from '../../trace/index.ts';
+import { parseLine, type Finding, type LineKind, type LogSummary } from '../../trace/index.ts';
 import { renderTraceLine } from '../trace-line/render.ts';
 import '../trace-line/trace-line.ts';
 import { drawCharts } from './charts.ts';

@@ -1,7 +1,5 @@
 /** Messages between the analyzer page and its worker (every value is structured-cloneable). */
-import type { Finding } from '../../trace/findings.ts';
-import type { LineKind, LogSummary } from '../../trace/index.ts';
-import type { LogSeries } from '../../trace/series.ts';
+import type { Finding, LineKind, LogSeries, LogSummary } from '../../trace/index.ts';
 
 /** Why a log could not be analysed: each has its own message on the page. */
 export type BadInput = 'empty' | 'binary' | 'no-trace';

@@ -1,0 +1,255 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+const tracesDir = path.join(root, 'content', 'traces');
+
+function captureFiles(dir: string): string[] {
+	return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+		const full = path.join(dir, entry.name);
+		if (entry.isDirectory()) return captureFiles(full);
+		return entry.name.endsWith('.txt') ? [path.relative(tracesDir, full)] : [];
+	});
+}
+const captures = captureFiles(tracesDir).sort();
+
+/** Lines per kind as the core counts them, from the CLI (e2e never imports src/). */
+function expectedKindCounts(file: string): Record<string, number> {
+	const run = spawnSync(process.execPath, ['src/cli/explain.ts', '--json', path.join(tracesDir, file)], {
+		cwd: root,
+		encoding: 'utf8',
+		maxBuffer: 64 * 1024 * 1024,
+	});
+	if (run.status !== 0) throw new Error(`the CLI failed on ${file}: ${run.stderr}`);
+	const counts: Record<string, number> = {};
+	for (const line of run.stdout.split('\n')) {
+		if (line.trim() === '') continue;
+		const kind = (JSON.parse(line) as { kind: string }).kind;
+		counts[kind] = (counts[kind] ?? 0) + 1;
+	}
+	return counts;
+}
+
+async function shownKindCounts(page: Page): Promise<Record<string, number>> {
+	return page.locator('[data-kind-count]').evaluateAll((cells) =>
+		Object.fromEntries(cells.map((c) => [c.getAttribute('data-kind-count'), Number((c.textContent ?? '').replace(/,/g, ''))])),
+	);
+}
+
+async function chooseFile(page: Page, file: string | { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+	await page.locator('#analyze-file').setInputFiles(file);
+}
+
+const results = (page: Page) => page.locator('[data-part="results"]');
+const status = (page: Page) => page.locator('[data-part="status"]');
+
+/** Fails the test on any request that leaves the site. */
+function forbidOtherOrigins(page: Page, baseURL: string | undefined): string[] {
+	const outside: string[] = [];
+	const origin = new URL(baseURL!).origin;
+	page.on('request', (request) => {
+		const url = new URL(request.url());
+		if (url.protocol !== 'data:' && url.protocol !== 'blob:' && url.origin !== origin) outside.push(request.url());
+	});
+	return outside;
+}
+
+for (const file of captures) {
+	test(`${file}: the summary counts every kind as the core does`, async ({ page, baseURL }) => {
+		const outside = forbidOtherOrigins(page, baseURL);
+		await page.goto('/analyze/');
+		await chooseFile(page, path.join(tracesDir, file));
+		await expect(results(page)).toBeVisible();
+		expect(await shownKindCounts(page)).toEqual(expectedKindCounts(file));
+		const findings = await page.locator('[data-finding]').evaluateAll((els) => els.map((e) => e.getAttribute('data-finding')));
+		if (/^schedtrace\/.*-leak\.txt$/.test(file)) expect(findings).toContain('goroutine-leak');
+		if (/-load\.txt$/.test(file)) expect(findings).not.toContain('goroutine-leak');
+		expect(outside).toEqual([]);
+	});
+}
+
+test('charts draw a canvas for a log with gc and scheduler lines', async ({ page }) => {
+	await page.goto('/analyze/');
+	await chooseFile(page, path.join(tracesDir, 'combined/go1.26-gcdemo-gc-sched.txt'));
+	await expect(results(page)).toBeVisible();
+	await expect(page.locator('[data-part="charts"] canvas').first()).toBeVisible();
+});
+
+test('an example capture loads from the site with its provenance shown', async ({ page, baseURL }) => {
+	const outside = forbidOtherOrigins(page, baseURL);
+	await page.goto('/analyze/');
+	const item = page.locator('[data-capture="schedtrace/go1.26-p2-leak.txt"]');
+	await expect(item).toContainText('GODEBUG=schedtrace=');
+	await item.getByRole('button', { name: 'Analyze schedtrace/go1.26-p2-leak.txt' }).click();
+	await expect(results(page)).toBeVisible();
+	expect(await shownKindCounts(page)).toEqual(expectedKindCounts('schedtrace/go1.26-p2-leak.txt'));
+	await expect(page.locator('[data-finding="goroutine-leak"]')).toBeVisible();
+	expect(outside).toEqual([]);
+});
+
+test('a binary file gets a message saying what was expected, and nothing else', async ({ page }) => {
+	await page.goto('/analyze/');
+	const buffer = Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 0, 0x3e, 0]);
+	await chooseFile(page, { name: 'app', mimeType: 'application/octet-stream', buffer });
+	await expect(status(page)).toContainText('app looks like a binary file');
+	await expect(status(page)).toContainText('GODEBUG=gctrace=1 ./app 2> trace.log');
+	await expect(results(page)).toBeHidden();
+});
+
+test('an empty file gets a message saying what was expected', async ({ page }) => {
+	await page.goto('/analyze/');
+	await chooseFile(page, { name: 'trace.log', mimeType: 'text/plain', buffer: Buffer.alloc(0) });
+	await expect(status(page)).toContainText('trace.log is empty');
+	await expect(status(page)).toContainText('Expected: the GODEBUG output');
+	await expect(results(page)).toBeHidden();
+});
+
+test('text with no trace lines gets a message, and the pasted text is kept', async ({ page }) => {
+	await page.goto('/analyze/');
+	const text = 'listening on :8080\nGET / 200\n';
+	await page.getByLabel('Paste a log').fill(text);
+	await page.getByRole('button', { name: 'Analyze the pasted text' }).click();
+	await expect(status(page)).toContainText('None of the 2 lines in pasted text is Go runtime trace output');
+	await expect(page.getByLabel('Paste a log')).toHaveValue(text);
+	await expect(results(page)).toBeHidden();
+});
+
+test('the line browser works from the keyboard, and Enter shows the line annotated', async ({ page }) => {
+	await page.goto('/analyze/');
+	await chooseFile(page, path.join(tracesDir, 'combined/go1.26-gcdemo-gc-sched.txt'));
+	await expect(results(page)).toBeVisible();
+	const list = page.getByRole('listbox', { name: 'Lines of the log' });
+	await list.focus();
+	await expect(list).toBeFocused();
+	const active = async () => page.locator(`#${await list.getAttribute('aria-activedescendant')}`);
+	// Focus makes the first row in view active; the arrows move from there.
+	await expect.poll(async () => (await active()).getAttribute('data-line')).toBe('1');
+	await page.keyboard.press('ArrowDown');
+	await expect.poll(async () => (await active()).getAttribute('data-line')).toBe('2');
+	await page.keyboard.press('End');
+	await expect.poll(async () => (await active()).getAttribute('data-line')).toBe('60');
+	await page.keyboard.press('Home');
+	await expect.poll(async () => (await active()).getAttribute('data-line')).toBe('1');
+	await page.keyboard.press('PageDown');
+	await expect.poll(async () => Number(await (await active()).getAttribute('data-line'))).toBeGreaterThan(5);
+	await page.keyboard.press('Home');
+	await page.keyboard.press('ArrowDown');
+	await page.keyboard.press('Enter');
+	const detail = page.locator('[data-part="detail"] trace-line');
+	await expect(detail).toBeVisible();
+	await expect(detail.locator('.trace-code')).toHaveText(/^gc 1 @0\.066s/);
+	await expect(detail.locator('a.tok').first()).toBeVisible();
+	await expect(page.locator('[data-part="detail"] a[href^="/reference/gctrace/"]').first()).toBeAttached();
+	await expect(list).toBeFocused();
+});
+
+test('filters: one kind, then problems only', async ({ page }) => {
+	await page.goto('/analyze/');
+	const text = 'SCHED 1000ms: gomaxprocs=2 idleprocs=0 threads=5 spinningthreads=0 needspinning=0 idlethreads=1 runqueue=0 [0 0]\nhello\nSCHED 2000ms: gomaxprocs=2 idleprocs\n';
+	await page.getByLabel('Paste a log').fill(text);
+	await page.getByRole('button', { name: 'Analyze the pasted text' }).click();
+	await expect(results(page)).toBeVisible();
+	await expect(page.getByRole('option')).toHaveCount(3);
+	await page.getByRole('checkbox', { name: /^other/ }).uncheck();
+	await expect(page.getByRole('option')).toHaveCount(2);
+	await page.getByRole('checkbox', { name: 'Problems only' }).check();
+	await expect(page.getByRole('option')).toHaveCount(1);
+	await expect(page.getByRole('option')).toHaveAttribute('data-line', '3');
+	// A problem in the summary jumps to its line.
+	await page.getByRole('checkbox', { name: 'Problems only' }).uncheck();
+	await page.locator('.problems a[data-line="3"]').click();
+	await expect(page.locator('[data-part="detail"] .trace-problem')).toBeVisible();
+});
+
+test('a share link carries the log in the fragment and opens it analysed', async ({ page, context }) => {
+	await page.goto('/analyze/');
+	await chooseFile(page, path.join(tracesDir, 'schedtrace/go1.26-p1-leak.txt'));
+	await expect(results(page)).toBeVisible();
+	await page.getByRole('button', { name: 'Make a link to share this log' }).click();
+	const field = page.locator('[data-part="share-url"]');
+	await expect(field).toBeVisible();
+	const link = await field.inputValue();
+	expect(new URL(link).hash).toMatch(/^#log=[A-Za-z0-9_-]+$/);
+	const expected = await shownKindCounts(page);
+	const other = await context.newPage();
+	const requests: string[] = [];
+	other.on('request', (r) => requests.push(r.url()));
+	await other.goto(link);
+	await expect(results(other)).toBeVisible();
+	expect(await shownKindCounts(other)).toEqual(expected);
+	await expect(other.locator('[data-finding="goroutine-leak"]')).toBeVisible();
+	// The fragment never reaches the server.
+	expect(requests.filter((u) => u.includes('log='))).toEqual([]);
+});
+
+test('a corrupt share link gets a message', async ({ page }) => {
+	await page.goto('/analyze/#log=AAAAAAAA');
+	await expect(status(page)).toContainText('This link carries a log that cannot be read');
+	await page.goto('/analyze/#log=not*base64');
+	await expect(status(page)).toContainText('not valid base64url');
+});
+
+test('a log too large for a link says so and why', async ({ page }) => {
+	await page.goto('/analyze/');
+	// Real lines with varied numbers do not compress to nothing: about 600 KB of them.
+	const lines: string[] = [];
+	for (let i = 0; lines.join('\n').length < 600_000 && i < 20000; i++) {
+		lines.push(`SCHED ${i * 1000 + ((i * 7919) % 997)}ms: gomaxprocs=2 idleprocs=${i % 3} threads=${(i * 31) % 97} spinningthreads=0 needspinning=0 idlethreads=${(i * 13) % 89} runqueue=${(i * 7) % 251} [${(i * 17) % 113} ${(i * 29) % 127}]`);
+	}
+	await chooseFile(page, { name: 'big.log', mimeType: 'text/plain', buffer: Buffer.from(lines.join('\n')) });
+	await expect(results(page)).toBeVisible();
+	await page.getByRole('button', { name: 'Make a link to share this log' }).click();
+	await expect(page.locator('[data-part="share-message"]')).toContainText('too large to share in a link');
+	await expect(page.locator('[data-part="share-message"]')).toContainText('32 KB');
+	expect(new URL(page.url()).hash).toBe('');
+});
+
+test('pasted markup is shown as text, never run', async ({ page }) => {
+	let dialog = false;
+	page.on('dialog', async (d) => {
+		dialog = true;
+		await d.dismiss();
+	});
+	await page.goto('/analyze/');
+	const evil = '<img src=x onerror="window.__xss=1;alert(1)">';
+	await page.getByLabel('Paste a log').fill(`gc 1 @0.012s 2%: 0.010+1.2+0.003 ms clock, 0.020+0.5/1.0/0+0.006 ms cpu, 4->4->1 MB, 4 MB goal, 0 MB stacks, 0 MB globals, 2 P\n${evil}\n`);
+	await page.getByRole('button', { name: 'Analyze the pasted text' }).click();
+	await expect(results(page)).toBeVisible();
+	await expect(page.getByRole('option').nth(1)).toContainText(evil);
+	await page.getByRole('option').nth(1).click();
+	await expect(page.locator('[data-part="detail"] .trace-code')).toHaveText(evil);
+	expect(await page.locator('main img').count()).toBe(0);
+	expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+	expect(dialog).toBe(false);
+});
+
+test('Cancel stops a run and keeps the input', async ({ page }) => {
+	await page.goto('/analyze/');
+	// Large enough (~30 MB) that the run is still going when Cancel is pressed.
+	const line = 'gc 1 @0.012s 2%: 0.010+1.2+0.003 ms clock, 0.020+0.5/1.0/0+0.006 ms cpu, 4->4->1 MB, 4 MB goal, 0 MB stacks, 0 MB globals, 2 P\n';
+	await chooseFile(page, { name: 'long.log', mimeType: 'text/plain', buffer: Buffer.from(line.repeat(250_000)) });
+	await page.getByRole('button', { name: 'Cancel' }).click();
+	await expect(status(page)).toContainText('Cancelled: long.log was not analysed');
+	await expect(results(page)).toBeHidden();
+	expect(await page.locator('#analyze-file').evaluate((i: HTMLInputElement) => i.files?.[0]?.name)).toBe('long.log');
+});
+
+for (const colorScheme of ['light', 'dark'] as const) {
+	test(`axe finds no WCAG 2.2 A/AA violations with a log loaded (${colorScheme})`, async ({ page }) => {
+		await page.emulateMedia({ colorScheme });
+		await page.goto('/analyze/');
+		await chooseFile(page, path.join(tracesDir, 'combined/go1.26-gcdemo-gc-sched.txt'));
+		await expect(results(page)).toBeVisible();
+		await page.getByRole('listbox', { name: 'Lines of the log' }).focus();
+		await page.keyboard.press('ArrowDown');
+		await page.keyboard.press('Enter');
+		await expect(page.locator('[data-part="detail"] trace-line')).toBeVisible();
+		const { violations } = await new AxeBuilder({ page })
+			.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+			.analyze();
+		expect(violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(', ')})`)).toEqual([]);
+	});
+}
