@@ -63,7 +63,19 @@ async function analyze(input: Blob): Promise<void> {
 	if (summary.lineCount === summary.kindCounts.other) {
 		return post({ type: 'bad', reason: 'no-trace', lineCount: summary.lineCount });
 	}
-	post({ type: 'done', result: { summary, findings: findings.result(), series: series.result() } });
+	const result = { summary, findings: findings.result(), series: series.result() };
+	// The series' arrays are moved to the page, not copied.
+	postMessage({ type: 'done', result } satisfies FromWorker, { transfer: buffersOf(result.series) });
+}
+
+/** The buffers of every typed array in `value`, each once. */
+function buffersOf(value: unknown, found = new Set<ArrayBuffer>()): ArrayBuffer[] {
+	if (ArrayBuffer.isView(value)) {
+		if (value.buffer instanceof ArrayBuffer) found.add(value.buffer);
+	} else if (value !== null && typeof value === 'object') {
+		for (const v of Object.values(value)) buffersOf(v, found);
+	}
+	return [...found];
 }
 
 /** Rows `start` to `start + count` of the current filter, read from the file. */

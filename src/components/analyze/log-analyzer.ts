@@ -242,11 +242,15 @@ class LogAnalyzer extends HTMLElement {
 		this.find('share-out').hidden = true;
 		void this.applyFilter(-1);
 		this.find('detail').replaceChildren(el('p', { class: 'hint' }, 'Select a line above to see it explained field by field.'));
-		try {
-			this.charts = drawCharts(this.find('charts'), result.series, (lineNo) => void this.selectLine(lineNo));
-		} catch (error) {
-			this.find('charts').append(el('p', { class: 'is-problem' }, `The charts could not be drawn: ${(error as Error).message}`));
-		}
+		// The charts are drawn in a task of their own, so the summary appears without waiting.
+		setTimeout(() => {
+			if (this.result !== result) return;
+			try {
+				this.charts = drawCharts(this.find('charts'), result.series, (lineNo) => void this.selectLine(lineNo));
+			} catch (error) {
+				this.find('charts').append(el('p', { class: 'is-problem' }, `The charts could not be drawn: ${(error as Error).message}`));
+			}
+		});
 	}
 
 	private renderSummary(summary: LogSummary): void {
