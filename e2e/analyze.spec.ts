@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -71,6 +71,20 @@ for (const file of captures) {
 	});
 }
 
+test('a file dropped on the drop zone is analysed', async ({ page }) => {
+	await page.goto('/analyze/');
+	const text = readFileSync(path.join(tracesDir, 'gctrace/go1.26-gcdemo.txt'), 'utf8');
+	const transfer = await page.evaluateHandle((content) => {
+		const data = new DataTransfer();
+		data.items.add(new File([content], 'dropped.log', { type: 'text/plain' }));
+		return data;
+	}, text);
+	await page.locator('[data-part="drop"]').dispatchEvent('drop', { dataTransfer: transfer });
+	await expect(results(page)).toBeVisible();
+	await expect(status(page)).toContainText('Analysed dropped.log');
+	expect(await shownKindCounts(page)).toEqual(expectedKindCounts('gctrace/go1.26-gcdemo.txt'));
+});
+
 test('charts draw a canvas for a log with gc and scheduler lines', async ({ page }) => {
 	await page.goto('/analyze/');
 	await chooseFile(page, path.join(tracesDir, 'combined/go1.26-gcdemo-gc-sched.txt'));
@@ -124,17 +138,22 @@ test('the line browser works from the keyboard, and Enter shows the line annotat
 	const list = page.getByRole('listbox', { name: 'Lines of the log' });
 	await list.focus();
 	await expect(list).toBeFocused();
-	const active = async () => page.locator(`#${await list.getAttribute('aria-activedescendant')}`);
+	// The line of the row the list's aria-activedescendant names (null while none is drawn).
+	const active = () =>
+		list.evaluate((l) => {
+			const id = l.getAttribute('aria-activedescendant');
+			return id ? (document.getElementById(id)?.dataset.line ?? null) : null;
+		});
 	// Focus makes the first row in view active; the arrows move from there.
-	await expect.poll(async () => (await active()).getAttribute('data-line')).toBe('1');
+	await expect.poll(active).toBe('1');
 	await page.keyboard.press('ArrowDown');
-	await expect.poll(async () => (await active()).getAttribute('data-line')).toBe('2');
+	await expect.poll(active).toBe('2');
 	await page.keyboard.press('End');
-	await expect.poll(async () => (await active()).getAttribute('data-line')).toBe('60');
+	await expect.poll(active).toBe('60');
 	await page.keyboard.press('Home');
-	await expect.poll(async () => (await active()).getAttribute('data-line')).toBe('1');
+	await expect.poll(active).toBe('1');
 	await page.keyboard.press('PageDown');
-	await expect.poll(async () => Number(await (await active()).getAttribute('data-line'))).toBeGreaterThan(5);
+	await expect.poll(async () => Number(await active())).toBeGreaterThan(5);
 	await page.keyboard.press('Home');
 	await page.keyboard.press('ArrowDown');
 	await page.keyboard.press('Enter');

@@ -55,7 +55,9 @@ export class LineBrowser {
 	reset(source: LineSource, count: number, active = -1): void {
 		this.source = source;
 		this.count = count;
-		this.active = Math.min(active, count - 1);
+		// A list that already has focus gets an active row, as it does when focus arrives.
+		const focused = document.activeElement === this.list;
+		this.active = Math.min(active < 0 && focused ? 0 : active, count - 1);
 		this.selected = -1;
 		this.generation++;
 		this.drawn.clear();

@@ -60,13 +60,15 @@ class LogAnalyzer extends HTMLElement {
 		file.addEventListener('change', () => {
 			if (file.files?.[0]) this.analyzeFile(file.files[0]);
 		});
+		// The box invites the drop, but a file dropped anywhere on the page is read too, rather
+		// than the browser leaving the page to show it.
 		const zone = this.find('drop');
-		zone.addEventListener('dragover', (e) => {
-			e.preventDefault();
-			zone.classList.add('is-over');
+		zone.addEventListener('dragenter', () => zone.classList.add('is-over'));
+		zone.addEventListener('dragleave', (e) => {
+			if (!zone.contains(e.relatedTarget as Node | null)) zone.classList.remove('is-over');
 		});
-		zone.addEventListener('dragleave', () => zone.classList.remove('is-over'));
-		zone.addEventListener('drop', (e) => {
+		window.addEventListener('dragover', (e) => e.preventDefault());
+		window.addEventListener('drop', (e) => {
 			e.preventDefault();
 			zone.classList.remove('is-over');
 			const dropped = e.dataTransfer?.files[0];
