@@ -341,8 +341,8 @@ function goroutineLeakRule(): Rule {
 			if (lines.count < LEAK_MIN_LINES || lastElapsed - startElapsed < LEAK_MIN_MS) return null;
 			return finding(
 				'goroutine-leak',
-				`From line ${lines.lines[0]} (${startElapsed} ms) to the last schedtrace line, line ${lastLine} ` +
-					`(${lastElapsed} ms), no P was idle and ${minWaiting.toLocaleString('en-US')} to ` +
+				`From line ${lines.lines[0]} (SCHED ${startElapsed}ms) to the last schedtrace line, line ${lastLine} ` +
+					`(SCHED ${lastElapsed}ms), no P was idle and ${minWaiting.toLocaleString('en-US')} to ` +
 					`${maxWaiting.toLocaleString('en-US')} goroutines were waiting in the run queues. If the load ` +
 					'had stopped by then, something inside the program keeps making goroutines runnable: look for ' +
 					'goroutines started per request that loop and are never told to stop.',
@@ -452,8 +452,9 @@ function forcedGcRule(): Rule {
 					leakChecks > 0 ? ` (${leakChecks} of them ${leakChecks === 1 ? 'was a goroutine-leak check' : 'were goroutine-leak checks'})` : '';
 				parts.push(
 					`${plural(forced.count, 'cycle was', 'cycles were')} forced by the program${checks}, at ` +
-						`${lineNames(forced)}: runtime.GC or debug.FreeOSMemory, each a full cycle the pacer did ` +
-						'not ask for.',
+						`${lineNames(forced)}: calls to runtime.GC or debug.FreeOSMemory` +
+						`${leakChecks > 0 ? ', or a goroutine-leak profile from runtime/pprof' : ''}, each a full ` +
+						'cycle the pacer did not ask for, with its caller waiting until the cycle ended.',
 				);
 			}
 			if (periodic.count > 0) {
