@@ -12,6 +12,7 @@ import {
 	type Finding,
 	type FindingKind,
 } from './index.ts';
+import { createRandom } from './test-support.ts';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const traces = path.join(root, 'content', 'traces');
@@ -289,5 +290,26 @@ describe('the collector', () => {
 	test('no findings on an empty log or on text that is not trace output', () => {
 		assert.deepEqual(findFindings(''), []);
 		assert.deepEqual(findFindings('hello\nworld\n'), []);
+	});
+});
+
+describe('damaged input', () => {
+	test('random edits of real logs never throw and keep findings well formed', () => {
+		const next = createRandom(20261126);
+		const alphabet = '0123456789 .+->/[]%@=ms\n';
+		for (const file of ['schedtrace/go1.26-p2-leak.txt', 'gctrace/go1.19-gcdemo-retain.txt', 'combined/go1.26-gcdemo-gc-sched.txt']) {
+			const text = capture(file);
+			for (let round = 0; round < 200; round++) {
+				const chars = [...text];
+				for (let edits = 0; edits < 20; edits++) {
+					chars[Math.floor(next() * chars.length)] = alphabet[Math.floor(next() * alphabet.length)];
+				}
+				for (const f of findFindings(chars.join(''))) {
+					assert.ok(findingKinds.includes(f.kind));
+					assert.ok(f.lines.length <= maxFindingLines && f.lineCount >= f.lines.length);
+					assert.doesNotMatch(f.message, /NaN|undefined|Infinity/);
+				}
+			}
+		}
 	});
 });

@@ -324,7 +324,7 @@ function goroutineLeakRule(): Rule {
 			let waiting = global;
 			for (const n of listOf(line, 'schedtrace/local-runqueues') ?? []) waiting += n;
 			if (idle !== 0 || waiting < LEAK_WAITING_PER_P * Math.max(1, procs)) {
-				lines = new LineList();
+				if (lines.count > 0) lines = new LineList();
 				return;
 			}
 			if (lines.count === 0) {
