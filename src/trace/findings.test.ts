@@ -234,6 +234,29 @@ describe('runqueue-imbalance', () => {
 	});
 });
 
+describe('scheddetail dumps', () => {
+	/** Crafted: a Go 1.26 dump (scheddetail/go1.26-p2-load.txt lines 15–17) with chosen queues, and an M line between. */
+	const dump = (ms: number, runqueue: number, [a, b]: [number, number]) => [
+		`SCHED ${ms}ms: gomaxprocs=2 idleprocs=0 threads=7 spinningthreads=0 needspinning=1 idlethreads=2 runqueue=${runqueue} gcwaiting=false nmidlelocked=0 stopwait=0 sysmonwait=false`,
+		`  P0: status=1 schedtick=17574 syscalltick=51245 m=6 runqsize=${a} gfreecnt=23 timerslen=0`,
+		`  P1: status=1 schedtick=121521 syscalltick=50222 m=3 runqsize=${b} gfreecnt=15 timerslen=0`,
+		'  M0: p=1 curg=1 mallocing=0 throwing=0 preemptoff= locks=0 dying=0 spinning=false blocked=false lockedg=1',
+	];
+	test('the P lines’ queue lengths count, up to the last dump', () => {
+		// Crafted: a small global queue, long local queues, in 4 dumps over 3 s.
+		const found = findFindings(log([1, 2, 3, 4].flatMap((s) => dump(s * 1000, 2, [60, 70]))));
+		const leak = only(found, 'goroutine-leak');
+		assert.ok(leak);
+		assert.deepEqual(leak.lines, [1, 5, 9, 13]);
+		assert.match(leak.message, /no P was idle and 132 goroutines were waiting/);
+		// Crafted: the same dumps with one P holding them all: the imbalance is seen too.
+		const skewed = findFindings(log([1, 2, 3, 4].flatMap((s) => dump(s * 1000, 2, [130, 0]))));
+		assert.deepEqual(only(skewed, 'runqueue-imbalance')?.lines, [1, 5, 9, 13]);
+		// Crafted: the header alone (global queue 2) is no leak.
+		assert.equal(only(findFindings(log([1, 2, 3, 4].flatMap((s) => dump(s * 1000, 2, [60, 70]).slice(0, 1)))), 'goroutine-leak'), undefined);
+	});
+});
+
 describe('every capture', () => {
 	test('raises only what a Go developer would point out, in plain text', () => {
 		const expected = (file: string): FindingKind[] => {

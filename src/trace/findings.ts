@@ -223,6 +223,12 @@ function ms(n: number): string {
 	return `${Number(n.toFixed(3))} ms`;
 }
 
+/** "5" or "5 to 9". */
+function between(min: number, max: number): string {
+	const n = (v: number) => v.toLocaleString('en-US');
+	return min === max ? n(min) : `${n(min)} to ${n(max)}`;
+}
+
 function plural(n: number, one: string, many = `${one}s`): string {
 	return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 }
@@ -237,8 +243,36 @@ function lineNames(list: LineList, shown = 3): string {
 }
 
 interface Rule {
-	add(line: LogLine): void;
+	/** A gctrace, schedtrace, scheddetail or GC-forced line. */
+	add?(line: LogLine): void;
+	/** A schedtrace line, or a scheddetail dump once its P lines are in. */
+	sample?(s: SchedSample): void;
 	finding(): Finding | null;
+}
+
+/** The scheduler figures of a schedtrace line or a whole scheddetail dump. */
+interface SchedSample {
+	/** The SCHED line's number. */
+	lineNo: number;
+	elapsed: number;
+	gomaxprocs: number;
+	idleprocs: number;
+	threads: number;
+	runqueue: number;
+	/** Each P's local queue length: the bracket, or a dump's P lines; empty when not printed. */
+	local: number[];
+}
+
+function sampleOf(line: LogLine): SchedSample | null {
+	const elapsed = numberOf(line, 'schedtrace/elapsed');
+	const gomaxprocs = numberOf(line, 'schedtrace/gomaxprocs');
+	const idleprocs = numberOf(line, 'schedtrace/idleprocs');
+	const threads = numberOf(line, 'schedtrace/threads');
+	const runqueue = numberOf(line, 'schedtrace/runqueue');
+	if (elapsed === undefined || gomaxprocs === undefined || idleprocs === undefined) return null;
+	if (threads === undefined || runqueue === undefined) return null;
+	const local = [...(listOf(line, 'schedtrace/local-runqueues') ?? [])];
+	return { lineNo: line.lineNo, elapsed, gomaxprocs, idleprocs, threads, runqueue, local };
 }
 
 function finding(kind: FindingKind, message: string, list: LineList): Finding {
@@ -314,16 +348,10 @@ function goroutineLeakRule(): Rule {
 	let minWaiting = 0;
 	let maxWaiting = 0;
 	return {
-		add(line) {
-			if (line.kind !== 'schedtrace') return;
-			const idle = numberOf(line, 'schedtrace/idleprocs');
-			const procs = numberOf(line, 'schedtrace/gomaxprocs');
-			const global = numberOf(line, 'schedtrace/runqueue');
-			const elapsed = numberOf(line, 'schedtrace/elapsed');
-			if (idle === undefined || procs === undefined || global === undefined || elapsed === undefined) return;
-			let waiting = global;
-			for (const n of listOf(line, 'schedtrace/local-runqueues') ?? []) waiting += n;
-			if (idle !== 0 || waiting < LEAK_WAITING_PER_P * Math.max(1, procs)) {
+		sample({ lineNo, elapsed, gomaxprocs, idleprocs, runqueue, local }) {
+			let waiting = runqueue;
+			for (const n of local) waiting += n;
+			if (idleprocs !== 0 || waiting < LEAK_WAITING_PER_P * Math.max(1, gomaxprocs)) {
 				if (lines.count > 0) lines = new LineList();
 				return;
 			}
@@ -334,16 +362,15 @@ function goroutineLeakRule(): Rule {
 			minWaiting = Math.min(minWaiting, waiting);
 			maxWaiting = Math.max(maxWaiting, waiting);
 			lastElapsed = elapsed;
-			lastLine = line.lineNo;
-			lines.add(line.lineNo);
+			lastLine = lineNo;
+			lines.add(lineNo);
 		},
 		finding() {
 			if (lines.count < LEAK_MIN_LINES || lastElapsed - startElapsed < LEAK_MIN_MS) return null;
 			return finding(
 				'goroutine-leak',
 				`From line ${lines.lines[0]} (SCHED ${startElapsed}ms) to the last schedtrace line, line ${lastLine} ` +
-					`(SCHED ${lastElapsed}ms), no P was idle and ${minWaiting.toLocaleString('en-US')} to ` +
-					`${maxWaiting.toLocaleString('en-US')} goroutines were waiting in the run queues. If the load ` +
+					`(SCHED ${lastElapsed}ms), no P was idle and ${between(minWaiting, maxWaiting)} goroutines were waiting in the run queues. If the load ` +
 					'had stopped by then, something inside the program keeps making goroutines runnable: look for ' +
 					'goroutines started per request that loop and are never told to stop.',
 				lines,
@@ -475,18 +502,15 @@ function threadGrowthRule(): Rule {
 	let max = 0;
 	let maxLine = 0;
 	return {
-		add(line) {
-			if (line.kind !== 'schedtrace') return;
-			const threads = numberOf(line, 'schedtrace/threads');
-			if (threads === undefined) return;
+		sample({ lineNo, threads }) {
 			if (first === null) {
-				first = { value: threads, line: line.lineNo };
+				first = { value: threads, line: lineNo };
 				max = threads;
-				maxLine = line.lineNo;
+				maxLine = lineNo;
 			} else if (threads > max) {
 				max = threads;
-				maxLine = line.lineNo;
-				rises.add(line.lineNo);
+				maxLine = lineNo;
+				rises.add(lineNo);
 			}
 		},
 		finding() {
@@ -515,10 +539,8 @@ function runqueueImbalanceRule(): Rule {
 	let streak: Skew | null = null;
 	let longest: Skew | null = null;
 	return {
-		add(line) {
-			if (line.kind !== 'schedtrace') return;
-			const queues = listOf(line, 'schedtrace/local-runqueues');
-			if (queues === undefined || queues.length < 2) return;
+		sample({ lineNo, local: queues }) {
+			if (queues.length < 2) return;
 			let heavy = 0;
 			let light = 0;
 			queues.forEach((n, i) => {
@@ -531,11 +553,11 @@ function runqueueImbalanceRule(): Rule {
 				return;
 			}
 			if (streak === null || streak.p !== heavy) streak = { p: heavy, light, lines: new LineList(), min: most, max: most };
-			streak.lines.add(line.lineNo);
+			streak.lines.add(lineNo);
 			streak.min = Math.min(streak.min, most);
 			streak.max = Math.max(streak.max, most);
 			if (streak.lines.count === IMBALANCE_LINES) for (const n of streak.lines.lines) lines.add(n);
-			else if (streak.lines.count > IMBALANCE_LINES) lines.add(line.lineNo);
+			else if (streak.lines.count > IMBALANCE_LINES) lines.add(lineNo);
 			if (streak.lines.count >= IMBALANCE_LINES && (longest === null || streak.lines.count > longest.lines.count)) {
 				longest = streak;
 			}
@@ -546,7 +568,7 @@ function runqueueImbalanceRule(): Rule {
 			return finding(
 				'runqueue-imbalance',
 				`For ${l.lines.count} consecutive lines from line ${l.lines.lines[0]}, P${l.p}’s local run queue ` +
-					`held ${l.min} to ${l.max} goroutines while another P’s held a quarter of that ` +
+					`held ${between(l.min, l.max)} goroutines while another P’s held a quarter of that ` +
 					`or less; ${plural(lines.count, 'line')} in all show such a run. Look for one goroutine that ` +
 					'starts or wakes most of the others.',
 				lines,
@@ -568,12 +590,33 @@ const ruleFactories: Record<FindingKind, () => Rule> = {
 /** A streaming findings collector: `add` every line of a log in order, then read `result`. */
 export function createFindingsCollector(): FindingsCollector {
 	const rules = findingKinds.map((kind) => ruleFactories[kind]());
+	// A scheddetail dump's SCHED header, waiting for its P lines' local queue lengths.
+	let dump: SchedSample | null = null;
+	const sample = (s: SchedSample) => {
+		for (const rule of rules) rule.sample?.(s);
+	};
+	const endDump = () => {
+		if (dump !== null) sample(dump);
+		dump = null;
+	};
 	return {
 		add(line) {
 			if (line.kind === 'other' || line.kind === 'inittrace') return;
-			for (const rule of rules) rule.add(line);
+			if (line.kind === 'schedtrace') {
+				endDump();
+				const s = sampleOf(line);
+				if (s !== null && line.form === 'sched-detail-header') dump = s;
+				else if (s !== null) sample(s);
+			} else if (line.form === 'detail-p' && dump !== null && line.dump === dump.lineNo) {
+				const size = numberOf(line, 'scheddetail/p-runqsize');
+				if (size !== undefined) dump.local.push(size);
+			}
+			for (const rule of rules) rule.add?.(line);
 		},
 		result() {
+			// A dump still open at the end is complete: a later P line of it (after a mid-stream
+			// result) is not counted.
+			endDump();
 			const found: Finding[] = [];
 			for (const rule of rules) {
 				const f = rule.finding();
