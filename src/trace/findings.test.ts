@@ -145,11 +145,17 @@ describe('long-pause', () => {
 		const f = only(found, 'long-pause');
 		assert.ok(f);
 		assert.deepEqual(f.lines, [2]);
-		assert.match(f.message, /1 of 3 cycles .* line 2, stopped it for 10\.5 ms \(sweep termination 8\.5 ms \+ mark termination 2 ms\)/);
+		assert.match(f.message, /1 of 3 cycles stopped the world for more than 10 ms\. That cycle, at line 2, stopped it for 10\.5 ms \(sweep termination 8\.5 ms \+ mark termination 2 ms\)/);
 	});
 	test('not raised by a long concurrent mark or a pause of exactly 10 ms', () => {
 		assert.equal(only(findFindings(log([gcLine(1, { clock: '0.2+250+0.1' }), gcLine(2, { clock: '9+1+1' })])), 'long-pause'), undefined);
 		for (const file of allCaptures) assert.equal(only(findFindings(capture(file)), 'long-pause'), undefined, file);
+	});
+	test('a forced cycle of Go 1.5–1.8 is named as a stopped-world collection', () => {
+		// Crafted from the format test's Go 1.8 forced line, its mark termination made 13 ms.
+		const line = 'gc 4 @0.311s 1%: 0.009+0+13 ms clock, 0.072+0/0/0+10 ms cpu, 2->2->0 MB, 2 MB goal, 8 P (forced)';
+		assert.match(only(findFindings(line), 'long-pause')?.message ?? '', /13\.009 ms .* It was a forced cycle; from Go 1\.5 to 1\.8/);
+		assert.doesNotMatch(only(findFindings(line.replace(' (forced)', '')), 'long-pause')?.message ?? 'x', /forced/);
 	});
 	test('Go 1.4 and earlier: the whole collection is the pause', () => {
 		// Crafted from the reference's Go 1.4 line: 2+0+19800+3 µs = 19.805 ms.

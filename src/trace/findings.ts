@@ -403,7 +403,7 @@ function stwPause(line: LogLine): { total: number; parts: string } | undefined {
 function longPauseRule(): Rule {
 	const lines = new LineList();
 	let cycles = 0;
-	let worst = { total: 0, parts: '', line: 0 };
+	let worst = { total: 0, parts: '', line: 0, forced: false };
 	return {
 		add(line) {
 			const pause = stwPause(line);
@@ -411,15 +411,18 @@ function longPauseRule(): Rule {
 			cycles++;
 			if (pause.total <= PAUSE_MS) return;
 			lines.add(line.lineNo);
-			if (pause.total > worst.total) worst = { ...pause, line: line.lineNo };
+			if (pause.total > worst.total) worst = { ...pause, line: line.lineNo, forced: has(line, 'gctrace/forced') };
 		},
 		finding() {
 			if (lines.count === 0) return null;
 			return finding(
 				'long-pause',
-				`${lines.count} of ${plural(cycles, 'cycle')} stopped the world for more than ${PAUSE_MS} ms. The ` +
-					`longest, at line ${worst.line}, stopped it for ${ms(worst.total)} (${worst.parts}); every ` +
-					'goroutine waited that long.',
+				`${lines.count} of ${plural(cycles, 'cycle')} stopped the world for more than ${PAUSE_MS} ms. ` +
+					`${lines.count === 1 ? 'That cycle' : 'The longest'}, at line ${worst.line}, stopped it for ` +
+					`${ms(worst.total)} (${worst.parts}); every goroutine waited that long.` +
+					(worst.forced
+						? ' It was a forced cycle; from Go 1.5 to 1.8, runtime.GC ran the whole collection with the world stopped.'
+						: ''),
 				lines,
 			);
 		},
@@ -479,9 +482,10 @@ function forcedGcRule(): Rule {
 					leakChecks > 0 ? ` (${leakChecks} of them ${leakChecks === 1 ? 'was a goroutine-leak check' : 'were goroutine-leak checks'})` : '';
 				parts.push(
 					`${plural(forced.count, 'cycle was', 'cycles were')} forced by the program${checks}, at ` +
-						`${lineNames(forced)}: calls to runtime.GC or debug.FreeOSMemory` +
-						`${leakChecks > 0 ? ', or a goroutine-leak profile from runtime/pprof' : ''}, each a full ` +
-						'cycle the pacer did not ask for, with its caller waiting until the cycle ended.',
+						`${lineNames(forced)}: ${forced.count === 1 ? 'a call' : 'calls'} to runtime.GC or ` +
+						`debug.FreeOSMemory${leakChecks > 0 ? ', or a goroutine-leak profile from runtime/pprof' : ''}, ` +
+						`${forced.count === 1 ? 'a full cycle' : 'each a full cycle'} the pacer did not ask for, with ` +
+						'its caller waiting until the cycle ended.',
 				);
 			}
 			if (periodic.count > 0) {
