@@ -210,7 +210,7 @@ describe('thread-growth', () => {
 		const f = only(found, 'thread-growth');
 		assert.ok(f);
 		assert.deepEqual(f.lines, [2, 4, 5, 7, 8]);
-		assert.match(f.message, /rose from 7 at line 1 to 18 at line 8, reaching a new high 5 times/);
+		assert.match(f.message, /rose from 7 at line 1 to 18 at line 8 with GOMAXPROCS at 2, reaching a new high 5 times above 6/);
 	});
 	test('not raised by start-up growth or one jump', () => {
 		for (const file of allCaptures) assert.equal(only(findFindings(capture(file)), 'thread-growth'), undefined, file);
@@ -218,6 +218,14 @@ describe('thread-growth', () => {
 		assert.equal(only(findFindings(log([7, 50, 50, 50, 50, 50, 50].map((threads, i) => schedLine(i * 1000, { threads })))), 'thread-growth'), undefined);
 		// Crafted: 6 small rises, 7 to 13, under the 10-thread floor.
 		assert.equal(only(findFindings(log([7, 8, 9, 10, 11, 12, 13].map((threads, i) => schedLine(i * 1000, { threads })))), 'thread-growth'), undefined);
+		// Crafted: GOMAXPROCS=64 starting up, 4 to 68 threads in 7 steps: a thread per P and the runtime's own.
+		const big = [4, 20, 36, 50, 60, 66, 68, 68].map((threads, i) =>
+			`SCHED ${i * 1000}ms: gomaxprocs=64 idleprocs=0 threads=${threads} spinningthreads=0 needspinning=1 idlethreads=2 runqueue=0 [ ${Array(64).fill(0).join(' ')} ] schedticks=[ ${Array(64).fill(5).join(' ')} ]`,
+		);
+		assert.equal(only(findFindings(log(big)), 'thread-growth'), undefined);
+		// Crafted: the same service then keeps adding threads, 75 to 90.
+		const grown = [75, 80, 84, 87, 90].map((threads, i) => big[7].replace('threads=68', `threads=${threads}`).replace('SCHED 7000ms', `SCHED ${8000 + i * 1000}ms`));
+		assert.match(only(findFindings(log([...big, ...grown])), 'thread-growth')?.message ?? '', /rose from 4 at line 1 to 90 at line 13 with GOMAXPROCS at 64, reaching a new high 5 times above 68/);
 	});
 });
 

@@ -64,6 +64,7 @@ const GC_CPU_PERCENT = 25;
 const GC_CPU_SKIP_S = 1;
 const THREAD_RISES = 5;
 const THREAD_GROWTH = 10;
+const THREAD_SPARE = 4;
 const IMBALANCE_MIN_WAITING = 16;
 const IMBALANCE_RATIO = 4; // "a quarter" in the rule's text
 const IMBALANCE_LINES = 3;
@@ -161,8 +162,9 @@ export const findingRules: readonly FindingRule[] = [
 		title: 'Thread count keeps growing',
 		looksFor: 'The threads= count of schedtrace lines reaching new highs again and again.',
 		threshold:
-			`threads= reaches a new high at least ${THREAD_RISES} times and ends at least ${THREAD_GROWTH} ` +
-			'above its first value in the log.',
+			`Above GOMAXPROCS + ${THREAD_SPARE} (a thread per P, sysmon, the template thread and a couple to ` +
+			`spare), threads= reaches a new high at least ${THREAD_RISES} times and ends at least ` +
+			`${THREAD_GROWTH} above both that level and its first value in the log.`,
 		reason:
 			'The runtime starts an OS thread (M) when a P needs one and none is idle, mostly because ' +
 			'goroutines are blocked in system calls or cgo calls, each holding its thread. Threads are kept ' +
@@ -505,8 +507,10 @@ function threadGrowthRule(): Rule {
 	let first: { value: number; line: number } | null = null;
 	let max = 0;
 	let maxLine = 0;
+	let procs = 0; // the largest GOMAXPROCS seen
 	return {
-		sample({ lineNo, threads }) {
+		sample({ lineNo, threads, gomaxprocs }) {
+			procs = Math.max(procs, gomaxprocs);
 			if (first === null) {
 				first = { value: threads, line: lineNo };
 				max = threads;
@@ -514,16 +518,19 @@ function threadGrowthRule(): Rule {
 			} else if (threads > max) {
 				max = threads;
 				maxLine = lineNo;
-				rises.add(lineNo);
+				// Start-up growth to a thread per P and the runtime's own threads is expected.
+				if (threads > procs + THREAD_SPARE) rises.add(lineNo);
 			}
 		},
 		finding() {
-			if (first === null || rises.count < THREAD_RISES || max - first.value < THREAD_GROWTH) return null;
+			if (first === null || rises.count < THREAD_RISES) return null;
+			if (max - Math.max(first.value, procs + THREAD_SPARE) < THREAD_GROWTH) return null;
 			return finding(
 				'thread-growth',
-				`threads= rose from ${first.value} at line ${first.line} to ${max} at line ${maxLine}, reaching a ` +
-					`new high ${plural(rises.count, 'time')}. Look for goroutines blocked in system calls or cgo ` +
-					'calls, or locked to their threads, that pile up over time.',
+				`threads= rose from ${first.value} at line ${first.line} to ${max} at line ${maxLine} with ` +
+					`GOMAXPROCS at ${procs}, reaching a new high ${plural(rises.count, 'time')} above ` +
+					`${procs + THREAD_SPARE}. Look for goroutines blocked in system calls or cgo calls, or locked ` +
+					'to their threads, that pile up over time.',
 				rises,
 			);
 		},
