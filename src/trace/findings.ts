@@ -79,7 +79,7 @@ export const findingRules: readonly FindingRule[] = [
 		threshold:
 			`At least ${HEAP_RUN_CYCLES} consecutive cycles in which the live heap never falls more than ` +
 			`${HEAP_DIP_ALLOWED * 100}% below its highest value so far, with at least ${HEAP_RUN_RISES} new ` +
-			`highs, ending at least twice as large and at least ${HEAP_MIN_GROWTH_MB} MB larger than it began.`,
+			`highs, reaching at least twice and at least ${HEAP_MIN_GROWTH_MB} MB more than its value at the start of the run.`,
 		reason:
 			'A program that holds a steady amount of data has a live heap that levels off: what one request ' +
 			'allocates is garbage by the next cycle. A live heap that keeps climbing means every cycle finds ' +
@@ -98,7 +98,7 @@ export const findingRules: readonly FindingRule[] = [
 		threshold:
 			`Every schedtrace line from some point to the end of the log, at least ${LEAK_MIN_LINES} lines ` +
 			`covering at least ${LEAK_MIN_MS / 1000} seconds, shows idleprocs=0 and at least ` +
-			`${LEAK_WAITING_PER_P} goroutines per P waiting (runqueue plus the local queues).`,
+			`${LEAK_WAITING_PER_P} goroutines per P waiting (runqueue plus the local queues, or a scheddetail dump’s P run queues).`,
 		reason:
 			'Once requests stop, a healthy service has nothing left to run: its goroutines return or block, ' +
 			'the queues drain and the Ps go idle. Queues that stay long with no idle P to the end of the log ' +
@@ -539,7 +539,6 @@ function threadGrowthRule(): Rule {
 
 interface Skew {
 	p: number;
-	light: number;
 	lines: LineList;
 	min: number;
 	max: number;
@@ -563,7 +562,7 @@ function runqueueImbalanceRule(): Rule {
 				streak = null;
 				return;
 			}
-			if (streak === null || streak.p !== heavy) streak = { p: heavy, light, lines: new LineList(), min: most, max: most };
+			if (streak === null || streak.p !== heavy) streak = { p: heavy, lines: new LineList(), min: most, max: most };
 			streak.lines.add(lineNo);
 			streak.min = Math.min(streak.min, most);
 			streak.max = Math.max(streak.max, most);
