@@ -5,7 +5,8 @@
  *   1. walk: each line found with indexOf and sliced out, with nothing parsed;
  *   2. split: `text.split('\n')`;
  *   3. parseLog with no `onLine`: the summary only;
- *   4. parseLog with an `onLine` that receives every line with its tokens.
+ *   4. parseLog with an `onLine` that receives every line with its tokens;
+ *   5. parseLog feeding every line to a findings collector (what the analyzer runs).
  * and reports MB/s, the ratio to both baselines, and peak resident memory as a multiple of
  * the log's size. Every row must count the same lines (a trailing newline starts no line).
  */
@@ -23,6 +24,7 @@ const modes = {
 	split: "baseline: text.split('\\n')",
 	summary: 'parseLog (summary only)',
 	lines: 'parseLog + onLine (tokens)',
+	findings: 'parseLog + findings',
 } as const;
 type Mode = keyof typeof modes;
 
@@ -44,7 +46,7 @@ function captureFiles(dir: string): string[] {
 async function child(mode: Mode, file: string): Promise<void> {
 	const text = readFileSync(file, 'utf8');
 	// Loaded before the clock starts, so module loading is not timed.
-	const { parseLog } = await import('../src/trace/index.ts');
+	const { parseLog, createFindingsCollector } = await import('../src/trace/index.ts');
 	const started = performance.now();
 	let lines = 0;
 	if (mode === 'walk') {
@@ -69,6 +71,10 @@ async function child(mode: Mode, file: string): Promise<void> {
 		lines = parts.at(-1) === '' ? parts.length - 1 : parts.length;
 	} else if (mode === 'summary') {
 		lines = parseLog(text).lineCount;
+	} else if (mode === 'findings') {
+		const collector = createFindingsCollector();
+		lines = parseLog(text, (line) => collector.add(line)).lineCount;
+		if (collector.result().length === 0) throw new Error('no findings on the captures');
 	} else {
 		let tokens = 0;
 		lines = parseLog(text, (line) => {

@@ -37,6 +37,39 @@ test('the summary narrows the release with every kind of line in the log', () =>
 	assert.match(r.stdout, /Go release: Go 1\.18–1\.19/);
 });
 
+test('the summary ends with the log’s findings: title, figures, lines and lesson', () => {
+	const leak = path.join(root, 'content', 'traces', 'schedtrace', 'go1.26-p1-leak.txt');
+	const r = explain([leak]);
+	assert.equal(r.status, 0, r.stderr);
+	const summary = r.stdout.slice(r.stdout.indexOf('Summary of'));
+	assert.match(summary, /findings: 1 \(/);
+	assert.match(summary, /\n {4}Run queues never drain\n {6}From line 3 \(SCHED 1004ms\) to the last schedtrace line/);
+	assert.match(summary, /814 to\s+1,769 goroutines were waiting/);
+	assert.match(summary, /\n {6}lines: 3–11\n {6}lesson: \/lessons\/spotting-a-goroutine-leak\/\n/);
+	// The healthy run of the same service: nothing to point out.
+	const load = explain([path.join(root, 'content', 'traces', 'schedtrace', 'go1.26-p1-load.txt')]);
+	assert.match(load.stdout, /findings: none\n/);
+	assert.doesNotMatch(load.stdout, /lesson:/);
+});
+
+test('several findings are listed in rule order, with many lines cut short', () => {
+	const retain = path.join(root, 'content', 'traces', 'gctrace', 'go1.19-gcdemo-retain.txt');
+	const r = explain([retain]);
+	assert.match(r.stdout, /findings: 2 [^\n]*\n {4}Live heap keeps growing\n[^]*lines: 1–37\n {6}lesson: \/lessons\/memory-leaks\/\n {4}Forced collections\n[^]*lines: 29, 30\n/);
+	// Crafted: 60 forced cycles, every other line, from the Go 1.26 gcdemo capture's forced line.
+	const forced = 'gc 15 @1.003s 0%: 0.13+0.27+0.002 ms clock, 0.26+0/0.11/0.081+0.005 ms cpu, 0->0->0 MB, 4 MB goal, 0 MB stacks, 0 MB globals, 2 P (forced)';
+	const many = explain([], Array.from({ length: 60 }, () => `${forced}\nhello\n`).join(''));
+	assert.match(many.stdout, /lines: 1, 3, 5, 7, 9, 11 … \(60 lines in all\)\n/);
+});
+
+test('--json stays one object per input line when the log has findings', () => {
+	const leak = path.join(root, 'content', 'traces', 'schedtrace', 'go1.19-p2-leak.txt');
+	const r = explain(['--json', leak]);
+	const records = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+	assert.equal(records.length, readFileSync(leak, 'utf8').trimEnd().split('\n').length);
+	assert.deepEqual(records.map((rec) => rec.line), records.map((_, i) => i + 1));
+});
+
 test('--json prints one object per input line, with spans into the line', () => {
 	const lines = readFileSync(capture, 'utf8').replace(/\n$/, '').split('\n');
 	const r = explain(['--json', capture]);

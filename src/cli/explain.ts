@@ -7,7 +7,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import { createLogParser, type LogLine, type LogSummary } from '../trace/index.ts';
+import { createFindingsCollector, createLogParser, type Finding, type LogLine, type LogSummary } from '../trace/index.ts';
 import { createHumanView, createJsonView, type View } from './views.ts';
 
 const usage = 'usage: npm run explain -- [--json] [FILE...]   (reads standard input when no FILE is given)';
@@ -35,10 +35,20 @@ function parseArgs(args: string[]): Options {
 	return options;
 }
 
+interface Result {
+	summary: LogSummary;
+	/** The log's findings, when the view shows them. */
+	findings: Finding[];
+}
+
 /** Streams one input through the parser, failing on binary data or invalid UTF-8. */
-async function parseInput(name: string, input: Readable, view: View): Promise<LogSummary> {
+async function parseInput(name: string, input: Readable, view: View, withFindings: boolean): Promise<Result> {
 	const decoder = new TextDecoder('utf-8', { fatal: true });
-	const parser = createLogParser((line: LogLine) => view.line(line));
+	const collector = withFindings ? createFindingsCollector() : null;
+	const parser = createLogParser((line: LogLine) => {
+		view.line(line);
+		collector?.add(line);
+	});
 	let offset = 0;
 	for await (const chunk of input as AsyncIterable<Buffer>) {
 		const nul = chunk.indexOf(0);
@@ -62,7 +72,8 @@ async function parseInput(name: string, input: Readable, view: View): Promise<Lo
 	} catch {
 		throw new UsageError(`${name}: not valid UTF-8 text (it ends inside a character)`);
 	}
-	return parser.end();
+	const summary = parser.end();
+	return { summary, findings: collector?.result() ?? [] };
 }
 
 async function openFile(file: string): Promise<Readable> {
@@ -96,8 +107,9 @@ async function main(): Promise<number> {
 		const stream = name === '-' ? process.stdin : await openFile(name);
 		const label = name === '-' ? 'standard input' : name;
 		view.begin(label);
-		const summary = await parseInput(label, stream, view);
-		view.end(summary);
+		// NDJSON stays one object per input line, so findings are for the human summary only.
+		const { summary, findings } = await parseInput(label, stream, view, !options.json);
+		view.end(summary, findings);
 		problems += summary.problemCount;
 	}
 	await view.flush(true);

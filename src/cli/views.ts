@@ -3,10 +3,12 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import {
 	describeEra,
+	findingRules,
 	formatEra,
 	formatTokenValue,
 	getField,
 	traceKinds,
+	type Finding,
 	type LogLine,
 	type LogSummary,
 } from '../trace/index.ts';
@@ -15,7 +17,7 @@ import {
 export interface View {
 	begin(name: string): void;
 	line(line: LogLine): void;
-	end(summary: LogSummary): void;
+	end(summary: LogSummary, findings: Finding[]): void;
 	/** Writes what is buffered: always when `force`, otherwise once enough has piled up. */
 	flush(force: boolean): Promise<void>;
 }
@@ -90,6 +92,25 @@ export function createHumanView(out: Writable, opts: { color: boolean; width: nu
 	const indent = '       ';
 	let name = '';
 	let explained = new Set<string>();
+
+	/** Each finding: its rule's title, this log's figures, the first lines and the lesson. */
+	function writeFindings(findings: Finding[]): void {
+		if (findings.length === 0) {
+			buffer.write('  findings: none\n');
+			return;
+		}
+		buffer.write(`  findings: ${findings.length} (patterns worth a look; each lesson explains how to read them)\n`);
+		for (const f of findings) {
+			const rule = findingRules.find((r) => r.kind === f.kind)!;
+			buffer.write(`    ${paint('bold', rule.title)}\n`);
+			for (const row of wrap(f.message, opts.width - 6)) buffer.write(`      ${row}\n`);
+			const { text, listed } = lineRanges(f.lines, shownFindingRanges);
+			const more = f.lineCount > listed ? ` … (${f.lineCount} lines in all)` : '';
+			buffer.write(`      ${f.lineCount === 1 ? 'line' : 'lines'}: ${text}${more}\n`);
+			buffer.write(`      lesson: /lessons/${rule.lesson}/\n`);
+		}
+	}
+
 	return {
 		begin(inputName) {
 			name = inputName;
@@ -139,7 +160,7 @@ export function createHumanView(out: Writable, opts: { color: boolean; width: nu
 				buffer.write(`${indent}${paint('problem', `problem at column ${line.problem.column}: ${line.problem.message}`)}\n`);
 			}
 		},
-		end(summary) {
+		end(summary, findings) {
 			buffer.write(`\n${paint('bold', `Summary of ${name}`)}: ${summary.lineCount} lines (meanings are shown the first time each field appears)\n`);
 			const counts = [...traceKinds, 'other' as const]
 				.filter((k) => summary.kindCounts[k] > 0)
@@ -159,7 +180,39 @@ export function createHumanView(out: Writable, opts: { color: boolean; width: nu
 					buffer.write(`    … and ${summary.problemCount - summary.problems.length} more\n`);
 				}
 			}
+			writeFindings(findings);
 		},
 		flush: (force) => buffer.flush(force),
 	};
+}
+
+/** How many runs of triggering lines the summary lists per finding. */
+const shownFindingRanges = 6;
+
+/** `3–11` for consecutive lines, `30, 31` for two: the first `max` runs, and how many lines they list. */
+export function lineRanges(lines: readonly number[], max: number): { text: string; listed: number } {
+	const runs: string[] = [];
+	let listed = 0;
+	for (let i = 0; i < lines.length && runs.length < max; ) {
+		let j = i;
+		while (j + 1 < lines.length && lines[j + 1] === lines[j] + 1) j++;
+		runs.push(j - i >= 2 ? `${lines[i]}–${lines[j]}` : lines.slice(i, j + 1).join(', '));
+		listed += j - i + 1;
+		i = j + 1;
+	}
+	return { text: runs.join(', '), listed };
+}
+
+/** Splits plain text into rows of at most `width` characters, at spaces. */
+export function wrap(text: string, width: number): string[] {
+	const rows: string[] = [];
+	let row = '';
+	for (const word of text.split(' ')) {
+		if (row !== '' && row.length + 1 + word.length > Math.max(20, width)) {
+			rows.push(row);
+			row = word;
+		} else row = row === '' ? word : `${row} ${word}`;
+	}
+	if (row !== '') rows.push(row);
+	return rows;
 }

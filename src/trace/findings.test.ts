@@ -12,6 +12,7 @@ import {
 	type Finding,
 	type FindingKind,
 } from './index.ts';
+import { createRandom } from './test-support.ts';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const traces = path.join(root, 'content', 'traces');
@@ -144,11 +145,17 @@ describe('long-pause', () => {
 		const f = only(found, 'long-pause');
 		assert.ok(f);
 		assert.deepEqual(f.lines, [2]);
-		assert.match(f.message, /1 of 3 cycles .* line 2, stopped it for 10\.5 ms \(sweep termination 8\.5 ms \+ mark termination 2 ms\)/);
+		assert.match(f.message, /1 of 3 cycles stopped the world for more than 10 ms\. That cycle, at line 2, stopped it for 10\.5 ms \(sweep termination 8\.5 ms \+ mark termination 2 ms\)/);
 	});
 	test('not raised by a long concurrent mark or a pause of exactly 10 ms', () => {
 		assert.equal(only(findFindings(log([gcLine(1, { clock: '0.2+250+0.1' }), gcLine(2, { clock: '9+1+1' })])), 'long-pause'), undefined);
 		for (const file of allCaptures) assert.equal(only(findFindings(capture(file)), 'long-pause'), undefined, file);
+	});
+	test('a forced cycle of Go 1.5–1.8 is named as a stopped-world collection', () => {
+		// Crafted from the format test's Go 1.8 forced line, its mark termination made 13 ms.
+		const line = 'gc 4 @0.311s 1%: 0.009+0+13 ms clock, 0.072+0/0/0+10 ms cpu, 2->2->0 MB, 2 MB goal, 8 P (forced)';
+		assert.match(only(findFindings(line), 'long-pause')?.message ?? '', /13\.009 ms .* It was a forced cycle; from Go 1\.5 to 1\.8/);
+		assert.doesNotMatch(only(findFindings(line.replace(' (forced)', '')), 'long-pause')?.message ?? 'x', /forced/);
 	});
 	test('Go 1.4 and earlier: the whole collection is the pause', () => {
 		// Crafted from the reference's Go 1.4 line: 2+0+19800+3 µs = 19.805 ms.
@@ -203,7 +210,7 @@ describe('thread-growth', () => {
 		const f = only(found, 'thread-growth');
 		assert.ok(f);
 		assert.deepEqual(f.lines, [2, 4, 5, 7, 8]);
-		assert.match(f.message, /rose from 7 at line 1 to 18 at line 8, reaching a new high 5 times/);
+		assert.match(f.message, /rose from 7 at line 1 to 18 at line 8 with GOMAXPROCS at 2, reaching a new high 5 times above 6/);
 	});
 	test('not raised by start-up growth or one jump', () => {
 		for (const file of allCaptures) assert.equal(only(findFindings(capture(file)), 'thread-growth'), undefined, file);
@@ -211,6 +218,14 @@ describe('thread-growth', () => {
 		assert.equal(only(findFindings(log([7, 50, 50, 50, 50, 50, 50].map((threads, i) => schedLine(i * 1000, { threads })))), 'thread-growth'), undefined);
 		// Crafted: 6 small rises, 7 to 13, under the 10-thread floor.
 		assert.equal(only(findFindings(log([7, 8, 9, 10, 11, 12, 13].map((threads, i) => schedLine(i * 1000, { threads })))), 'thread-growth'), undefined);
+		// Crafted: GOMAXPROCS=64 starting up, 4 to 68 threads in 7 steps: a thread per P and the runtime's own.
+		const big = [4, 20, 36, 50, 60, 66, 68, 68].map((threads, i) =>
+			`SCHED ${i * 1000}ms: gomaxprocs=64 idleprocs=0 threads=${threads} spinningthreads=0 needspinning=1 idlethreads=2 runqueue=0 [ ${Array(64).fill(0).join(' ')} ] schedticks=[ ${Array(64).fill(5).join(' ')} ]`,
+		);
+		assert.equal(only(findFindings(log(big)), 'thread-growth'), undefined);
+		// Crafted: the same service then keeps adding threads, 75 to 90.
+		const grown = [75, 80, 84, 87, 90].map((threads, i) => big[7].replace('threads=68', `threads=${threads}`).replace('SCHED 7000ms', `SCHED ${8000 + i * 1000}ms`));
+		assert.match(only(findFindings(log([...big, ...grown])), 'thread-growth')?.message ?? '', /rose from 4 at line 1 to 90 at line 13 with GOMAXPROCS at 64, reaching a new high 5 times above 68/);
 	});
 });
 
@@ -230,6 +245,29 @@ describe('runqueue-imbalance', () => {
 		none([[120, 0], [130, 0], [10, 10], [140, 0], [150, 3]]);
 		none([[15, 0], [12, 0], [14, 0], [13, 1]]);
 		for (const file of allCaptures) assert.equal(only(findFindings(capture(file)), 'runqueue-imbalance'), undefined, file);
+	});
+});
+
+describe('scheddetail dumps', () => {
+	/** Crafted: a Go 1.26 dump (scheddetail/go1.26-p2-load.txt lines 15–17) with chosen queues, and an M line between. */
+	const dump = (ms: number, runqueue: number, [a, b]: [number, number]) => [
+		`SCHED ${ms}ms: gomaxprocs=2 idleprocs=0 threads=7 spinningthreads=0 needspinning=1 idlethreads=2 runqueue=${runqueue} gcwaiting=false nmidlelocked=0 stopwait=0 sysmonwait=false`,
+		`  P0: status=1 schedtick=17574 syscalltick=51245 m=6 runqsize=${a} gfreecnt=23 timerslen=0`,
+		`  P1: status=1 schedtick=121521 syscalltick=50222 m=3 runqsize=${b} gfreecnt=15 timerslen=0`,
+		'  M0: p=1 curg=1 mallocing=0 throwing=0 preemptoff= locks=0 dying=0 spinning=false blocked=false lockedg=1',
+	];
+	test('the P lines’ queue lengths count, up to the last dump', () => {
+		// Crafted: a small global queue, long local queues, in 4 dumps over 3 s.
+		const found = findFindings(log([1, 2, 3, 4].flatMap((s) => dump(s * 1000, 2, [60, 70]))));
+		const leak = only(found, 'goroutine-leak');
+		assert.ok(leak);
+		assert.deepEqual(leak.lines, [1, 5, 9, 13]);
+		assert.match(leak.message, /no P was idle and 132 goroutines were waiting/);
+		// Crafted: the same dumps with one P holding them all: the imbalance is seen too.
+		const skewed = findFindings(log([1, 2, 3, 4].flatMap((s) => dump(s * 1000, 2, [130, 0]))));
+		assert.deepEqual(only(skewed, 'runqueue-imbalance')?.lines, [1, 5, 9, 13]);
+		// Crafted: the header alone (global queue 2) is no leak.
+		assert.equal(only(findFindings(log([1, 2, 3, 4].flatMap((s) => dump(s * 1000, 2, [60, 70]).slice(0, 1)))), 'goroutine-leak'), undefined);
 	});
 });
 
@@ -289,5 +327,26 @@ describe('the collector', () => {
 	test('no findings on an empty log or on text that is not trace output', () => {
 		assert.deepEqual(findFindings(''), []);
 		assert.deepEqual(findFindings('hello\nworld\n'), []);
+	});
+});
+
+describe('damaged input', () => {
+	test('random edits of real logs never throw and keep findings well formed', () => {
+		const next = createRandom(20261126);
+		const alphabet = '0123456789 .+->/[]%@=ms\n';
+		for (const file of ['schedtrace/go1.26-p2-leak.txt', 'gctrace/go1.19-gcdemo-retain.txt', 'combined/go1.26-gcdemo-gc-sched.txt']) {
+			const text = capture(file);
+			for (let round = 0; round < 200; round++) {
+				const chars = [...text];
+				for (let edits = 0; edits < 20; edits++) {
+					chars[Math.floor(next() * chars.length)] = alphabet[Math.floor(next() * alphabet.length)];
+				}
+				for (const f of findFindings(chars.join(''))) {
+					assert.ok(findingKinds.includes(f.kind));
+					assert.ok(f.lines.length <= maxFindingLines && f.lineCount >= f.lines.length);
+					assert.doesNotMatch(f.message, /NaN|undefined|Infinity/);
+				}
+			}
+		}
 	});
 });

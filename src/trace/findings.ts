@@ -64,6 +64,7 @@ const GC_CPU_PERCENT = 25;
 const GC_CPU_SKIP_S = 1;
 const THREAD_RISES = 5;
 const THREAD_GROWTH = 10;
+const THREAD_SPARE = 4;
 const IMBALANCE_MIN_WAITING = 16;
 const IMBALANCE_RATIO = 4; // "a quarter" in the rule's text
 const IMBALANCE_LINES = 3;
@@ -78,7 +79,7 @@ export const findingRules: readonly FindingRule[] = [
 		threshold:
 			`At least ${HEAP_RUN_CYCLES} consecutive cycles in which the live heap never falls more than ` +
 			`${HEAP_DIP_ALLOWED * 100}% below its highest value so far, with at least ${HEAP_RUN_RISES} new ` +
-			`highs, ending at least twice as large and at least ${HEAP_MIN_GROWTH_MB} MB larger than it began.`,
+			`highs, reaching at least twice and at least ${HEAP_MIN_GROWTH_MB} MB more than its value at the start of the run.`,
 		reason:
 			'A program that holds a steady amount of data has a live heap that levels off: what one request ' +
 			'allocates is garbage by the next cycle. A live heap that keeps climbing means every cycle finds ' +
@@ -97,7 +98,7 @@ export const findingRules: readonly FindingRule[] = [
 		threshold:
 			`Every schedtrace line from some point to the end of the log, at least ${LEAK_MIN_LINES} lines ` +
 			`covering at least ${LEAK_MIN_MS / 1000} seconds, shows idleprocs=0 and at least ` +
-			`${LEAK_WAITING_PER_P} goroutines per P waiting (runqueue plus the local queues).`,
+			`${LEAK_WAITING_PER_P} goroutines per P waiting (runqueue plus the local queues, or a scheddetail dump’s P run queues).`,
 		reason:
 			'Once requests stop, a healthy service has nothing left to run: its goroutines return or block, ' +
 			'the queues drain and the Ps go idle. Queues that stay long with no idle P to the end of the log ' +
@@ -161,8 +162,9 @@ export const findingRules: readonly FindingRule[] = [
 		title: 'Thread count keeps growing',
 		looksFor: 'The threads= count of schedtrace lines reaching new highs again and again.',
 		threshold:
-			`threads= reaches a new high at least ${THREAD_RISES} times and ends at least ${THREAD_GROWTH} ` +
-			'above its first value in the log.',
+			`Above GOMAXPROCS + ${THREAD_SPARE} (a thread per P, sysmon, the template thread and a couple to ` +
+			`spare), threads= reaches a new high at least ${THREAD_RISES} times and ends at least ` +
+			`${THREAD_GROWTH} above both that level and its first value in the log.`,
 		reason:
 			'The runtime starts an OS thread (M) when a P needs one and none is idle, mostly because ' +
 			'goroutines are blocked in system calls or cgo calls, each holding its thread. Threads are kept ' +
@@ -223,6 +225,12 @@ function ms(n: number): string {
 	return `${Number(n.toFixed(3))} ms`;
 }
 
+/** "5" or "5 to 9". */
+function between(min: number, max: number): string {
+	const n = (v: number) => v.toLocaleString('en-US');
+	return min === max ? n(min) : `${n(min)} to ${n(max)}`;
+}
+
 function plural(n: number, one: string, many = `${one}s`): string {
 	return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 }
@@ -237,8 +245,36 @@ function lineNames(list: LineList, shown = 3): string {
 }
 
 interface Rule {
-	add(line: LogLine): void;
+	/** A gctrace, schedtrace, scheddetail or GC-forced line. */
+	add?(line: LogLine): void;
+	/** A schedtrace line, or a scheddetail dump once its P lines are in. */
+	sample?(s: SchedSample): void;
 	finding(): Finding | null;
+}
+
+/** The scheduler figures of a schedtrace line or a whole scheddetail dump. */
+interface SchedSample {
+	/** The SCHED line's number. */
+	lineNo: number;
+	elapsed: number;
+	gomaxprocs: number;
+	idleprocs: number;
+	threads: number;
+	runqueue: number;
+	/** Each P's local queue length: the bracket, or a dump's P lines; empty when not printed. */
+	local: number[];
+}
+
+function sampleOf(line: LogLine): SchedSample | null {
+	const elapsed = numberOf(line, 'schedtrace/elapsed');
+	const gomaxprocs = numberOf(line, 'schedtrace/gomaxprocs');
+	const idleprocs = numberOf(line, 'schedtrace/idleprocs');
+	const threads = numberOf(line, 'schedtrace/threads');
+	const runqueue = numberOf(line, 'schedtrace/runqueue');
+	if (elapsed === undefined || gomaxprocs === undefined || idleprocs === undefined) return null;
+	if (threads === undefined || runqueue === undefined) return null;
+	const local = [...(listOf(line, 'schedtrace/local-runqueues') ?? [])];
+	return { lineNo: line.lineNo, elapsed, gomaxprocs, idleprocs, threads, runqueue, local };
 }
 
 function finding(kind: FindingKind, message: string, list: LineList): Finding {
@@ -314,17 +350,11 @@ function goroutineLeakRule(): Rule {
 	let minWaiting = 0;
 	let maxWaiting = 0;
 	return {
-		add(line) {
-			if (line.kind !== 'schedtrace') return;
-			const idle = numberOf(line, 'schedtrace/idleprocs');
-			const procs = numberOf(line, 'schedtrace/gomaxprocs');
-			const global = numberOf(line, 'schedtrace/runqueue');
-			const elapsed = numberOf(line, 'schedtrace/elapsed');
-			if (idle === undefined || procs === undefined || global === undefined || elapsed === undefined) return;
-			let waiting = global;
-			for (const n of listOf(line, 'schedtrace/local-runqueues') ?? []) waiting += n;
-			if (idle !== 0 || waiting < LEAK_WAITING_PER_P * Math.max(1, procs)) {
-				lines = new LineList();
+		sample({ lineNo, elapsed, gomaxprocs, idleprocs, runqueue, local }) {
+			let waiting = runqueue;
+			for (const n of local) waiting += n;
+			if (idleprocs !== 0 || waiting < LEAK_WAITING_PER_P * Math.max(1, gomaxprocs)) {
+				if (lines.count > 0) lines = new LineList();
 				return;
 			}
 			if (lines.count === 0) {
@@ -334,16 +364,15 @@ function goroutineLeakRule(): Rule {
 			minWaiting = Math.min(minWaiting, waiting);
 			maxWaiting = Math.max(maxWaiting, waiting);
 			lastElapsed = elapsed;
-			lastLine = line.lineNo;
-			lines.add(line.lineNo);
+			lastLine = lineNo;
+			lines.add(lineNo);
 		},
 		finding() {
 			if (lines.count < LEAK_MIN_LINES || lastElapsed - startElapsed < LEAK_MIN_MS) return null;
 			return finding(
 				'goroutine-leak',
-				`From line ${lines.lines[0]} (${startElapsed} ms) to the last schedtrace line, line ${lastLine} ` +
-					`(${lastElapsed} ms), no P was idle and ${minWaiting.toLocaleString('en-US')} to ` +
-					`${maxWaiting.toLocaleString('en-US')} goroutines were waiting in the run queues. If the load ` +
+				`From line ${lines.lines[0]} (SCHED ${startElapsed}ms) to the last schedtrace line, line ${lastLine} ` +
+					`(SCHED ${lastElapsed}ms), no P was idle and ${between(minWaiting, maxWaiting)} goroutines were waiting in the run queues. If the load ` +
 					'had stopped by then, something inside the program keeps making goroutines runnable: look for ' +
 					'goroutines started per request that loop and are never told to stop.',
 				lines,
@@ -376,7 +405,7 @@ function stwPause(line: LogLine): { total: number; parts: string } | undefined {
 function longPauseRule(): Rule {
 	const lines = new LineList();
 	let cycles = 0;
-	let worst = { total: 0, parts: '', line: 0 };
+	let worst = { total: 0, parts: '', line: 0, forced: false };
 	return {
 		add(line) {
 			const pause = stwPause(line);
@@ -384,15 +413,18 @@ function longPauseRule(): Rule {
 			cycles++;
 			if (pause.total <= PAUSE_MS) return;
 			lines.add(line.lineNo);
-			if (pause.total > worst.total) worst = { ...pause, line: line.lineNo };
+			if (pause.total > worst.total) worst = { ...pause, line: line.lineNo, forced: has(line, 'gctrace/forced') };
 		},
 		finding() {
 			if (lines.count === 0) return null;
 			return finding(
 				'long-pause',
-				`${lines.count} of ${plural(cycles, 'cycle')} stopped the world for more than ${PAUSE_MS} ms. The ` +
-					`longest, at line ${worst.line}, stopped it for ${ms(worst.total)} (${worst.parts}); every ` +
-					'goroutine waited that long.',
+				`${lines.count} of ${plural(cycles, 'cycle')} stopped the world for more than ${PAUSE_MS} ms. ` +
+					`${lines.count === 1 ? 'That cycle' : 'The longest'}, at line ${worst.line}, stopped it for ` +
+					`${ms(worst.total)} (${worst.parts}); every goroutine waited that long.` +
+					(worst.forced
+						? ' It was a forced cycle; from Go 1.5 to 1.8, runtime.GC ran the whole collection with the world stopped.'
+						: ''),
 				lines,
 			);
 		},
@@ -452,8 +484,10 @@ function forcedGcRule(): Rule {
 					leakChecks > 0 ? ` (${leakChecks} of them ${leakChecks === 1 ? 'was a goroutine-leak check' : 'were goroutine-leak checks'})` : '';
 				parts.push(
 					`${plural(forced.count, 'cycle was', 'cycles were')} forced by the program${checks}, at ` +
-						`${lineNames(forced)}: runtime.GC or debug.FreeOSMemory, each a full cycle the pacer did ` +
-						'not ask for.',
+						`${lineNames(forced)}: ${forced.count === 1 ? 'a call' : 'calls'} to runtime.GC or ` +
+						`debug.FreeOSMemory${leakChecks > 0 ? ', or a goroutine-leak profile from runtime/pprof' : ''}, ` +
+						`${forced.count === 1 ? 'a full cycle' : 'each a full cycle'} the pacer did not ask for, with ` +
+						'its caller waiting until the cycle ended.',
 				);
 			}
 			if (periodic.count > 0) {
@@ -473,28 +507,30 @@ function threadGrowthRule(): Rule {
 	let first: { value: number; line: number } | null = null;
 	let max = 0;
 	let maxLine = 0;
+	let procs = 0; // the largest GOMAXPROCS seen
 	return {
-		add(line) {
-			if (line.kind !== 'schedtrace') return;
-			const threads = numberOf(line, 'schedtrace/threads');
-			if (threads === undefined) return;
+		sample({ lineNo, threads, gomaxprocs }) {
+			procs = Math.max(procs, gomaxprocs);
 			if (first === null) {
-				first = { value: threads, line: line.lineNo };
+				first = { value: threads, line: lineNo };
 				max = threads;
-				maxLine = line.lineNo;
+				maxLine = lineNo;
 			} else if (threads > max) {
 				max = threads;
-				maxLine = line.lineNo;
-				rises.add(line.lineNo);
+				maxLine = lineNo;
+				// Start-up growth to a thread per P and the runtime's own threads is expected.
+				if (threads > procs + THREAD_SPARE) rises.add(lineNo);
 			}
 		},
 		finding() {
-			if (first === null || rises.count < THREAD_RISES || max - first.value < THREAD_GROWTH) return null;
+			if (first === null || rises.count < THREAD_RISES) return null;
+			if (max - Math.max(first.value, procs + THREAD_SPARE) < THREAD_GROWTH) return null;
 			return finding(
 				'thread-growth',
-				`threads= rose from ${first.value} at line ${first.line} to ${max} at line ${maxLine}, reaching a ` +
-					`new high ${plural(rises.count, 'time')}. Look for goroutines blocked in system calls or cgo ` +
-					'calls, or locked to their threads, that pile up over time.',
+				`threads= rose from ${first.value} at line ${first.line} to ${max} at line ${maxLine} with ` +
+					`GOMAXPROCS at ${procs}, reaching a new high ${plural(rises.count, 'time')} above ` +
+					`${procs + THREAD_SPARE}. Look for goroutines blocked in system calls or cgo calls, or locked ` +
+					'to their threads, that pile up over time.',
 				rises,
 			);
 		},
@@ -503,7 +539,6 @@ function threadGrowthRule(): Rule {
 
 interface Skew {
 	p: number;
-	light: number;
 	lines: LineList;
 	min: number;
 	max: number;
@@ -514,10 +549,8 @@ function runqueueImbalanceRule(): Rule {
 	let streak: Skew | null = null;
 	let longest: Skew | null = null;
 	return {
-		add(line) {
-			if (line.kind !== 'schedtrace') return;
-			const queues = listOf(line, 'schedtrace/local-runqueues');
-			if (queues === undefined || queues.length < 2) return;
+		sample({ lineNo, local: queues }) {
+			if (queues.length < 2) return;
 			let heavy = 0;
 			let light = 0;
 			queues.forEach((n, i) => {
@@ -529,12 +562,12 @@ function runqueueImbalanceRule(): Rule {
 				streak = null;
 				return;
 			}
-			if (streak === null || streak.p !== heavy) streak = { p: heavy, light, lines: new LineList(), min: most, max: most };
-			streak.lines.add(line.lineNo);
+			if (streak === null || streak.p !== heavy) streak = { p: heavy, lines: new LineList(), min: most, max: most };
+			streak.lines.add(lineNo);
 			streak.min = Math.min(streak.min, most);
 			streak.max = Math.max(streak.max, most);
 			if (streak.lines.count === IMBALANCE_LINES) for (const n of streak.lines.lines) lines.add(n);
-			else if (streak.lines.count > IMBALANCE_LINES) lines.add(line.lineNo);
+			else if (streak.lines.count > IMBALANCE_LINES) lines.add(lineNo);
 			if (streak.lines.count >= IMBALANCE_LINES && (longest === null || streak.lines.count > longest.lines.count)) {
 				longest = streak;
 			}
@@ -545,7 +578,7 @@ function runqueueImbalanceRule(): Rule {
 			return finding(
 				'runqueue-imbalance',
 				`For ${l.lines.count} consecutive lines from line ${l.lines.lines[0]}, P${l.p}’s local run queue ` +
-					`held ${l.min} to ${l.max} goroutines while another P’s held a quarter of that ` +
+					`held ${between(l.min, l.max)} goroutines while another P’s held a quarter of that ` +
 					`or less; ${plural(lines.count, 'line')} in all show such a run. Look for one goroutine that ` +
 					'starts or wakes most of the others.',
 				lines,
@@ -567,12 +600,33 @@ const ruleFactories: Record<FindingKind, () => Rule> = {
 /** A streaming findings collector: `add` every line of a log in order, then read `result`. */
 export function createFindingsCollector(): FindingsCollector {
 	const rules = findingKinds.map((kind) => ruleFactories[kind]());
+	// A scheddetail dump's SCHED header, waiting for its P lines' local queue lengths.
+	let dump: SchedSample | null = null;
+	const sample = (s: SchedSample) => {
+		for (const rule of rules) rule.sample?.(s);
+	};
+	const endDump = () => {
+		if (dump !== null) sample(dump);
+		dump = null;
+	};
 	return {
 		add(line) {
 			if (line.kind === 'other' || line.kind === 'inittrace') return;
-			for (const rule of rules) rule.add(line);
+			if (line.kind === 'schedtrace') {
+				endDump();
+				const s = sampleOf(line);
+				if (s !== null && line.form === 'sched-detail-header') dump = s;
+				else if (s !== null) sample(s);
+			} else if (line.form === 'detail-p' && dump !== null && line.dump === dump.lineNo) {
+				const size = numberOf(line, 'scheddetail/p-runqsize');
+				if (size !== undefined) dump.local.push(size);
+			}
+			for (const rule of rules) rule.add?.(line);
 		},
 		result() {
+			// A dump still open at the end is complete: a later P line of it (after a mid-stream
+			// result) is not counted.
+			endDump();
 			const found: Finding[] = [];
 			for (const rule of rules) {
 				const f = rule.finding();
