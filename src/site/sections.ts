@@ -39,6 +39,6 @@ export const sections: readonly Section[] = [
 		href: '/analyze/',
 		description:
 			'Drop a whole trace log to get every line explained, charts over time and findings, all in your browser.',
-		ready: false,
+		ready: true,
 	},
 ];

@@ -6,4 +6,5 @@ export * from './catalogue.ts';
 export { parseLine } from './parse.ts';
 export * from './format.ts';
 export * from './log.ts';
+export * from './findings.ts';
 export * from './series.ts';
