@@ -47,8 +47,11 @@ export interface LogSeries {
 	gcUntimed: number;
 	/** schedtrace lines (a scheddetail dump's header line included); time is `SCHED Nms` / 1000. */
 	sched: SeriesGroup<SchedColumn> & {
-		/** Local run queue of P0, P1, … up to `maxLocalRunqueueSeries`; NaN where P is absent. */
-		localRunqueues: Float64Array[];
+		/**
+		 * Local run queue of P0, P1, … up to `maxLocalRunqueueSeries`; NaN where P is absent.
+		 * Float32 (exact for queue lengths) halves the biggest part of a long schedtrace log.
+		 */
+		localRunqueues: Float32Array[];
 		/** The most Ps any line printed a run queue for (may exceed the series kept). */
 		procCount: number;
 	};
@@ -66,15 +69,21 @@ export interface SeriesCollector {
 
 const INITIAL_CAPACITY = 64;
 
-/** A growable Float64Array. */
-class Column {
-	data = new Float64Array(INITIAL_CAPACITY);
+/** A growable Float64Array (or Float32Array, for small whole numbers). */
+class Column<A extends Float64Array | Float32Array = Float64Array> {
+	data: A;
+	private readonly make: (size: number) => A;
+
+	constructor(make: (size: number) => A = (size) => new Float64Array(size) as A) {
+		this.make = make;
+		this.data = make(INITIAL_CAPACITY);
+	}
 
 	set(i: number, value: number): void {
 		if (i >= this.data.length) {
 			let size = this.data.length * 2;
 			while (size <= i) size *= 2;
-			const next = new Float64Array(size);
+			const next = this.make(size);
 			next.set(this.data);
 			this.data = next;
 		}
@@ -82,8 +91,8 @@ class Column {
 	}
 
 	/** A copy trimmed to `length`, so later rows never alias a posted result. */
-	slice(length: number): Float64Array {
-		return this.data.slice(0, length);
+	slice(length: number): A {
+		return this.data.slice(0, length) as A;
 	}
 }
 
@@ -154,7 +163,8 @@ export function createSeriesCollector(): SeriesCollector {
 	const gc = new Group<GcColumn>([...(Object.keys(GC_COLUMNS) as GcColumn[]), 'stw']);
 	const sched = new Group<SchedColumn>(Object.keys(SCHED_COLUMNS) as SchedColumn[]);
 	const pacer = new Group<PacerColumn>(['utilization', 'utilizationGoal']);
-	const localRunqueues: Column[] = [];
+	const localRunqueues: Column<Float32Array>[] = [];
+	const float32 = (size: number): Float32Array => new Float32Array(size);
 	let procCount = 0;
 	let gcUntimed = 0;
 	// The row (and dump header line) the P lines of a scheddetail dump fill in.
@@ -170,7 +180,7 @@ export function createSeriesCollector(): SeriesCollector {
 		procCount = Math.max(procCount, p + 1);
 		if (p >= maxLocalRunqueueSeries) return;
 		while (localRunqueues.length <= p) {
-			const column = new Column();
+			const column = new Column(float32);
 			// Rows before this P first appeared stay NaN.
 			for (let i = 0; i < sched.length; i++) column.set(i, Number.NaN);
 			localRunqueues.push(column);

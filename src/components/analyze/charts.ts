@@ -15,7 +15,7 @@ import type { ChartRows } from './chart-rows.ts';
 
 interface PlotSeries {
 	label: string;
-	values: Float64Array;
+	values: Float64Array | Float32Array;
 }
 
 interface ChartSpec {
@@ -136,12 +136,16 @@ function chartSpecs(s: LogSeries): ChartSpec[] {
 	];
 }
 
-/** Line styles in turn: canvas dash, legend marker border style, hollow or filled marker. */
+/**
+ * Line styles in turn: canvas dash, legend marker border style, hollow or filled marker. Five
+ * styles against eight colours: the first 40 series all differ in both.
+ */
 const STYLES: { dash: number[]; border: string; hollow: boolean }[] = [
 	{ dash: [], border: 'solid', hollow: false },
 	{ dash: [8, 4], border: 'dashed', hollow: true },
 	{ dash: [2, 3], border: 'dotted', hollow: false },
 	{ dash: [12, 3, 3, 3], border: 'double', hollow: true },
+	{ dash: [16, 6], border: 'groove', hollow: false },
 ];
 
 interface Theme {
