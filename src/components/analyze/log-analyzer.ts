@@ -403,8 +403,9 @@ class LogAnalyzer extends HTMLElement {
 		const out = this.find('share-out');
 		const message = this.find('share-message');
 		const field = this.find<HTMLInputElement>('share-url');
+		const fieldLabel = this.find('share-link');
 		out.hidden = false;
-		field.hidden = true;
+		fieldLabel.hidden = true;
 		const blob = this.blob;
 		if (!blob) return;
 		const tooLarge = (size: string) =>
@@ -423,7 +424,7 @@ class LogAnalyzer extends HTMLElement {
 		}
 		history.replaceState(null, '', fragment);
 		field.value = location.href;
-		field.hidden = false;
+		fieldLabel.hidden = false;
 		let copied = false;
 		try {
 			await navigator.clipboard.writeText(location.href);
