@@ -124,7 +124,7 @@ class LogAnalyzer extends HTMLElement {
 		try {
 			const text = await decodeLog(value);
 			this.find<HTMLTextAreaElement>('text').value = text;
-			await this.analyze(new Blob([text], { type: 'text/plain' }), 'the shared link');
+			await this.analyze(new Blob([text], { type: 'text/plain' }), 'the shared link', true);
 		} catch (error) {
 			this.say(`This link carries a log that cannot be read: ${(error as Error).message}. Ask for a new link, or paste the log below.`, true);
 		}
@@ -190,7 +190,9 @@ class LogAnalyzer extends HTMLElement {
 
 	// ---- a run --------------------------------------------------------------------------
 
-	private async analyze(blob: Blob, name: string): Promise<void> {
+	private async analyze(blob: Blob, name: string, fromLink = false): Promise<void> {
+		// An address still carrying an earlier log would reopen that one, not this.
+		if (!fromLink && logFromFragment(location.hash) !== null) history.replaceState(null, '', location.pathname + location.search);
 		this.blob = blob;
 		this.sourceName = name;
 		this.result = null;
