@@ -85,6 +85,12 @@ test('a file dropped on the drop zone is analysed', async ({ page }) => {
 	expect(await shownKindCounts(page)).toEqual(expectedKindCounts('gctrace/go1.26-gcdemo.txt'));
 });
 
+test('the home page and the navigation link the analyzer', async ({ page }) => {
+	await page.goto('/');
+	await expect(page.locator('main a[href="/analyze/"]')).toHaveText('Analyze a log');
+	await expect(page.getByRole('navigation', { name: 'Site' }).locator('a[href="/analyze/"]')).toBeVisible();
+});
+
 test('charts draw a canvas for a log with gc and scheduler lines', async ({ page }) => {
 	await page.goto('/analyze/');
 	await chooseFile(page, path.join(tracesDir, 'combined/go1.26-gcdemo-gc-sched.txt'));
