@@ -6,3 +6,6 @@ export * from './catalogue.ts';
 export { parseLine } from './parse.ts';
 export * from './format.ts';
 export * from './log.ts';
+export * from './quiz/types.ts';
+export * from './quiz/measures.ts';
+export * from './quiz/answers.ts';
