@@ -7,5 +7,7 @@ export { parseLine } from './parse.ts';
 export * from './format.ts';
 export * from './log.ts';
 export * from './quiz/types.ts';
+export * from './quiz/measures.ts';
+export * from './quiz/answers.ts';
 export * from './quiz/generate.ts';
 export * from './quiz/practice-params.ts';
