@@ -11,6 +11,8 @@ import { getField, fieldsOfFormat } from '../catalogue.ts';
 import { describeEra, era as eraOf, LATEST_GO_MINOR, OLDEST_GO_MINOR } from '../era.ts';
 import type { FieldInfo, FieldUnit } from '../fields.ts';
 import { parseLine } from '../parse.ts';
+import { measure } from './measures.ts';
+import type { MeasureName } from './measures.ts';
 import type { Era, FieldKey, LineForm, ParsedLine, Token, TraceFormat } from '../types.ts';
 import { quizTopics } from './types.ts';
 import type { ChoiceQuestion, NumericQuestion, Question, QuizTopic, SpotQuestion } from './types.ts';
@@ -58,25 +60,34 @@ export function topicTokens(parsed: ParsedLine, topic: QuizTopic): Token[] {
 }
 
 /** Units a reader can type as a number read off the line (ids, flags, lists and long ratios are asked about otherwise). */
-const numericUnits: Partial<Record<FieldUnit, string>> = {
-	count: '',
-	ms: 'ms',
-	us: 'µs',
-	s: 's',
-	percent: '%',
-	MB: 'MB',
-	KiB: 'KiB',
-	bytes: 'B',
-};
+const numericUnits: readonly FieldUnit[] = ['count', 'ms', 'us', 's', 'percent', 'MB', 'KiB', 'bytes'];
 
-export const questionTemplates = ['spot', 'numeric', 'meaning', 'era'] as const;
+/** Values worked out from several numbers of a line, with the question that asks for each. */
+export const measurePrompts: Partial<Record<MeasureName, string>> = {
+	'stw-wall-ms': 'For how long, by the wall clock, was the world stopped in this cycle (both stop-the-world phases together)?',
+	'stw-cpu-ms': 'How much CPU time do the two stop-the-world phases of this cycle add up to?',
+	'heap-freed-mb': 'How much of the heap did this cycle find unreachable, ready for the sweep to free?',
+	'runnable-goroutines': 'How many runnable goroutines are waiting in all the run queues together?',
+};
+const namedMeasures = Object.keys(measurePrompts) as MeasureName[];
+
+export const questionTemplates = ['spot', 'numeric', 'measure', 'meaning', 'era'] as const;
 export type QuestionTemplate = (typeof questionTemplates)[number];
 
-/** Whether `template` can ask about `token` (era questions are about the whole line). */
-export function templateFits(template: QuestionTemplate, token: Token): boolean {
+/** The named measure a line gives that uses `token`'s field, if any. */
+export function measureFor(token: Token, parsed: ParsedLine): MeasureName | undefined {
+	return namedMeasures.find((name) => {
+		const m = measure(name, parsed);
+		return m.ok && m.measure.fields.includes(token.key as FieldKey);
+	});
+}
+
+/** Whether `template` can ask about `token` on `parsed` (era questions are about the whole line). */
+export function templateFits(template: QuestionTemplate, token: Token, parsed: ParsedLine): boolean {
 	const field = token.key ? getField(token.key) : undefined;
 	if (!field) return false;
-	if (template === 'numeric') return field.unit in numericUnits && typeof token.value === 'number';
+	if (template === 'numeric') return numericUnits.includes(field.unit) && typeof token.value === 'number';
+	if (template === 'measure') return measureFor(token, parsed) !== undefined;
 	return true;
 }
 
@@ -203,9 +214,12 @@ export function generatePractice(options: PracticeOptions): Question[] {
 			const key = pickWeighted(fields, (k) => fieldWeight(k, weights), random);
 			const { line, parsed } = pool.lines[pick(pool.byField.get(key)!, random)];
 			const token = parsed.tokens.find((t) => t.key === key)!;
-			const templates = questionTemplates.filter((t) => templateFits(t, token));
+			const templates = questionTemplates.filter((t) => templateFits(t, token, parsed));
 			const template = pick(templates, random);
-			const signature = template === 'era' ? `era ${line.text}` : `${template} ${key} ${line.text}`;
+			const signature =
+				template === 'era' || template === 'measure'
+					? `${template} ${template === 'measure' ? measureFor(token, parsed) : ''} ${line.text}`
+					: `${template} ${key} ${line.text}`;
 			if (asked.has(signature) && attempt < 11) continue;
 			asked.add(signature);
 			plan = {
@@ -230,7 +244,11 @@ export function buildQuestion(plan: QuestionPlan, random: () => number): Questio
 		case 'spot':
 			return spotQuestion(plan);
 		case 'numeric':
-			return numericQuestion(plan);
+			return numericQuestion(plan, `field:${plan.token.key}` as MeasureName, null);
+		case 'measure': {
+			const name = measureFor(plan.token, plan.parsed)!;
+			return numericQuestion(plan, name, measurePrompts[name]!);
+		}
 		case 'meaning':
 			return meaningQuestion(plan, random);
 		case 'era':
@@ -261,26 +279,24 @@ function spotQuestion(plan: QuestionPlan): SpotQuestion {
 	};
 }
 
-/** The numeric answer's unit, as the reader types it after the number. */
-export function numericUnit(field: FieldInfo): string {
-	return numericUnits[field.unit] ?? '';
-}
-
-function numericQuestion(plan: QuestionPlan): NumericQuestion {
-	const field = fieldOf(plan.token);
-	const unit = numericUnit(field);
-	const inUnit = unit ? `, in ${unit}` : '';
+function numericQuestion(plan: QuestionPlan, name: MeasureName, prompt: string | null): NumericQuestion {
+	const result = measure(name, plan.parsed);
+	if (!result.ok) throw new Error(`practice asked for ${name} on a line that cannot give it: ${result.message}`);
+	const m = result.measure;
+	const labels = m.fields.map((k) => getField(k)!.label);
+	const inUnit = m.unit && m.unit !== 'goroutines' ? ` Answer in ${m.unit}.` : '';
 	return {
 		...base(plan),
 		type: 'numeric',
 		line: plan.line.text,
-		prompt: `What value does this line print for ${field.label}${inUnit}?`,
-		explanation: `The line prints ${field.label} as “${plan.token.text}”.`,
-		fields: [field.key],
-		answer: plan.token.value as number,
-		unit,
-		// A value read off the line is exact to the digits the runtime printed.
-		tolerance: 0,
+		prompt: `${prompt ?? `What value does this line print for ${labels[0]}?`}${inUnit}`,
+		explanation: prompt
+			? `From ${labels.join(' and ')}: ${m.working}${m.unit ? ` ${m.unit}` : ''}.`
+			: `The line prints ${labels[0]} as “${plan.token.text}”.`,
+		fields: m.fields,
+		answer: m.value,
+		unit: m.unit,
+		tolerance: m.tolerance,
 	};
 }
 
