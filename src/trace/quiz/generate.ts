@@ -73,6 +73,8 @@ const namedMeasures = Object.keys(measurePrompts) as MeasureName[];
 
 export const questionTemplates = ['spot', 'numeric', 'measure', 'meaning', 'era'] as const;
 export type QuestionTemplate = (typeof questionTemplates)[number];
+/** How often each kind comes up where it fits: reading the line first, release trivia least. */
+const templateWeights: Record<QuestionTemplate, number> = { spot: 3, numeric: 2, measure: 4, meaning: 2, era: 1 };
 
 /** The named measure a line gives that uses `token`'s field, if any. */
 export function measureFor(token: Token, parsed: ParsedLine): MeasureName | undefined {
@@ -215,7 +217,7 @@ export function generatePractice(options: PracticeOptions): Question[] {
 			const { line, parsed } = pool.lines[pick(pool.byField.get(key)!, random)];
 			const token = parsed.tokens.find((t) => t.key === key)!;
 			const templates = questionTemplates.filter((t) => templateFits(t, token, parsed));
-			const template = pick(templates, random);
+			const template = pickWeighted(templates, (t) => templateWeights[t], random);
 			const signature =
 				template === 'era' || template === 'measure'
 					? `${template} ${template === 'measure' ? measureFor(token, parsed) : ''} ${line.text}`
@@ -300,6 +302,10 @@ function numericQuestion(plan: QuestionPlan, name: MeasureName, prompt: string |
 	};
 }
 
+function andList(items: readonly string[]): string {
+	return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
 const optionIds = ['a', 'b', 'c', 'd'] as const;
 
 function choices(right: string, distractors: readonly string[], random: () => number) {
@@ -316,14 +322,18 @@ function meaningQuestion(plan: QuestionPlan, random: () => number): ChoiceQuesti
 		...shuffle(plan.topicFields.filter((k) => k !== field.key), random).map((k) => getField(k)!),
 		...shuffle(sameFormat.filter((f) => f.key !== field.key && !plan.topicFields.includes(f.key)), random),
 	];
-	const distractors = [...new Set(others.map((f) => f.summary).filter((s) => s !== field.summary))];
+	const distractors = others.filter((f, i) => f.summary !== field.summary && others.findIndex((o) => o.summary === f.summary) === i).slice(0, 3);
+	const question = choices(field.summary, distractors.map((f) => f.summary), random);
+	const otherLabels = question.options
+		.filter((o) => o.id !== question.answer)
+		.map((o) => distractors.find((f) => f.summary === o.text)!.label);
 	return {
 		...base(plan),
 		type: 'choice',
 		prompt: `What does ${field.label} mean? On this line it is “${plan.token.text}”.`,
-		explanation: `${field.label}: ${field.summary}`,
+		explanation: `That is what ${field.label} means. The other answers describe ${andList(otherLabels)}.`,
 		fields: [field.key],
-		...choices(field.summary, distractors, random),
+		...question,
 	};
 }
 
