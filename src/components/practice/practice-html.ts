@@ -58,7 +58,7 @@ export function practiceSetHtml(set: SetDescription, questions: readonly Questio
 	);
 }
 
-function worksheetQuestion(q: Question, n: number): string {
+function worksheetQuestion(q: Question): string {
 	const line = q.line ? `<div class="trace-code-wrap ws-line"><code class="trace-code">${escapeHtml(q.line)}</code></div>` : '';
 	let answer = '';
 	if (q.type === 'choice') {
@@ -83,7 +83,7 @@ export function worksheetHtml(set: SetDescription, questions: readonly Question[
 		`<h2 id="ws-questions-heading">Questions</h2>` +
 		`<p class="ws-about">Set “${escapeHtml(set.seed)}”: ${escapeHtml(describeSet(set, questions.length))}. Every line is real output of a Go program.</p>` +
 		`<p class="ws-name">Name: <span class="ws-space" aria-hidden="true"></span></p>` +
-		`<ol class="ws-questions">${questions.map(worksheetQuestion).join('')}</ol></section>` +
+		`<ol class="ws-questions">${questions.map((q) => worksheetQuestion(q)).join('')}</ol></section>` +
 		`<section class="ws-key" aria-labelledby="ws-key-heading">` +
 		`<h2 id="ws-key-heading">Answer key</h2>` +
 		`<p>Set “${escapeHtml(set.seed)}”. Each answer comes from the site’s parser reading the same line.</p>` +
