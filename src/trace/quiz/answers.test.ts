@@ -28,6 +28,8 @@ describe('parseNumericAnswer understands', () => {
 		['25 %', '%', 25],
 		['−2', '', -2],
 		['3 ms.', 'ms', 3],
+		['2 goroutines', '', 2],
+		['2 threads', '', 2],
 	];
 	for (const [input, unit, value] of cases) {
 		test(`“${input}” in ${unit || 'no unit'} → ${value}`, () => {
@@ -47,6 +49,7 @@ describe('parseNumericAnswer rejects, saying what is expected', () => {
 		['3 GB', 'MB', /could be decimal or binary/],
 		['3 kg', 'ms', /“kg” is not a unit this answer can be given in\. Expected ms/],
 		['3 ms', '', /Expected no unit/],
+		['3 MB', '', /Expected no unit/],
 		['3 MB', 'ms', /not a unit this answer can be given in/],
 		['about 3', 'ms', /does not start with a number/],
 		['1.2.3', 'ms', /not a number/],
