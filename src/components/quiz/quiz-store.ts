@@ -70,7 +70,7 @@ export interface QuizStore {
 }
 
 export function loadQuizStore(now: () => Date = () => new Date()): QuizStore {
-	const stored = loadStoredValue({ key: QUIZ_KEY, what: 'quiz answers', empty, isValid: isQuizData });
+	const stored = loadStoredValue({ key: QUIZ_KEY, what: 'quiz answers', plural: true, empty, isValid: isQuizData });
 	return {
 		get data() {
 			return stored.value;

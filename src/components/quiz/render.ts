@@ -73,7 +73,8 @@ function spotLine(question: SpotQuestion, name: string): string {
 			html += escapeHtml(token.text);
 		} else {
 			n++;
-			const before = text.slice(Math.max(0, token.start - 14), token.start).trim();
+			// The fixed text just before the field (`runqueue=`), so a screen reader hears where it is.
+			const before = text.slice(pos, token.start).trim().slice(-20);
 			const context = `part ${n} of ${choices.length}${before ? `, after “${before}”` : ''}`;
 			html +=
 				`<label class="quiz-tok"><input type="radio" name="${name}" value="${escapeHtml(token.key)}">` +

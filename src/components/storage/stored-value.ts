@@ -17,6 +17,8 @@ export interface StoredValueSpec<T> {
 	key: string;
 	/** What the value is, for messages: `progress`, `quiz answers`. */
 	what: string;
+	/** Whether `what` is a plural noun (`quiz answers are kept`), for the messages' grammar. */
+	plural?: boolean;
 	empty(): T;
 	isValid(value: unknown): value is T;
 }
@@ -31,26 +33,27 @@ function storage(): Storage | null {
 
 export function loadStoredValue<T>(spec: StoredValueSpec<T>): StoredValue<T> {
 	const { key, what } = spec;
+	const [is, was, it, starts] = spec.plural ? ['are', 'were', 'they', 'start'] : ['is', 'was', 'it', 'starts'];
 	const store = storage();
 	let value = spec.empty();
 	let problem: string | null = null;
 	let writable = store !== null;
 	if (!store) {
-		problem = `This browser does not let the site store anything, so your ${what} is kept only until you leave this page.`;
+		problem = `This browser does not let the site store anything, so your ${what} ${is} kept only until you leave this page.`;
 	} else {
 		try {
 			const raw = store.getItem(key);
 			if (raw !== null) {
 				const parsed: unknown = JSON.parse(raw);
 				if (spec.isValid(parsed)) value = parsed;
-				else problem = `Saved ${what} from another version of the site could not be read; it starts afresh from here.`;
+				else problem = `Saved ${what} from another version of the site could not be read; ${it} ${starts} afresh from here.`;
 			}
 		} catch (err) {
 			if (err instanceof SyntaxError) {
-				problem = `Saved ${what} was damaged and could not be read; it starts afresh from here.`;
+				problem = `Saved ${what} ${was} damaged and could not be read; ${it} ${starts} afresh from here.`;
 			} else {
 				writable = false;
-				problem = `This browser blocks the site’s storage, so your ${what} is kept only until you leave this page.`;
+				problem = `This browser blocks the site’s storage, so your ${what} ${is} kept only until you leave this page.`;
 			}
 		}
 	}

@@ -102,6 +102,9 @@ export function parseNumericAnswer(input: string, unit: string): NumericAnswer {
 		}
 	}
 	const factors = compatibleUnits(unit);
+	// A plain count may be followed by what it counts (`2 goroutines`), but not by a unit.
+	const knownUnit = lower in timeUnits || lower in sizeUnits || /^(%|percent|kb|gb)$/.test(lower);
+	if (unit === '' && /^\p{L}+$/u.test(typed) && !knownUnit) return number;
 	const factor = factors[lower] ?? factors[typed];
 	if (factor === undefined || unit === '') {
 		const expected = unit === '' ? 'no unit' : `${unit}${Object.keys(factors).length > 1 ? ` (or ${Object.keys(factors).filter((u) => u !== unit.toLowerCase()).slice(0, 3).join(', ')})` : ''}`;
