@@ -134,7 +134,8 @@ test('axe finds nothing on a loaded practice set with feedback, and on the teach
 	}
 });
 
-test('the teach page builds the assignment, worksheet and projector links from its form', async ({ page }) => {
+test('the teach page builds the assignment, worksheet and projector links from its form', async ({ page, context }) => {
+	await context.grantPermissions(['clipboard-read', 'clipboard-write']);
 	await page.goto('/teach/');
 	await page.getByLabel('Seed').fill('room-12');
 	await page.getByLabel('detailed scheduler dump (scheddetail)').check();
@@ -145,6 +146,9 @@ test('the teach page builds the assignment, worksheet and projector links from i
 		'href',
 		'/teach/worksheet/?seed=room-12&topics=scheduler,gc,detail&count=6',
 	);
+	await page.getByRole('button', { name: 'Copy the link' }).click();
+	await expect(page.locator('.teach-copy-status')).toHaveText('Link copied.');
+	expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await link.getAttribute('href'));
 	const before = await page.getByLabel('Seed').inputValue();
 	await page.getByRole('button', { name: 'New seed' }).click();
 	await expect(page.getByLabel('Seed')).not.toHaveValue(before);
