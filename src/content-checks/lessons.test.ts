@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { allFields, isFieldKey, parseLine } from '../trace/index.ts';
+import { allFields, isFieldKey, measure, parseLine } from '../trace/index.ts';
 import { readFrontmatter } from './frontmatter.ts';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
@@ -87,4 +87,36 @@ test('every catalogue field is taught by at least one lesson', () => {
 		allFields.map((f) => f.key).filter((k) => !taught.has(k)),
 		[],
 	);
+});
+
+describe('every lesson ends with a quiz of at least three questions on real lines', () => {
+	const quizIds = new Set<string>();
+	for (const file of lessonFiles.filter((f) => existsSync(f))) {
+		test(path.relative(lessonsDir, file), () => {
+			const { body } = readFrontmatter(file);
+			const quizzes = tags(body, 'Quiz');
+			assert.equal(quizzes.length, 1, 'one <Quiz> per lesson');
+			assert.match(body.trimEnd(), /<\/Quiz>$/, 'the quiz is the last thing in the lesson');
+			const id = quizzes[0].id;
+			assert.ok(id && !quizIds.has(id), `quiz id "${id}" is unique across lessons`);
+			quizIds.add(id);
+			const quiz = body.slice(body.indexOf('<Quiz'));
+			const spots = tags(quiz, 'SpotField');
+			const numerics = tags(quiz, 'Numeric');
+			const choices = tags(quiz, 'Choice');
+			assert.ok(spots.length + numerics.length + choices.length >= 3, 'at least three questions');
+			for (const t of spots) {
+				const line = captureLines(t.capture)[Number(t.lineNo) - 1];
+				assert.ok(parseLine(line).tokens.some((tok) => tok.key === t.answer), `${t.capture}:${t.lineNo} prints ${t.answer}`);
+			}
+			for (const t of numerics) {
+				const result = measure(t.measure, captureLines(t.capture)[Number(t.lineNo) - 1]);
+				assert.ok(result.ok, result.ok ? '' : `${t.id}: ${result.message}`);
+			}
+			// Lessons that show real lines ask about them: at least one spot or numeric question.
+			if (tags(body, 'TraceLine').length + tags(body, 'TraceExcerpt').length > 0) {
+				assert.ok(spots.length + numerics.length > 0, 'a lesson with real lines asks about one');
+			}
+		});
+	}
 });

@@ -29,6 +29,20 @@ export const sections: readonly Section[] = [
 		ready: true,
 	},
 	{
+		title: 'Practice',
+		href: '/practice/',
+		description:
+			'Endless questions on real trace lines, checked as you answer; fields you miss come back more often.',
+		ready: true,
+	},
+	{
+		title: 'Teach',
+		href: '/teach/',
+		description:
+			'One link gives a whole class the same questions; print a worksheet with its answer key, or show lessons in a projector view.',
+		ready: true,
+	},
+	{
 		title: 'Explain a line',
 		href: '/explain/',
 		description: 'Paste one trace line and see each of its fields explained, with a link you can share.',

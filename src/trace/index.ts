@@ -8,3 +8,8 @@ export * from './format.ts';
 export * from './log.ts';
 export * from './findings.ts';
 export * from './series.ts';
+export * from './quiz/types.ts';
+export * from './quiz/measures.ts';
+export * from './quiz/answers.ts';
+export * from './quiz/generate.ts';
+export * from './quiz/practice-params.ts';

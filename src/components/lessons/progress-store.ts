@@ -4,13 +4,11 @@
  * Shape (localStorage key `godebug-explained:progress`):
  *   { version: 1, lessons: { [slug]: { visited: ISO date, completed?: ISO date } }, last?: slug }
  *
- * Lifecycle: `loadProgress()` reads and validates the stored value. Storage can be missing
- * (blocked cookies, some private modes), throw on access, be full, or hold something this code
- * did not write (an older version, a hand edit, corruption). In every such case the reader
- * keeps using the site: progress then lives in memory for this page, and `problem` says why,
- * for a quiet notice. A stored value that cannot be read is left in place, never overwritten
- * until the reader makes new progress, so nothing is destroyed silently.
+ * `loadProgress()` reads and validates the stored value with `loadStoredValue`: broken, blocked
+ * or full storage gives a quiet notice and in-memory progress, and destroys nothing.
  */
+import { loadStoredValue } from '../storage/stored-value.ts';
+
 export const PROGRESS_KEY = 'godebug-explained:progress';
 const VERSION = 1;
 
@@ -50,49 +48,20 @@ function isProgress(value: unknown): value is Progress {
 	);
 }
 
-function storage(): Storage | null {
-	try {
-		return window.localStorage;
-	} catch {
-		return null;
-	}
-}
-
 export function loadProgress(): ProgressStore {
-	const store = storage();
-	let progress = empty();
-	let problem: string | null = null;
-	let writable = store !== null;
-	if (!store) {
-		problem = 'This browser does not let the site store anything, so your progress is kept only until you leave this page.';
-	} else {
-		try {
-			const raw = store.getItem(PROGRESS_KEY);
-			if (raw !== null) {
-				const parsed: unknown = JSON.parse(raw);
-				if (isProgress(parsed)) progress = parsed;
-				else problem = 'Saved progress from another version of the site could not be read; it starts afresh from here.';
-			}
-		} catch (err) {
-			if (err instanceof SyntaxError) {
-				problem = 'Saved progress was damaged and could not be read; it starts afresh from here.';
-			} else {
-				writable = false;
-				problem = 'This browser blocks the site’s storage, so your progress is kept only until you leave this page.';
-			}
-		}
-	}
+	const stored = loadStoredValue({ key: PROGRESS_KEY, what: 'progress', empty, isValid: isProgress });
 	return {
-		progress,
-		problem,
+		get progress() {
+			return stored.value;
+		},
+		set progress(value: Progress) {
+			stored.value = value;
+		},
+		get problem() {
+			return stored.problem;
+		},
 		save() {
-			if (!writable || !store) return;
-			try {
-				store.setItem(PROGRESS_KEY, JSON.stringify(progress));
-			} catch {
-				writable = false;
-				this.problem = 'Your progress could not be saved (the browser’s storage is full or blocked).';
-			}
+			stored.save();
 		},
 	};
 }

@@ -1,0 +1,20 @@
+/**
+ * The real lines practice sets are drawn from: a few of every topic, line form and Go release
+ * from the captures, small enough to send to the browser (`/practice/lines.json`).
+ */
+import { sampleCandidateLines, type CandidateLine } from '~/trace/index.ts';
+import { captures, captureText } from './captures.ts';
+
+/** Lines per topic, line form and era. */
+const PER_GROUP = 8;
+
+let cached: CandidateLine[] | undefined;
+
+/** The candidate lines, in capture order; the same at build time and in the browser. */
+export function practiceLines(): CandidateLine[] {
+	cached ??= sampleCandidateLines(
+		captures.map((c) => ({ file: c.file, text: captureText(c.file) })),
+		PER_GROUP,
+	);
+	return cached;
+}

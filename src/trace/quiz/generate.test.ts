@@ -1,0 +1,208 @@
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, test } from 'node:test';
+import { getField } from '../catalogue.ts';
+import { describeEra } from '../era.ts';
+import { parseLine } from '../parse.ts';
+import type { FieldKey } from '../types.ts';
+import {
+	buildQuestion,
+	generatePractice,
+	questionTemplates,
+	sampleCandidateLines,
+	seededRandom,
+	templateFits,
+	topicOfLine,
+	topicTokens,
+} from './generate.ts';
+import type { CandidateLine } from './generate.ts';
+import { quizTopics } from './types.ts';
+import type { Question } from './types.ts';
+
+const root = new URL('../../../content/traces/', import.meta.url);
+const captures = readdirSync(root, { recursive: true })
+	.map(String)
+	.filter((f) => f.endsWith('.txt'))
+	.sort()
+	.map((file) => ({ file, text: readFileSync(new URL(file, root), 'utf8') }));
+const captureLines = new Map(captures.map((c) => [c.file, c.text.replace(/\n$/, '').split('\n')]));
+/** Every line of every capture, as candidates. */
+const allLines: CandidateLine[] = captures.flatMap(({ file }) =>
+	captureLines.get(file)!.map((text, i) => ({ file, lineNo: i + 1, text })),
+);
+const allTopics = [...quizTopics];
+
+/** The question's answer, worked out again from the parser and the catalogue. */
+function assertAgreesWithParser(q: Question): void {
+	assert.ok(q.line && q.source, `${q.id} has a line and its source`);
+	assert.equal(captureLines.get(q.source.file)?.[q.source.lineNo - 1], q.line, `${q.id}: the line is the capture's line`);
+	const parsed = parseLine(q.line);
+	assert.equal(parsed.problem, null);
+	assert.equal(topicOfLine(parsed), q.topic);
+	for (const key of q.fields) assert.ok(getField(key), `${key} is a catalogue field`);
+	switch (q.type) {
+		case 'spot': {
+			assert.deepEqual(q.fields, [q.answer]);
+			const token = parsed.tokens.find((t) => t.key === q.answer);
+			assert.ok(token && token.text.length > 0, `${q.answer} is printed on ${q.line}`);
+			assert.ok(q.prompt.endsWith(getField(q.answer)!.summary));
+			break;
+		}
+		case 'numeric': {
+			const values = q.fields.map((key) => {
+				const token = parsed.tokens.find((t) => t.key === key);
+				assert.ok(token, `${key} is printed on ${q.line}`);
+				return token.value as number | readonly number[];
+			});
+			const [a, b] = values;
+			const near = (x: number, y: number) => Math.abs(x - y) < 1e-9;
+			if (q.fields.length === 1) {
+				assert.equal(q.answer, a, 'the answer is the value as printed');
+			} else if (q.fields[0] === 'schedtrace/runqueue') {
+				assert.equal(q.answer, (a as number) + (b as number[]).reduce((x, y) => x + y, 0));
+			} else if (q.fields[0] === 'gctrace/heap-end') {
+				assert.ok(near(q.answer, (a as number) - (b as number)));
+			} else {
+				assert.match(q.fields.join(' '), /^gctrace\/(wall|cpu)-sweep-termination gctrace\/(wall|cpu)-mark-termination$/);
+				assert.ok(near(q.answer, (a as number) + (b as number)), `${q.answer} is ${a} + ${b}`);
+			}
+			assert.ok(q.tolerance >= 0 && q.tolerance <= 0.5);
+			break;
+		}
+		case 'choice': {
+			const texts = q.options.map((o) => o.text);
+			assert.equal(q.options.length, 4);
+			assert.equal(new Set(texts).size, 4, `${q.id}: four different options`);
+			assert.deepEqual(q.options.map((o) => o.id), ['a', 'b', 'c', 'd']);
+			const right = q.options.find((o) => o.id === q.answer);
+			assert.ok(right);
+			if (q.prompt.startsWith('Which Go releases')) {
+				assert.equal(right.text, describeEra(parsed.era!));
+			} else {
+				const key = q.fields[0];
+				assert.ok(parsed.tokens.some((t) => t.key === key));
+				assert.equal(right.text, getField(key)!.summary);
+			}
+			break;
+		}
+		default:
+			q satisfies never;
+	}
+}
+
+describe('generatePractice', () => {
+	const lines = sampleCandidateLines(captures, 8);
+
+	test('the same seed gives the same set; different seeds give different sets', () => {
+		const opts = { topics: allTopics, count: 20, lines };
+		const a = generatePractice({ ...opts, seed: 'class-7b' });
+		assert.equal(a.length, 20);
+		assert.deepEqual(generatePractice({ ...opts, seed: 'class-7b' }), a);
+		for (const other of ['class-7c', 'class-7B', 'first-set', 'x']) {
+			const b = generatePractice({ ...opts, seed: other });
+			assert.notDeepEqual(
+				b.map((q) => [q.prompt, q.line]),
+				a.map((q) => [q.prompt, q.line]),
+				`seed ${other} differs from class-7b`,
+			);
+		}
+	});
+
+	test('a shorter set is the start of a longer one, and ids are stable per seed and position', () => {
+		const long = generatePractice({ seed: 'abc', topics: allTopics, count: 30, lines });
+		const short = generatePractice({ seed: 'abc', topics: allTopics, count: 7, lines });
+		assert.deepEqual(short, long.slice(0, 7));
+		assert.equal(new Set(long.map((q) => q.id)).size, 30);
+	});
+
+	test('questions stay within the chosen topics, which take turns', () => {
+		for (const topics of [['gc'], ['scheduler', 'detail'], ['pacer', 'gc', 'scheduler']] as const) {
+			const set = generatePractice({ seed: 't', topics, count: 12, lines });
+			const perTopic = new Map<string, number>();
+			for (const q of set) perTopic.set(q.topic, (perTopic.get(q.topic) ?? 0) + 1);
+			assert.deepEqual([...perTopic.keys()].sort(), [...topics].sort());
+			for (const n of perTopic.values()) assert.equal(n, 12 / topics.length);
+		}
+	});
+
+	test('every question of many sets on every capture line agrees with the parser', () => {
+		const kinds = new Set<string>();
+		const measured = new Set<string>();
+		for (let i = 0; i < 40; i++) {
+			for (const q of generatePractice({ seed: `seed-${i}`, topics: allTopics, count: 50, lines: allLines })) {
+				assertAgreesWithParser(q);
+				kinds.add(q.type);
+				if (q.type === 'numeric' && q.fields.length > 1) measured.add(q.prompt);
+			}
+		}
+		assert.deepEqual([...kinds].sort(), ['choice', 'numeric', 'spot']);
+		assert.ok(measured.size >= 4, `questions on ${[...measured].join(', ')}`);
+	});
+
+	test('every kind of question about every field of every capture line agrees with the parser', () => {
+		const random = seededRandom('all');
+		const byTopic = new Map<string, { line: CandidateLine; parsed: ReturnType<typeof parseLine> }[]>();
+		for (const line of allLines) {
+			const parsed = parseLine(line.text);
+			const topic = topicOfLine(parsed);
+			if (topic) byTopic.set(topic, [...(byTopic.get(topic) ?? []), { line, parsed }]);
+		}
+		assert.deepEqual([...byTopic.keys()].sort(), [...allTopics].sort(), 'the captures cover every topic');
+		let checked = 0;
+		for (const [topic, entries] of byTopic) {
+			const topicFields = [...new Set(entries.flatMap((e) => topicTokens(e.parsed, topic as never).map((t) => t.key as FieldKey)))];
+			for (const { line, parsed } of entries) {
+				const formKeys = new Set(topicTokens(parsed, topic as never).map((t) => t.key as FieldKey));
+				for (const token of topicTokens(parsed, topic as never)) {
+					for (const template of questionTemplates.filter((t) => templateFits(t, token, parsed))) {
+						const q = buildQuestion(
+							{ id: 'q', topic: topic as never, template, line, parsed, token, topicFields, formKeys },
+							random,
+						);
+						assertAgreesWithParser(q);
+						checked++;
+					}
+				}
+			}
+		}
+		assert.ok(checked > 10000, `${checked} questions checked`);
+	});
+
+	test('missed fields come back more often, only when weights are given', () => {
+		const key = 'gctrace/heap-goal';
+		const asked = (weights?: Record<string, number>) => {
+			let n = 0;
+			for (let i = 0; i < 30; i++) {
+				const set = generatePractice({ seed: `w${i}`, topics: ['gc'], count: 20, lines, weights });
+				n += set.filter((q) => q.fields.includes(key)).length;
+			}
+			return n;
+		};
+		const plain = asked();
+		assert.equal(asked({}), plain, 'empty weights change nothing');
+		const weighted = asked({ [key]: 3 });
+		assert.ok(plain > 0, 'the field is asked without weights');
+		assert.ok(weighted >= 3 * plain, `${weighted} questions with the weight, ${plain} without`);
+		const moreMissed = asked({ [key]: 5 });
+		assert.ok(moreMissed > weighted, `${moreMissed} with five misses, ${weighted} with three`);
+	});
+
+	test('no topics or no lines give an empty set, never an error', () => {
+		assert.deepEqual(generatePractice({ seed: 'a', topics: [], count: 5, lines }), []);
+		assert.deepEqual(generatePractice({ seed: 'a', topics: allTopics, count: 5, lines: [] }), []);
+		const onlyGc = lines.filter((l) => l.text.startsWith('gc '));
+		const set = generatePractice({ seed: 'a', topics: ['gc', 'scheduler'], count: 4, lines: onlyGc });
+		assert.ok(set.every((q) => q.topic === 'gc'));
+	});
+});
+
+describe('sampleCandidateLines', () => {
+	test('keeps a few distinct lines of every topic, form and era, all from the captures', () => {
+		const lines = sampleCandidateLines(captures, 8);
+		assert.ok(lines.length < 200, `${lines.length} lines`);
+		assert.equal(new Set(lines.map((l) => l.text)).size, lines.length);
+		for (const l of lines) assert.equal(captureLines.get(l.file)?.[l.lineNo - 1], l.text);
+		const topics = new Set(lines.map((l) => topicOfLine(parseLine(l.text))));
+		assert.deepEqual([...topics].sort(), [...allTopics].sort());
+	});
+});

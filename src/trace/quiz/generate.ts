@@ -1,0 +1,415 @@
+/**
+ * Practice sets: questions generated from real capture lines and the field catalogue.
+ *
+ * A set is a pure function of its options: the same seed, topics, count, lines and weights give
+ * the same questions, in the browser and at build time, so a link can give a whole class one set.
+ * Questions are drawn one after another from one seeded random stream, so the first N questions
+ * of a longer set are the set of N. Answer keys come from `parseLine`, labels and meanings from
+ * the catalogue; nothing here is typed by hand about a field.
+ */
+import { getField, fieldsOfFormat } from '../catalogue.ts';
+import { describeEra, era as eraOf, LATEST_GO_MINOR, OLDEST_GO_MINOR } from '../era.ts';
+import type { FieldInfo, FieldUnit } from '../fields.ts';
+import { parseLine } from '../parse.ts';
+import { measure } from './measures.ts';
+import type { MeasureName } from './measures.ts';
+import type { Era, FieldKey, LineForm, ParsedLine, Token, TraceFormat } from '../types.ts';
+import { quizTopics } from './types.ts';
+import type { ChoiceQuestion, NumericQuestion, Question, QuizTopic, SpotQuestion } from './types.ts';
+
+/** A real line from a capture, offered to the generator. */
+export interface CandidateLine {
+	/** The capture, relative to content/traces: `gctrace/go1.26-web-load.txt`. */
+	file: string;
+	/** 1-based. */
+	lineNo: number;
+	text: string;
+}
+
+export interface PracticeOptions {
+	seed: string;
+	topics: readonly QuizTopic[];
+	count: number;
+	lines: readonly CandidateLine[];
+	/** Missed answers per field: those fields come back more often. Leave out for shared sets. */
+	weights?: Readonly<Record<string, number>>;
+}
+
+/** Which lines and fields each topic asks about. */
+const topicScope: Record<QuizTopic, { format: TraceFormat; forms: readonly LineForm[] }> = {
+	scheduler: { format: 'schedtrace', forms: ['sched'] },
+	gc: { format: 'gctrace', forms: ['gc-cycle'] },
+	pacer: {
+		format: 'gcpacertrace',
+		forms: ['pacer-assist-ratio', 'pacer-controller', 'pacer-controller-legacy', 'pacer-sweep-done'],
+	},
+	detail: { format: 'scheddetail', forms: ['sched-detail-header', 'detail-p', 'detail-m', 'detail-g'] },
+};
+
+/** The topic a parsed line belongs to, or null when practice does not use it. */
+export function topicOfLine(parsed: ParsedLine): QuizTopic | null {
+	if (parsed.problem || parsed.tokens.some((t) => t.key === null)) return null;
+	for (const topic of quizTopics) if (topicScope[topic].forms.includes(parsed.form)) return topic;
+	return null;
+}
+
+/** The topic's fields on a line: tokens of the topic's format with printed text. */
+export function topicTokens(parsed: ParsedLine, topic: QuizTopic): Token[] {
+	const prefix = `${topicScope[topic].format}/`;
+	return parsed.tokens.filter((t) => t.key !== null && t.key.startsWith(prefix) && t.text.length > 0);
+}
+
+/** Units a reader can type as a number read off the line (ids, flags, lists and long ratios are asked about otherwise). */
+const numericUnits: readonly FieldUnit[] = ['count', 'ms', 'us', 's', 'percent', 'MB', 'KiB', 'bytes'];
+
+/** Values worked out from several numbers of a line, with the question that asks for each. */
+export const measurePrompts: Partial<Record<MeasureName, string>> = {
+	'stw-wall-ms': 'For how long, by the wall clock, was the world stopped in this cycle (both stop-the-world phases together)?',
+	'stw-cpu-ms': 'How much CPU time do the two stop-the-world phases of this cycle add up to?',
+	'heap-freed-mb': 'How much of the heap did this cycle find unreachable, ready for the sweep to free?',
+	'runnable-goroutines': 'How many runnable goroutines are waiting in all the run queues together?',
+};
+const namedMeasures = Object.keys(measurePrompts) as MeasureName[];
+
+export const questionTemplates = ['spot', 'numeric', 'measure', 'meaning', 'era'] as const;
+export type QuestionTemplate = (typeof questionTemplates)[number];
+/** How often each kind comes up where it fits: reading the line first, release trivia least. */
+const templateWeights: Record<QuestionTemplate, number> = { spot: 3, numeric: 2, measure: 4, meaning: 2, era: 1 };
+
+/** The named measure a line gives that uses `token`'s field, if any. */
+export function measureFor(token: Token, parsed: ParsedLine): MeasureName | undefined {
+	return namedMeasures.find((name) => {
+		const m = measure(name, parsed);
+		return m.ok && m.measure.fields.includes(token.key as FieldKey);
+	});
+}
+
+/** Whether `template` can ask about `token` on `parsed` (era questions are about the whole line). */
+export function templateFits(template: QuestionTemplate, token: Token, parsed: ParsedLine): boolean {
+	const field = token.key ? getField(token.key) : undefined;
+	if (!field) return false;
+	if (template === 'numeric') return numericUnits.includes(field.unit) && typeof token.value === 'number';
+	if (template === 'measure') return measureFor(token, parsed) !== undefined;
+	return true;
+}
+
+/** A seeded random stream: a string hash (cyrb53's mixing) feeding mulberry32. */
+export function seededRandom(seed: string): () => number {
+	let h1 = 0xdeadbeef;
+	let h2 = 0x41c6ce57;
+	for (let i = 0; i < seed.length; i++) {
+		const c = seed.charCodeAt(i);
+		h1 = Math.imul(h1 ^ c, 2654435761);
+		h2 = Math.imul(h2 ^ c, 1597334677);
+	}
+	h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+	let state = h1 >>> 0;
+	return () => {
+		state = (state + 0x6d2b79f5) | 0;
+		let t = Math.imul(state ^ (state >>> 15), 1 | state);
+		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+function pick<T>(items: readonly T[], random: () => number): T {
+	return items[Math.floor(random() * items.length)];
+}
+
+function pickWeighted<T>(items: readonly T[], weight: (item: T) => number, random: () => number): T {
+	const total = items.reduce((sum, item) => sum + weight(item), 0);
+	let r = random() * total;
+	for (const item of items) {
+		r -= weight(item);
+		if (r < 0) return item;
+	}
+	return items[items.length - 1];
+}
+
+function shuffle<T>(items: readonly T[], random: () => number): T[] {
+	const out = [...items];
+	for (let i = out.length - 1; i > 0; i--) {
+		const j = Math.floor(random() * (i + 1));
+		[out[i], out[j]] = [out[j], out[i]];
+	}
+	return out;
+}
+
+/** How much one missed answer raises a field's chance of being asked (a field never missed weighs 1). */
+export const MISSED_BOOST = 3;
+/** Missed answers beyond this count add nothing more, so one field cannot take over a set. */
+export const MISSED_CAP = 5;
+
+function fieldWeight(key: string, weights: Readonly<Record<string, number>> | undefined): number {
+	const missed = weights?.[key] ?? 0;
+	return 1 + MISSED_BOOST * Math.min(MISSED_CAP, Number.isFinite(missed) && missed > 0 ? missed : 0);
+}
+
+interface TopicPool {
+	/** Lines of the topic, parsed once. */
+	lines: { line: CandidateLine; parsed: ParsedLine }[];
+	/** Field key -> indexes into `lines` of the lines that print it. */
+	byField: Map<FieldKey, number[]>;
+	/** Keys seen on each line form, for explaining eras. */
+	formKeys: Map<LineForm, Set<FieldKey>>;
+}
+
+function buildPools(lines: readonly CandidateLine[]): Map<QuizTopic, TopicPool> {
+	const pools = new Map<QuizTopic, TopicPool>();
+	for (const line of lines) {
+		const parsed = parseLine(line.text);
+		const topic = topicOfLine(parsed);
+		if (!topic) continue;
+		let pool = pools.get(topic);
+		if (!pool) pools.set(topic, (pool = { lines: [], byField: new Map(), formKeys: new Map() }));
+		const index = pool.lines.push({ line, parsed }) - 1;
+		const keys = pool.formKeys.get(parsed.form) ?? new Set();
+		pool.formKeys.set(parsed.form, keys);
+		for (const t of topicTokens(parsed, topic)) {
+			const key = t.key as FieldKey;
+			keys.add(key);
+			const at = pool.byField.get(key) ?? [];
+			if (at.at(-1) !== index) at.push(index);
+			pool.byField.set(key, at);
+		}
+	}
+	return pools;
+}
+
+/** What a question is built from: one line, one of its fields and a template. */
+export interface QuestionPlan {
+	id: string;
+	topic: QuizTopic;
+	template: QuestionTemplate;
+	line: CandidateLine;
+	parsed: ParsedLine;
+	token: Token;
+	/** Fields the topic's lines print, for distractors and era explanations. */
+	topicFields: readonly FieldKey[];
+	formKeys: ReadonlySet<FieldKey>;
+}
+
+/**
+ * The questions of a practice set, in order. Topics take turns in a seeded order; within a topic
+ * a field is drawn (missed fields weigh more when `weights` is given), then a line printing it,
+ * then a kind of question. A set never asks the same question about the same line twice.
+ */
+export function generatePractice(options: PracticeOptions): Question[] {
+	const { seed, count, lines, weights } = options;
+	const random = seededRandom(seed);
+	const pools = buildPools(lines);
+	const topics = shuffle(
+		quizTopics.filter((t) => options.topics.includes(t) && pools.has(t)),
+		random,
+	);
+	const questions: Question[] = [];
+	if (topics.length === 0) return questions;
+	const idPrefix = `p${seededRandom(`id:${seed}`)().toString(36).slice(2, 8)}`;
+	const asked = new Set<string>();
+	for (let index = 0; index < count; index++) {
+		const topic = topics[index % topics.length];
+		const pool = pools.get(topic)!;
+		const fields = [...pool.byField.keys()];
+		let plan: QuestionPlan | null = null;
+		// Retry a few draws to avoid repeating a question; a small pool may repeat after that.
+		for (let attempt = 0; attempt < 12 && !plan; attempt++) {
+			const key = pickWeighted(fields, (k) => fieldWeight(k, weights), random);
+			const { line, parsed } = pool.lines[pick(pool.byField.get(key)!, random)];
+			const token = parsed.tokens.find((t) => t.key === key)!;
+			const templates = questionTemplates.filter((t) => templateFits(t, token, parsed));
+			const template = pickWeighted(templates, (t) => templateWeights[t], random);
+			const signature =
+				template === 'era' || template === 'measure'
+					? `${template} ${template === 'measure' ? measureFor(token, parsed) : ''} ${line.text}`
+					: `${template} ${key} ${line.text}`;
+			if (asked.has(signature) && attempt < 11) continue;
+			asked.add(signature);
+			plan = {
+				id: `${idPrefix}-${index + 1}`,
+				topic,
+				template,
+				line,
+				parsed,
+				token,
+				topicFields: fields,
+				formKeys: pool.formKeys.get(parsed.form)!,
+			};
+		}
+		questions.push(buildQuestion(plan!, random));
+	}
+	return questions;
+}
+
+/** Builds one question from its plan; `random` orders choices and picks distractors. */
+export function buildQuestion(plan: QuestionPlan, random: () => number): Question {
+	switch (plan.template) {
+		case 'spot':
+			return spotQuestion(plan);
+		case 'numeric':
+			return numericQuestion(plan, `field:${plan.token.key}` as MeasureName, null);
+		case 'measure': {
+			const name = measureFor(plan.token, plan.parsed)!;
+			return numericQuestion(plan, name, measurePrompts[name]!);
+		}
+		case 'meaning':
+			return meaningQuestion(plan, random);
+		case 'era':
+			return eraQuestion(plan, random);
+		default:
+			return plan.template satisfies never;
+	}
+}
+
+function base(plan: QuestionPlan) {
+	return { id: plan.id, topic: plan.topic, line: plan.line.text, source: { file: plan.line.file, lineNo: plan.line.lineNo } };
+}
+
+function fieldOf(token: Token): FieldInfo {
+	return getField(token.key!)!;
+}
+
+function spotQuestion(plan: QuestionPlan): SpotQuestion {
+	const field = fieldOf(plan.token);
+	return {
+		...base(plan),
+		type: 'spot',
+		line: plan.line.text,
+		prompt: `Choose the part of this line that matches this description: ${field.summary}`,
+		explanation: `That is ${field.label}, printed here as “${plan.token.text}”.`,
+		fields: [field.key],
+		answer: field.key,
+	};
+}
+
+function numericQuestion(plan: QuestionPlan, name: MeasureName, prompt: string | null): NumericQuestion {
+	const result = measure(name, plan.parsed);
+	if (!result.ok) throw new Error(`practice asked for ${name} on a line that cannot give it: ${result.message}`);
+	const m = result.measure;
+	const labels = m.fields.map((k) => getField(k)!.label);
+	const inUnit = m.unit && m.unit !== 'goroutines' ? ` Answer in ${m.unit}.` : '';
+	return {
+		...base(plan),
+		type: 'numeric',
+		line: plan.line.text,
+		prompt: `${prompt ?? `What value does this line print for ${labels[0]}?`}${inUnit}`,
+		explanation: prompt
+			? `From ${labels.join(' and ')}: ${m.working}${m.unit ? ` ${m.unit}` : ''}.`
+			: `The line prints ${labels[0]} as “${plan.token.text}”.`,
+		fields: m.fields,
+		answer: m.value,
+		unit: m.unit,
+		tolerance: m.tolerance,
+	};
+}
+
+function andList(items: readonly string[]): string {
+	return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+const optionIds = ['a', 'b', 'c', 'd'] as const;
+
+function choices(right: string, distractors: readonly string[], random: () => number) {
+	const texts = shuffle([right, ...distractors.slice(0, optionIds.length - 1)], random);
+	const options = texts.map((text, i) => ({ id: optionIds[i], text }));
+	return { options, answer: options.find((o) => o.text === right)!.id };
+}
+
+function meaningQuestion(plan: QuestionPlan, random: () => number): ChoiceQuestion {
+	const field = fieldOf(plan.token);
+	const sameFormat = fieldsOfFormat(plan.token.key!.split('/')[0] as TraceFormat);
+	// Distractors from the fields practice lines print, else from the whole format.
+	const others = [
+		...shuffle(plan.topicFields.filter((k) => k !== field.key), random).map((k) => getField(k)!),
+		...shuffle(sameFormat.filter((f) => f.key !== field.key && !plan.topicFields.includes(f.key)), random),
+	];
+	const distractors = others.filter((f, i) => f.summary !== field.summary && others.findIndex((o) => o.summary === f.summary) === i).slice(0, 3);
+	const question = choices(field.summary, distractors.map((f) => f.summary), random);
+	const otherLabels = question.options
+		.filter((o) => o.id !== question.answer)
+		.map((o) => distractors.find((f) => f.summary === o.text)!.label);
+	return {
+		...base(plan),
+		type: 'choice',
+		prompt: `What does ${field.label} mean? On this line it is “${plan.token.text}”.`,
+		explanation: `That is what ${field.label} means. The other answers describe ${andList(otherLabels)}.`,
+		fields: [field.key],
+		...question,
+	};
+}
+
+/** Release ranges a reader might mistake for the line's own: cut at every release a field of the format appeared or went. */
+function eraCandidates(format: TraceFormat): Era[] {
+	const cuts = new Set<number>([OLDEST_GO_MINOR]);
+	for (const f of fieldsOfFormat(format)) {
+		if (f.since > OLDEST_GO_MINOR) cuts.add(f.since);
+		if (f.until !== undefined && f.until < LATEST_GO_MINOR) cuts.add(f.until + 1);
+	}
+	const sorted = [...cuts].sort((a, b) => a - b);
+	const out: Era[] = [];
+	for (let i = 0; i < sorted.length; i++) {
+		out.push(eraOf(sorted[i]));
+		for (let j = i + 1; j < sorted.length; j++) out.push(eraOf(sorted[i], sorted[j] - 1));
+	}
+	return out;
+}
+
+function eraQuestion(plan: QuestionPlan, random: () => number): ChoiceQuestion {
+	const lineEra = plan.parsed.era ?? [];
+	const right = describeEra(lineEra);
+	const format = topicScope[plan.topic].format;
+	const distractors = [
+		...new Set(shuffle(eraCandidates(format), random).map(describeEra).filter((d) => d !== right)),
+	];
+	const reasons: string[] = [];
+	const from = lineEra[0]?.from;
+	const to = lineEra.at(-1)?.to;
+	const lineKeys = new Set(plan.parsed.tokens.map((t) => t.key));
+	const newest = plan.parsed.tokens
+		.map((t) => (t.key ? getField(t.key) : undefined))
+		.filter((f): f is FieldInfo => f !== undefined && f.since === from && from > OLDEST_GO_MINOR);
+	if (newest.length) reasons.push(`It prints ${newest.map((f) => f.label).join(', ')}, which Go 1.${from} added.`);
+	if (to !== undefined && to < LATEST_GO_MINOR) {
+		const missing = [...plan.formKeys]
+			.filter((k) => !lineKeys.has(k))
+			.map((k) => getField(k)!)
+			.filter((f) => f.unit !== 'marker' && f.since === to + 1);
+		if (missing.length) reasons.push(`It has no ${missing.map((f) => f.label).join(', ')}, which Go 1.${to + 1} added.`);
+	}
+	return {
+		...base(plan),
+		type: 'choice',
+		prompt: 'Which Go releases print a line of exactly this shape?',
+		explanation: [`Lines shaped like this one come from ${right}.`, ...reasons].join(' '),
+		fields: [...new Set(newest.map((f) => f.key))],
+		...choices(right, distractors, random),
+	};
+}
+
+/** Picks up to `perGroup` lines of each topic, line form and era, spread evenly through the captures, for a small practice file. */
+export function sampleCandidateLines(
+	captures: readonly { file: string; text: string }[],
+	perGroup: number,
+): CandidateLine[] {
+	const groups = new Map<string, CandidateLine[]>();
+	const seen = new Set<string>();
+	for (const { file, text } of captures) {
+		const lines = text.replace(/\n$/, '').split('\n');
+		lines.forEach((lineText, i) => {
+			if (seen.has(lineText)) return;
+			const parsed = parseLine(lineText);
+			const topic = topicOfLine(parsed);
+			if (!topic) return;
+			seen.add(lineText);
+			const group = `${topic} ${parsed.form} ${describeEra(parsed.era ?? [])}`;
+			const list = groups.get(group) ?? [];
+			list.push({ file, lineNo: i + 1, text: lineText });
+			groups.set(group, list);
+		});
+	}
+	const out: CandidateLine[] = [];
+	for (const list of groups.values()) {
+		const n = Math.min(perGroup, list.length);
+		for (let i = 0; i < n; i++) out.push(list[Math.floor((i * list.length) / n)]);
+	}
+	return out;
+}

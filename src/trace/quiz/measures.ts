@@ -1,0 +1,166 @@
+/**
+ * Values a reader works out from one trace line, for numeric questions. Every value is computed
+ * from `parseLine` tokens, so an answer key is never typed by hand.
+ *
+ * Tolerance: the runtime prints every number truncated to a fixed precision (gctrace times by
+ * `fmtNSAsMS`, two significant digits and at most three decimals; heap sizes as whole MiB; counts
+ * exactly). An answer is accepted when it is within half a unit of the coarsest printed digit
+ * among the numbers it is worked out from: a reader who rounds a sum to the precision the line
+ * gives is right, and a count must be exact.
+ *
+ * `heap-freed-mb` is heap-end − heap-live (`H1 − H2` of `H0->H1->H2 MB`). H1 is the heap in use
+ * when marking ended; H2 is what marking found reachable, which includes everything allocated
+ * during the cycle (allocated black). What the sweep will free is therefore H1 − H2. H0 − H2 would
+ * also subtract what the program allocated while the cycle ran, which nobody freed.
+ */
+import { getField } from '../catalogue.ts';
+import { parseLine } from '../parse.ts';
+import type { FieldKey, ParsedLine, Token } from '../types.ts';
+
+/** The closed list of named measures (plus `field:<key>` for one printed number). */
+export const measureNames = ['stw-wall-ms', 'stw-cpu-ms', 'heap-freed-mb', 'runnable-goroutines'] as const;
+export type MeasureName = (typeof measureNames)[number] | `field:${FieldKey}`;
+
+export interface Measure {
+	value: number;
+	/** The unit the answer is asked in: `ms`, `MB`, `s`, `µs`, `%`, `KiB`, `bytes`, `goroutines`, or `` for a plain count. */
+	unit: string;
+	/** Largest accepted distance from `value` (inclusive). */
+	tolerance: number;
+	/** The fields the value is worked out from, in the order the sum or difference uses them. */
+	fields: FieldKey[];
+	/** How the value follows from the printed numbers, e.g. `0.022 + 0.27 = 0.292`. */
+	working: string;
+}
+
+export type MeasureResult = { ok: true; measure: Measure } | { ok: false; message: string };
+
+const catalogueUnits: Record<string, string> = {
+	ms: 'ms',
+	MB: 'MB',
+	s: 's',
+	us: 'µs',
+	percent: '%',
+	KiB: 'KiB',
+	bytes: 'bytes',
+	count: '',
+};
+
+/** Decimals printed in a number's text (`0.022` → 3, `12` → 0). */
+function decimalsOf(text: string): number {
+	const dot = text.indexOf('.');
+	return dot < 0 ? 0 : text.length - dot - 1;
+}
+
+/** Half a unit of the last printed digit of the coarsest term; 0 for exact counts. */
+function toleranceOf(texts: string[], exact: boolean): number {
+	if (exact) return 0;
+	const coarsest = Math.min(...texts.map(decimalsOf));
+	return 0.5 * 10 ** -coarsest;
+}
+
+function round(value: number, decimals: number): number {
+	return Number(value.toFixed(decimals));
+}
+
+function tokenOf(parsed: ParsedLine, key: FieldKey): Token | undefined {
+	return parsed.tokens.find((t) => t.key === key && typeof t.value === 'number');
+}
+
+function need(parsed: ParsedLine, keys: FieldKey[], what: string): Token[] | string {
+	const found = keys.map((k) => tokenOf(parsed, k));
+	const missing = keys.filter((_, i) => !found[i]);
+	if (missing.length === 0) return found as Token[];
+	return `${what} needs ${missing.map((k) => `“${getField(k)?.label ?? k}”`).join(' and ')}, which this line does not print: ${parsed.text}`;
+}
+
+function sumOf(tokens: Token[], unit: string, exact: boolean, sign: 1 | -1 = 1): Measure {
+	const decimals = Math.max(...tokens.map((t) => decimalsOf(t.text)));
+	const values = tokens.map((t) => t.value as number);
+	const raw = values.slice(1).reduce((acc, v) => acc + sign * v, values[0]);
+	const value = round(raw, decimals);
+	const op = sign === 1 ? ' + ' : ' − ';
+	return {
+		value,
+		unit,
+		tolerance: toleranceOf(tokens.map((t) => t.text), exact),
+		fields: tokens.map((t) => t.key!),
+		working: `${tokens.map((t) => t.text).join(op)} = ${value}`,
+	};
+}
+
+function pair(parsed: ParsedLine, keys: FieldKey[], what: string, unit: string, sign: 1 | -1 = 1): MeasureResult {
+	const tokens = need(parsed, keys, what);
+	if (typeof tokens === 'string') return { ok: false, message: tokens };
+	return { ok: true, measure: sumOf(tokens, unit, false, sign) };
+}
+
+function runnable(parsed: ParsedLine): MeasureResult {
+	const global = tokenOf(parsed, 'schedtrace/runqueue');
+	const local = parsed.tokens.find((t) => t.key === 'schedtrace/local-runqueues' && Array.isArray(t.value));
+	if (!global || !local) {
+		return {
+			ok: false,
+			message: `runnable-goroutines needs a schedtrace line with runqueue= and the bracket of local run queues (scheddetail prints no bracket): ${parsed.text}`,
+		};
+	}
+	const locals = local.value as readonly number[];
+	const value = (global.value as number) + locals.reduce((a, b) => a + b, 0);
+	return {
+		ok: true,
+		measure: {
+			value,
+			unit: 'goroutines',
+			tolerance: 0,
+			fields: ['schedtrace/runqueue', 'schedtrace/local-runqueues'],
+			working: `${[global.value, ...locals].join(' + ')} = ${value}`,
+		},
+	};
+}
+
+function oneField(parsed: ParsedLine, key: string): MeasureResult {
+	const field = getField(key);
+	if (!field) return { ok: false, message: `field:${key}: no such field key in the catalogue` };
+	const unit = catalogueUnits[field.unit];
+	if (unit === undefined) {
+		return { ok: false, message: `field:${key} prints a ${field.unit}, not a number a reader could be asked for` };
+	}
+	const token = tokenOf(parsed, field.key);
+	if (!token) return { ok: false, message: `field:${key}: this line does not print “${field.label}”: ${parsed.text}` };
+	return {
+		ok: true,
+		measure: {
+			value: token.value as number,
+			unit,
+			tolerance: toleranceOf([token.text], field.unit === 'count'),
+			fields: [field.key],
+			working: `the line prints ${token.text}`,
+		},
+	};
+}
+
+/** Whether `name` is one of the measures `measure` knows (the field of `field:` is checked when measuring). */
+export function isMeasureName(name: string): name is MeasureName {
+	return (measureNames as readonly string[]).includes(name) || name.startsWith('field:');
+}
+
+/** Works out `name` from `line`, or says why this line cannot give it. */
+export function measure(name: string, line: string | ParsedLine): MeasureResult {
+	const parsed = typeof line === 'string' ? parseLine(line) : line;
+	if (parsed.problem) return { ok: false, message: `the line does not parse (${parsed.problem.message}): ${parsed.text}` };
+	switch (name) {
+		case 'stw-wall-ms':
+			return pair(parsed, ['gctrace/wall-sweep-termination', 'gctrace/wall-mark-termination'], name, 'ms');
+		case 'stw-cpu-ms':
+			return pair(parsed, ['gctrace/cpu-sweep-termination', 'gctrace/cpu-mark-termination'], name, 'ms');
+		case 'heap-freed-mb':
+			return pair(parsed, ['gctrace/heap-end', 'gctrace/heap-live'], name, 'MB', -1);
+		case 'runnable-goroutines':
+			return runnable(parsed);
+	}
+	if (name.startsWith('field:')) return oneField(parsed, name.slice('field:'.length));
+	return {
+		ok: false,
+		message: `unknown measure “${name}”; expected one of ${measureNames.join(', ')} or field:<key>`,
+	};
+}
