@@ -48,6 +48,12 @@ describe('feedback', () => {
 		assert.doesNotMatch(JSON.stringify(f), /Global run queue/);
 	});
 
+	test('a label that is a name keeps its capital', () => {
+		const detail = { ...spot, line: '  P0: status=1 schedtick=17574 syscalltick=51245 m=6 runqsize=2 gfreecnt=23 timerslen=0', answer: 'scheddetail/p-m' as const, fields: ['scheddetail/p-m' as const] };
+		const f = feedbackFor({ question: detail, labels: { 'scheddetail/p-id': 'P', 'scheddetail/p-m': 'P’s M' }, answer: '' }, 'scheddetail/p-id');
+		assert.match(f.detail, /^You chose the P\. /);
+	});
+
 	test('a wrong option is quoted once, and the question’s fields are linked', () => {
 		const f = feedbackFor({ question: choice, labels, answer: 'No P is idle' }, 'a');
 		assert.match(f.detail, /^You chose “Every OS thread is busy”\. /);

@@ -32,7 +32,9 @@ function chosenText(question: Question, response: string, labels: Record<string,
 	}
 	if (question.type === 'spot') {
 		const label = labels[response];
-		return label ? `You chose the ${label.charAt(0).toLowerCase()}${label.slice(1)}.` : 'You chose a part of the line this question is not about.';
+		// “the elapsed time”, but “the P” and “the M's P”: only a capitalised word is lowered.
+		const name = label && /^[A-Z][a-z]/.test(label) ? label[0].toLowerCase() + label.slice(1) : label;
+		return name ? `You chose the ${name}.` : 'You chose a part of the line this question is not about.';
 	}
 	return `You answered ${response.trim()}.`;
 }

@@ -72,7 +72,7 @@ describe('renderQuestion', () => {
 			answer: 'b',
 		};
 		const c = renderQuestion(choice, opts);
-		assert.match(c, /<li><label><input type="radio" name="quiz-reading-schedtrace-c" value="a"> First<\/label><\/li>/);
+		assert.match(c, /<li><label><input type="radio" name="quiz-reading-schedtrace-c" value="a"> <span>First<\/span><\/label><\/li>/);
 		assert.match(c, /<strong>Answer:<\/strong> Second<\/p>/);
 		const numeric: NumericQuestion = { ...spot, type: 'numeric', id: 'n', answer: 3, unit: 'goroutines', tolerance: 0 };
 		const n = renderQuestion(numeric, opts);

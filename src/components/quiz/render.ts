@@ -89,7 +89,7 @@ function spotLine(question: SpotQuestion, name: string): string {
 function choiceOptions(question: Question & { type: 'choice' }, name: string): string {
 	const items = question.options.map(
 		(o) =>
-			`<li><label><input type="radio" name="${name}" value="${escapeHtml(o.id)}"> ${proseHtml(o.text)}</label></li>`,
+			`<li><label><input type="radio" name="${name}" value="${escapeHtml(o.id)}"> <span>${proseHtml(o.text)}</span></label></li>`,
 	);
 	return `<ul class="quiz-options">${items.join('')}</ul>`;
 }
@@ -143,7 +143,7 @@ export function renderQuestion(question: Question, options: QuestionRenderOption
 		` <button type="button" class="quiz-retry" hidden>Try again</button></div>` +
 		`<div class="quiz-feedback" role="status" aria-live="polite" data-script-output></div>` +
 		`<details class="quiz-answer"><summary>Show the answer</summary>` +
-		`<p><strong>Answer:</strong> ${escapeHtml(answerText(question))}</p>` +
+		`<p><strong>Answer:</strong> ${proseHtml(answerText(question))}</p>` +
 		`<p>${proseHtml(question.explanation)}</p>${fields}</details>` +
 		`</fieldset>${dataScript(question)}</div>`
 	);
