@@ -34,7 +34,7 @@ test('answering right and wrong with the pointer: feedback in a live region, ret
 
 	await q1.locator('label.quiz-tok', { hasText: '2013' }).click();
 	await q1.getByRole('button', { name: 'Check' }).click();
-	await expect(feedback).toContainText('✗ Not right. You chose the elapsed time.');
+	await expect(feedback).toContainText('✗ Not right. You chose “Elapsed time”.');
 	await expect(feedback.getByRole('link', { name: 'Elapsed time' })).toHaveAttribute('href', '/reference/schedtrace/elapsed/');
 	await expect(page.locator('.quiz-score')).toHaveText('0 of 4 right (1 answered).');
 

@@ -32,9 +32,7 @@ function chosenText(question: Question, response: string, labels: Record<string,
 	}
 	if (question.type === 'spot') {
 		const label = labels[response];
-		// “the elapsed time”, but “the P” and “the M's P”: only a capitalised word is lowered.
-		const name = label && /^[A-Z][a-z]/.test(label) ? label[0].toLowerCase() + label.slice(1) : label;
-		return name ? `You chose the ${name}.` : 'You chose a part of the line this question is not about.';
+		return label ? `You chose “${label}”.` : 'You chose a part of the line this question is not about.';
 	}
 	return `You answered ${response.trim()}.`;
 }

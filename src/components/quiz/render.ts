@@ -40,15 +40,11 @@ export function answerText(question: Question): string {
 		case 'spot': {
 			const token = parseLine(question.line).tokens.find((t) => t.key === question.answer);
 			const label = getField(question.answer)?.label ?? question.answer;
-			return token ? `“${token.text}”, the ${lowerFirst(label)}` : label;
+			return token ? `“${token.text}”: ${label}` : label;
 		}
 		case 'numeric':
 			return `${question.answer}${question.unit === '%' || question.unit === '' ? question.unit : ` ${question.unit}`}`;
 	}
-}
-
-function lowerFirst(text: string): string {
-	return /^[A-Z][a-z]/.test(text) ? text[0].toLowerCase() + text.slice(1) : text;
 }
 
 /** A real line as plain text, in the trace-line frame. */
