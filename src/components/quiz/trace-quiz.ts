@@ -113,7 +113,7 @@ export class TraceQuizElement extends HTMLElement {
 		w.feedback.append(p);
 		if (feedback.links.length) {
 			const links = document.createElement('p');
-			links.append(feedback.links.length > 1 ? 'Read about: ' : 'Read about the ');
+			links.append('Read about: ');
 			feedback.links.forEach((link, i) => {
 				const a = document.createElement('a');
 				a.href = link.href;
