@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 
 // The quiz at the end of "Reading a schedtrace line": 1 spot the field, 2 numeric,
@@ -34,7 +35,7 @@ test('answering right and wrong with the pointer: feedback in a live region, ret
 
 	await q1.locator('label.quiz-tok', { hasText: '2013' }).click();
 	await q1.getByRole('button', { name: 'Check' }).click();
-	await expect(feedback).toContainText('✗ Not right. You chose the elapsed time.');
+	await expect(feedback).toContainText('✗ Not right. You chose “Elapsed time”.');
 	await expect(feedback.getByRole('link', { name: 'Elapsed time' })).toHaveAttribute('href', '/reference/schedtrace/elapsed/');
 	await expect(page.locator('.quiz-score')).toHaveText('0 of 4 right (1 answered).');
 
@@ -175,3 +176,25 @@ test('every lesson has a quiz with at least three questions that checks answers'
 		await expect(page.locator('trace-quiz .quiz-score')).toHaveText(`${count} questions, none answered yet.`);
 	}
 });
+
+for (const colorScheme of ['light', 'dark'] as const) {
+	test(`axe finds nothing in an answered quiz (${colorScheme})`, async ({ page }) => {
+		await page.emulateMedia({ colorScheme });
+		await page.reload();
+		const q1 = question(page, 1);
+		await q1.getByRole('radio', { name: /after “runqueue=”/ }).check({ force: true });
+		await q1.getByRole('button', { name: 'Check' }).click();
+		const q2 = question(page, 2);
+		await q2.getByLabel('Your answer').fill('5');
+		await q2.getByRole('button', { name: 'Check' }).click();
+		const q3 = question(page, 3);
+		await q3.getByRole('button', { name: 'Check' }).click();
+		await q3.locator('summary').click();
+		await expect(q3.locator('.quiz-feedback')).toContainText('Choose one of the answers first.');
+		const { violations } = await new AxeBuilder({ page })
+			.include('section.quiz')
+			.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+			.analyze();
+		expect(violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(', ')})`)).toEqual([]);
+	});
+}

@@ -43,9 +43,15 @@ describe('feedback', () => {
 		const f = feedbackFor({ question: spot, labels, answer: '“1”' }, 'schedtrace/threads');
 		assert.equal(f.verdict, 'wrong');
 		assert.equal(f.headline, '✗ Not right.');
-		assert.match(f.detail, /^You chose the threads\. Try again, or show the answer\.$/);
+		assert.match(f.detail, /^You chose “Threads”\. Try again, or show the answer\.$/);
 		assert.deepEqual(f.links, [{ href: '/reference/schedtrace/threads/', label: 'Threads' }]);
 		assert.doesNotMatch(JSON.stringify(f), /Global run queue/);
+	});
+
+	test('a part of the line is named by its catalogue label', () => {
+		const detail = { ...spot, line: '  P0: status=1 schedtick=17574 syscalltick=51245 m=6 runqsize=2 gfreecnt=23 timerslen=0', answer: 'scheddetail/p-m' as const, fields: ['scheddetail/p-m' as const] };
+		const f = feedbackFor({ question: detail, labels: { 'scheddetail/p-id': 'P', 'scheddetail/p-m': 'P’s M' }, answer: '' }, 'scheddetail/p-id');
+		assert.match(f.detail, /^You chose “P”\. /);
 	});
 
 	test('a wrong option is quoted once, and the question’s fields are linked', () => {

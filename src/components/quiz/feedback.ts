@@ -32,7 +32,7 @@ function chosenText(question: Question, response: string, labels: Record<string,
 	}
 	if (question.type === 'spot') {
 		const label = labels[response];
-		return label ? `You chose the ${/^[A-Z][a-z]/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label}.` : 'You chose a part of the line this question is not about.';
+		return label ? `You chose “${label}”.` : 'You chose a part of the line this question is not about.';
 	}
 	return `You answered ${response.trim()}.`;
 }

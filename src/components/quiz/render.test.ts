@@ -51,7 +51,7 @@ describe('renderQuestion', () => {
 	test('a question is a fieldset whose legend has the number and prompt, with the answer in a native disclosure', () => {
 		const html = renderQuestion(spot, opts);
 		assert.match(html, /<fieldset><legend><span class="quiz-number">Question 2\.<\/span> Choose the global run queue<\/legend>/);
-		assert.match(html, /<details class="quiz-answer"><summary>Show the answer<\/summary><p><strong>Answer:<\/strong> “1”, the global run queue<\/p>/);
+		assert.match(html, /<details class="quiz-answer"><summary>Show the answer<\/summary><p><strong>Answer:<\/strong> “1”: Global run queue<\/p>/);
 		assert.match(html, /<a href="\/reference\/schedtrace\/runqueue\/">Global run queue<\/a>/);
 		assert.match(html, /<div class="quiz-feedback" role="status" aria-live="polite" data-script-output><\/div>/);
 		assert.match(html, /<div class="quiz-actions" hidden data-script-output><button type="button" class="quiz-check">Check<\/button>/);
@@ -72,7 +72,7 @@ describe('renderQuestion', () => {
 			answer: 'b',
 		};
 		const c = renderQuestion(choice, opts);
-		assert.match(c, /<li><label><input type="radio" name="quiz-reading-schedtrace-c" value="a"> First<\/label><\/li>/);
+		assert.match(c, /<li><label><input type="radio" name="quiz-reading-schedtrace-c" value="a"> <span>First<\/span><\/label><\/li>/);
 		assert.match(c, /<strong>Answer:<\/strong> Second<\/p>/);
 		const numeric: NumericQuestion = { ...spot, type: 'numeric', id: 'n', answer: 3, unit: 'goroutines', tolerance: 0 };
 		const n = renderQuestion(numeric, opts);
@@ -108,6 +108,6 @@ describe('renderQuestion', () => {
 		assert.deepEqual(p.question, spot);
 		assert.equal(p.labels['schedtrace/runqueue'], 'Global run queue');
 		assert.equal(p.labels['schedtrace/threads'], 'Threads');
-		assert.equal(p.answer, '“1”, the global run queue');
+		assert.equal(p.answer, '“1”: Global run queue');
 	});
 });

@@ -40,15 +40,11 @@ export function answerText(question: Question): string {
 		case 'spot': {
 			const token = parseLine(question.line).tokens.find((t) => t.key === question.answer);
 			const label = getField(question.answer)?.label ?? question.answer;
-			return token ? `“${token.text}”, the ${lowerFirst(label)}` : label;
+			return token ? `“${token.text}”: ${label}` : label;
 		}
 		case 'numeric':
 			return `${question.answer}${question.unit === '%' || question.unit === '' ? question.unit : ` ${question.unit}`}`;
 	}
-}
-
-function lowerFirst(text: string): string {
-	return /^[A-Z][a-z]/.test(text) ? text[0].toLowerCase() + text.slice(1) : text;
 }
 
 /** A real line as plain text, in the trace-line frame. */
@@ -89,7 +85,7 @@ function spotLine(question: SpotQuestion, name: string): string {
 function choiceOptions(question: Question & { type: 'choice' }, name: string): string {
 	const items = question.options.map(
 		(o) =>
-			`<li><label><input type="radio" name="${name}" value="${escapeHtml(o.id)}"> ${proseHtml(o.text)}</label></li>`,
+			`<li><label><input type="radio" name="${name}" value="${escapeHtml(o.id)}"> <span>${proseHtml(o.text)}</span></label></li>`,
 	);
 	return `<ul class="quiz-options">${items.join('')}</ul>`;
 }
@@ -143,7 +139,7 @@ export function renderQuestion(question: Question, options: QuestionRenderOption
 		` <button type="button" class="quiz-retry" hidden>Try again</button></div>` +
 		`<div class="quiz-feedback" role="status" aria-live="polite" data-script-output></div>` +
 		`<details class="quiz-answer"><summary>Show the answer</summary>` +
-		`<p><strong>Answer:</strong> ${escapeHtml(answerText(question))}</p>` +
+		`<p><strong>Answer:</strong> ${proseHtml(answerText(question))}</p>` +
 		`<p>${proseHtml(question.explanation)}</p>${fields}</details>` +
 		`</fieldset>${dataScript(question)}</div>`
 	);

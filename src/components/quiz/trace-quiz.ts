@@ -3,6 +3,10 @@
  * checks an answer (`feedbackFor`), announces the result in the question's live region, keeps a
  * score, saves answers (`quiz-store.ts`) and restores them on the next visit, and resets.
  * Questions added later (a practice set rendered in the browser) are wired by `refresh()`.
+ *
+ * Markup: `<trace-quiz data-quiz-id="…">` around questions from `renderQuestion`, with optional
+ * slots `.quiz-score` (score line), `.quiz-reset` (a hidden button this shows) and `.quiz-notice`
+ * (storage problems). Answers are saved under the quiz id.
  */
 import { feedbackFor, scoreText, type Feedback } from './feedback.ts';
 import { loadQuizStore, type QuizStore } from './quiz-store.ts';
@@ -13,6 +17,16 @@ interface Wired {
 	payload: QuestionPayload;
 	feedback: HTMLElement;
 	retry: HTMLButtonElement;
+}
+
+/** Text with its `backticked` printed tokens as code elements; every piece stays text. */
+function withCode(text: string): (string | HTMLElement)[] {
+	return text.split('`').map((part, i) => {
+		if (i % 2 === 0) return part;
+		const code = document.createElement('code');
+		code.textContent = part;
+		return code;
+	});
 }
 
 export class TraceQuizElement extends HTMLElement {
@@ -35,8 +49,9 @@ export class TraceQuizElement extends HTMLElement {
 		this.refresh();
 	}
 
-	/** Wires questions not yet wired and updates the score. */
+	/** Wires questions not yet wired, forgets removed ones (a new practice set) and updates the score. */
 	refresh(): void {
+		this.questions = this.questions.filter((w) => this.contains(w.el));
 		for (const el of this.querySelectorAll<HTMLElement>('.quiz-question:not([data-wired])')) {
 			const data = el.querySelector('script.quiz-data')?.textContent;
 			if (!data) continue;
@@ -94,11 +109,11 @@ export class TraceQuizElement extends HTMLElement {
 		const p = document.createElement('p');
 		const strong = document.createElement('strong');
 		strong.textContent = feedback.headline;
-		p.append(strong, ` ${feedback.detail}`);
+		p.append(strong, ' ', ...withCode(feedback.detail));
 		w.feedback.append(p);
 		if (feedback.links.length) {
 			const links = document.createElement('p');
-			links.append(feedback.links.length > 1 ? 'Read about: ' : 'Read about the ');
+			links.append('Read about: ');
 			feedback.links.forEach((link, i) => {
 				const a = document.createElement('a');
 				a.href = link.href;
@@ -114,8 +129,11 @@ export class TraceQuizElement extends HTMLElement {
 		const saved = this.store?.answer(this.quizId, w.payload.question.id);
 		if (!saved) return;
 		this.setResponse(w, saved.response);
+		// Restored feedback is not news: keep screen readers from announcing every question on arrival.
+		w.feedback.setAttribute('aria-live', 'off');
 		if (saved.response !== undefined) this.show(w, feedbackFor(w.payload, saved.response));
 		else w.el.dataset.state = saved.correct ? 'right' : 'wrong';
+		setTimeout(() => w.feedback.setAttribute('aria-live', 'polite'), 0);
 	}
 
 	private retry(w: Wired, focus: boolean): void {
