@@ -281,6 +281,7 @@ function drawFigure(
 	const tableBox = figure.querySelector<HTMLElement>('[data-chart-table]');
 	const clear = (): void => {
 		for (const el of [note, plotBox, tableBox]) if (el) el.textContent = '';
+		delete figure.dataset.chartState;
 	};
 	clear();
 	figure.dataset.chartState = 'empty';
