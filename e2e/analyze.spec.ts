@@ -114,7 +114,7 @@ test('a binary file gets a message saying what was expected, and nothing else', 
 	await page.goto('/analyze/');
 	const buffer = Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 0, 0x3e, 0]);
 	await chooseFile(page, { name: 'app', mimeType: 'application/octet-stream', buffer });
-	await expect(status(page)).toContainText('app looks like a binary file');
+	await expect(status(page)).toContainText('This is not a text log: app contains NUL bytes');
 	await expect(status(page)).toContainText('GODEBUG=gctrace=1 ./app 2> trace.log');
 	await expect(results(page)).toBeHidden();
 });
@@ -122,7 +122,7 @@ test('a binary file gets a message saying what was expected, and nothing else', 
 test('an empty file gets a message saying what was expected', async ({ page }) => {
 	await page.goto('/analyze/');
 	await chooseFile(page, { name: 'trace.log', mimeType: 'text/plain', buffer: Buffer.alloc(0) });
-	await expect(status(page)).toContainText('trace.log is empty');
+	await expect(status(page)).toContainText('Nothing to analyse: trace.log is empty');
 	await expect(status(page)).toContainText('Expected: the GODEBUG output');
 	await expect(results(page)).toBeHidden();
 });
@@ -132,7 +132,7 @@ test('text with no trace lines gets a message, and the pasted text is kept', asy
 	const text = 'listening on :8080\nGET / 200\n';
 	await page.getByLabel('Paste a log').fill(text);
 	await page.getByRole('button', { name: 'Analyze the pasted text' }).click();
-	await expect(status(page)).toContainText('None of the 2 lines in pasted text is Go runtime trace output');
+	await expect(status(page)).toContainText('No trace lines: none of the 2 lines in the pasted text is Go runtime trace output');
 	await expect(page.getByLabel('Paste a log')).toHaveValue(text);
 	await expect(results(page)).toBeHidden();
 });

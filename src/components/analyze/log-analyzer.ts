@@ -54,7 +54,7 @@ class LogAnalyzer extends HTMLElement {
 		const text = this.find<HTMLTextAreaElement>('text');
 		this.find<HTMLFormElement>('paste-form').addEventListener('submit', (e) => {
 			e.preventDefault();
-			void this.analyze(new Blob([text.value], { type: 'text/plain' }), 'pasted text');
+			void this.analyze(new Blob([text.value], { type: 'text/plain' }), 'the pasted text');
 		});
 		const file = this.find<HTMLInputElement>('file');
 		file.addEventListener('change', () => {
@@ -181,11 +181,12 @@ class LogAnalyzer extends HTMLElement {
 
 	private badMessage(reason: BadInput, lineCount: number): string {
 		const what = this.sourceName;
-		if (reason === 'empty') return `${what} is empty: there is nothing to analyse. ${expectedInput}`;
+		if (reason === 'empty') return `Nothing to analyse: ${what} is empty. ${expectedInput}`;
 		if (reason === 'binary') {
-			return `${what} looks like a binary file, not text: it contains NUL bytes or bytes that are not UTF-8. ${expectedInput}`;
+			return `This is not a text log: ${what} contains NUL bytes or bytes that are not UTF-8, as binary files do. ${expectedInput}`;
 		}
-		return `None of the ${plural(lineCount, 'line')} in ${what} is Go runtime trace output. ${expectedInput}`;
+		const lines = lineCount === 1 ? `the one line in ${what} is` : `none of the ${plural(lineCount, 'line')} in ${what} is`;
+		return `No trace lines: ${lines} Go runtime trace output. ${expectedInput}`;
 	}
 
 	// ---- a run --------------------------------------------------------------------------
