@@ -74,7 +74,15 @@ async function main(): Promise<void> {
 		await page.evaluate(() => ((window as unknown as { longTasks: number[] }).longTasks.length = 0));
 		const started = performance.now();
 		await page.locator('#analyze-file').setInputFiles(file);
-		await page.locator('[data-part="charts"] canvas').first().waitFor({ state: 'visible', timeout: 120_000 });
+		// Charts are drawn one per task; they are all on screen once every figure has a state.
+		await page.waitForFunction(
+			() => {
+				const figures = [...document.querySelectorAll<HTMLElement>('[data-part="charts"] [data-chart]')];
+				return figures.length > 0 && figures.every((f) => f.dataset.chartState);
+			},
+			undefined,
+			{ timeout: 120_000, polling: 50 },
+		);
 		const seconds = (performance.now() - started) / 1000;
 		// Let any task that drawing started finish and be reported.
 		await page.waitForTimeout(1000);
@@ -84,7 +92,8 @@ async function main(): Promise<void> {
 		console.log(`log: ${(size / MB).toFixed(1)} MB (${path.relative(root, file)})`);
 		console.log(`page: ${status}`);
 		console.log(`set file -> charts on screen: ${seconds.toFixed(2)} s (target < 5 s)`);
-		console.log(`main-thread long tasks: ${tasks.length} (${tasks.map((t) => t.toFixed(0)).join(', ')} ms), longest ${longest.toFixed(0)} ms (target: none over 100 ms)`);
+		const listed = tasks.length ? ` (${tasks.map((t) => t.toFixed(0)).join(', ')} ms), longest ${longest.toFixed(0)} ms` : '';
+		console.log(`main-thread long tasks (over 50 ms): ${tasks.length}${listed} (target: none over 100 ms)`);
 	} finally {
 		await browser.close();
 		server.kill();

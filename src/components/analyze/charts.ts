@@ -364,10 +364,26 @@ export function drawCharts(
 	series: LogSeries,
 	onPick: (lineNo: number) => void,
 ): { destroy(): void } {
-	const figures = chartSpecs(series).flatMap((spec) => {
+	const specs = chartSpecs(series);
+	const figures: ReturnType<typeof drawFigure>[] = [];
+	let pending: ReturnType<typeof setTimeout> | undefined;
+	// One chart per task: on a log of millions of lines, drawing all of them at once would hold
+	// the page's thread for longer than a reader's click may wait.
+	const drawFrom = (index: number): void => {
+		const spec = specs[index];
+		if (!spec) return;
 		const figure = root.querySelector<HTMLElement>(`[data-chart="${spec.id}"]`);
-		return figure ? [drawFigure(figure, spec, onPick)] : [];
-	});
+		if (figure) {
+			try {
+				figures.push(drawFigure(figure, spec, onPick));
+			} catch (error) {
+				const note = figure.querySelector<HTMLElement>('[data-chart-note]');
+				if (note) note.textContent = `This chart could not be drawn: ${(error as Error).message}`;
+			}
+		}
+		pending = setTimeout(() => drawFrom(index + 1));
+	};
+	drawFrom(0);
 	const scheme = window.matchMedia('(prefers-color-scheme: dark)');
 	const restyle = (): void => {
 		for (const figure of figures) figure.restyle();
@@ -375,6 +391,7 @@ export function drawCharts(
 	scheme.addEventListener('change', restyle);
 	return {
 		destroy(): void {
+			clearTimeout(pending);
 			scheme.removeEventListener('change', restyle);
 			for (const figure of figures) figure.destroy();
 		},
