@@ -1,31 +1,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, test } from 'node:test';
 import { loadQuizStore, QUIZ_KEY } from './quiz-store.ts';
-
-/** A localStorage stand-in; `failing` makes calls throw as blocked or full storage does. */
-function fakeStorage(initial: Record<string, string> = {}, failing: 'none' | 'read' | 'write' = 'none') {
-	const data = new Map(Object.entries(initial));
-	return {
-		data,
-		getItem(k: string) {
-			if (failing === 'read') throw new DOMException('blocked', 'SecurityError');
-			return data.get(k) ?? null;
-		},
-		setItem(k: string, v: string) {
-			if (failing !== 'none') throw new DOMException('full', 'QuotaExceededError');
-			data.set(k, v);
-		},
-	};
-}
-
-function withStorage(storage: unknown): void {
-	(globalThis as { window?: unknown }).window = {
-		get localStorage() {
-			if (storage === 'throws') throw new DOMException('denied', 'SecurityError');
-			return storage;
-		},
-	};
-}
+import { fakeStorage, withStorage } from '../storage/fake-storage.ts';
 
 afterEach(() => delete (globalThis as { window?: unknown }).window);
 
