@@ -7,6 +7,7 @@ import { parseLine } from '../parse.ts';
 import type { FieldKey } from '../types.ts';
 import {
 	buildQuestion,
+	fieldList,
 	generatePractice,
 	questionTemplates,
 	sampleCandidateLines,
@@ -166,6 +167,33 @@ describe('generatePractice', () => {
 			}
 		}
 		assert.ok(checked > 10000, `${checked} questions checked`);
+	});
+
+	test('an era explanation names the fields that date the line, those of another format too', () => {
+		// A Go 1.19 scheddetail header lacks schedtrace's needspinning, which a Go 1.26 header prints.
+		const header = allLines.filter((l) => parseLine(l.text).form === 'sched-detail-header');
+		const old = header.find((l) => l.text.includes('gcwaiting=0'))!;
+		assert.ok(old && header.some((l) => l.text.includes('needspinning=')), 'captures have headers of both eras');
+		let eraQuestions = 0;
+		for (let i = 0; i < 40; i++) {
+			const set = generatePractice({ seed: `era${i}`, topics: ['detail'], count: 30, lines: header });
+			for (const q of set) {
+				if (!q.prompt.startsWith('Which Go releases') || q.line !== old.text) continue;
+				eraQuestions++;
+				assert.match(q.explanation, /It has no Need spinning field, which Go 1\.20 added\./);
+			}
+		}
+		assert.ok(eraQuestions > 0, 'some sets ask the era of the Go 1.19 header');
+	});
+
+	test('field lists read as English', () => {
+		const f = (...keys: string[]) => keys.map((k) => getField(k)!);
+		assert.equal(fieldList(f('gctrace/stacks')), 'Scannable stacks field');
+		assert.equal(fieldList(f('gctrace/stacks', 'gctrace/globals')), 'Scannable stacks and Scannable globals fields');
+		assert.match(
+			fieldList(f('gctrace/stacks', 'gctrace/globals', 'gctrace/heap-goal', 'gctrace/heap-live', 'gctrace/procs')),
+			/^[^,]+, [^,]+, [^,]+ fields and 2 more$/,
+		);
 	});
 
 	test('missed fields come back more often, only when weights are given', () => {

@@ -165,9 +165,10 @@ function buildPools(lines: readonly CandidateLine[]): Map<QuizTopic, TopicPool> 
 		const index = pool.lines.push({ line, parsed }) - 1;
 		const keys = pool.formKeys.get(parsed.form) ?? new Set();
 		pool.formKeys.set(parsed.form, keys);
+		// Every field of the form, other formats' too: the scheddetail header's era turns on schedtrace's needspinning.
+		for (const t of parsed.tokens) if (t.key !== null && t.text.length > 0) keys.add(t.key);
 		for (const t of topicTokens(parsed, topic)) {
 			const key = t.key as FieldKey;
-			keys.add(key);
 			const at = pool.byField.get(key) ?? [];
 			if (at.at(-1) !== index) at.push(index);
 			pool.byField.set(key, at);
@@ -184,8 +185,9 @@ export interface QuestionPlan {
 	line: CandidateLine;
 	parsed: ParsedLine;
 	token: Token;
-	/** Fields the topic's lines print, for distractors and era explanations. */
+	/** Fields the topic's lines print, for distractors. */
 	topicFields: readonly FieldKey[];
+	/** Every field the lines of this line's form print, for era explanations. */
 	formKeys: ReadonlySet<FieldKey>;
 }
 
@@ -275,7 +277,7 @@ function spotQuestion(plan: QuestionPlan): SpotQuestion {
 		type: 'spot',
 		line: plan.line.text,
 		prompt: `Choose the part of this line that matches this description: ${field.summary}`,
-		explanation: `That is ${field.label}, printed here as “${plan.token.text}”.`,
+		explanation: `That is the ${field.label} field, printed here as “${plan.token.text}”.`,
 		fields: [field.key],
 		answer: field.key,
 	};
@@ -291,10 +293,10 @@ function numericQuestion(plan: QuestionPlan, name: MeasureName, prompt: string |
 		...base(plan),
 		type: 'numeric',
 		line: plan.line.text,
-		prompt: `${prompt ?? `What value does this line print for ${labels[0]}?`}${inUnit}`,
+		prompt: `${prompt ?? `What value does this line print for the ${labels[0]} field?`}${inUnit}`,
 		explanation: prompt
-			? `From ${labels.join(' and ')}: ${m.working}${m.unit ? ` ${m.unit}` : ''}.`
-			: `The line prints ${labels[0]} as “${plan.token.text}”.`,
+			? `From the ${andList(labels)} fields: ${m.working}${m.unit ? ` ${m.unit}` : ''}.`
+			: `The line prints the ${labels[0]} field as “${plan.token.text}”.`,
 		fields: m.fields,
 		answer: m.value,
 		unit: m.unit,
@@ -330,8 +332,8 @@ function meaningQuestion(plan: QuestionPlan, random: () => number): ChoiceQuesti
 	return {
 		...base(plan),
 		type: 'choice',
-		prompt: `What does ${field.label} mean? On this line it is “${plan.token.text}”.`,
-		explanation: `That is what ${field.label} means. The other answers describe ${andList(otherLabels)}.`,
+		prompt: `What does the ${field.label} field mean? On this line it is “${plan.token.text}”.`,
+		explanation: `That is what the ${field.label} field means. The other answers describe ${andList(otherLabels)}.`,
 		fields: [field.key],
 		...question,
 	};
@@ -353,6 +355,14 @@ function eraCandidates(format: TraceFormat): Era[] {
 	return out;
 }
 
+/** Field labels as a short list: `A field`, `A and B fields`, `A, B, C fields and 4 more`. */
+export function fieldList(fields: readonly FieldInfo[]): string {
+	const labels = [...new Set(fields.map((f) => f.label))];
+	if (labels.length === 1) return `${labels[0]} field`;
+	if (labels.length <= 4) return `${andList(labels)} fields`;
+	return `${labels.slice(0, 3).join(', ')} fields and ${labels.length - 3} more`;
+}
+
 function eraQuestion(plan: QuestionPlan, random: () => number): ChoiceQuestion {
 	const lineEra = plan.parsed.era ?? [];
 	const right = describeEra(lineEra);
@@ -367,13 +377,13 @@ function eraQuestion(plan: QuestionPlan, random: () => number): ChoiceQuestion {
 	const newest = plan.parsed.tokens
 		.map((t) => (t.key ? getField(t.key) : undefined))
 		.filter((f): f is FieldInfo => f !== undefined && f.since === from && from > OLDEST_GO_MINOR);
-	if (newest.length) reasons.push(`It prints ${newest.map((f) => f.label).join(', ')}, which Go 1.${from} added.`);
+	if (newest.length) reasons.push(`It prints the ${fieldList(newest)}, which Go 1.${from} added.`);
 	if (to !== undefined && to < LATEST_GO_MINOR) {
 		const missing = [...plan.formKeys]
 			.filter((k) => !lineKeys.has(k))
 			.map((k) => getField(k)!)
 			.filter((f) => f.unit !== 'marker' && f.since === to + 1);
-		if (missing.length) reasons.push(`It has no ${missing.map((f) => f.label).join(', ')}, which Go 1.${to + 1} added.`);
+		if (missing.length) reasons.push(`It has no ${fieldList(missing)}, which Go 1.${to + 1} added.`);
 	}
 	return {
 		...base(plan),
