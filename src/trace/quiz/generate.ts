@@ -11,6 +11,7 @@ import { getField, fieldsOfFormat } from '../catalogue.ts';
 import { describeEra, era as eraOf, LATEST_GO_MINOR, OLDEST_GO_MINOR } from '../era.ts';
 import type { FieldInfo, FieldUnit } from '../fields.ts';
 import { parseLine } from '../parse.ts';
+import { unitName } from './answers.ts';
 import { measure } from './measures.ts';
 import type { MeasureName } from './measures.ts';
 import type { Era, FieldKey, LineForm, ParsedLine, Token, TraceFormat } from '../types.ts';
@@ -288,7 +289,7 @@ function numericQuestion(plan: QuestionPlan, name: MeasureName, prompt: string |
 	if (!result.ok) throw new Error(`practice asked for ${name} on a line that cannot give it: ${result.message}`);
 	const m = result.measure;
 	const labels = m.fields.map((k) => getField(k)!.label);
-	const inUnit = m.unit && m.unit !== 'goroutines' ? ` Answer in ${m.unit}.` : '';
+	const inUnit = m.unit && m.unit !== 'goroutines' ? ` Answer in ${unitName(m.unit)}.` : '';
 	return {
 		...base(plan),
 		type: 'numeric',
