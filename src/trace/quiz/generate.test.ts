@@ -186,6 +186,21 @@ describe('generatePractice', () => {
 		assert.ok(eraQuestions > 0, 'some sets ask the era of the Go 1.19 header');
 	});
 
+	test('a meaning question takes its wrong answers from the fields printed beside the asked one', () => {
+		// Heap at start (assist line) and heap at trigger (controller line) are the same moment's heap.
+		const pacer = allLines.filter((l) => topicOfLine(parseLine(l.text)) === 'pacer');
+		let meaning = 0;
+		for (let i = 0; i < 30; i++) {
+			for (const q of generatePractice({ seed: `m${i}`, topics: ['pacer'], count: 30, lines: pacer })) {
+				if (q.type !== 'choice' || q.prompt.startsWith('Which Go releases')) continue;
+				meaning++;
+				const onLine = new Set(parseLine(q.line!).tokens.map((t) => t.key && getField(t.key)?.summary));
+				for (const o of q.options) assert.ok(onLine.has(o.text), `“${o.text}” is about a field of this line: ${q.line}`);
+			}
+		}
+		assert.ok(meaning > 20, `${meaning} meaning questions`);
+	});
+
 	test('field lists read as English', () => {
 		const f = (...keys: string[]) => keys.map((k) => getField(k)!);
 		assert.equal(fieldList(f('gctrace/stacks')), 'Scannable stacks field');

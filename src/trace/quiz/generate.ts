@@ -319,11 +319,17 @@ function choices(right: string, distractors: readonly string[], random: () => nu
 
 function meaningQuestion(plan: QuestionPlan, random: () => number): ChoiceQuestion {
 	const field = fieldOf(plan.token);
-	const sameFormat = fieldsOfFormat(plan.token.key!.split('/')[0] as TraceFormat);
-	// Distractors from the fields practice lines print, else from the whole format.
+	const format = plan.token.key!.split('/')[0] as TraceFormat;
+	const sameFormat = fieldsOfFormat(format);
+	// Distractors from the other fields of this kind of line first: the reader tells apart what is
+	// printed side by side, and a field of another line may measure the same thing (the assist line's
+	// heap at start is the controller line's heap at trigger, in MB). Then other practice fields,
+	// then the whole format.
+	const onForm = [...plan.formKeys].filter((k) => k !== field.key && k.startsWith(`${format}/`));
 	const others = [
-		...shuffle(plan.topicFields.filter((k) => k !== field.key), random).map((k) => getField(k)!),
-		...shuffle(sameFormat.filter((f) => f.key !== field.key && !plan.topicFields.includes(f.key)), random),
+		...shuffle(onForm, random).map((k) => getField(k)!),
+		...shuffle(plan.topicFields.filter((k) => k !== field.key && !onForm.includes(k)), random).map((k) => getField(k)!),
+		...shuffle(sameFormat.filter((f) => f.key !== field.key && !plan.topicFields.includes(f.key) && !onForm.includes(f.key)), random),
 	];
 	const distractors = others.filter((f, i) => f.summary !== field.summary && others.findIndex((o) => o.summary === f.summary) === i).slice(0, 3);
 	const question = choices(field.summary, distractors.map((f) => f.summary), random);
