@@ -201,6 +201,35 @@ describe('generatePractice', () => {
 		assert.ok(meaning > 20, `${meaning} meaning questions`);
 	});
 
+	test('an era explanation gives the printing clues at the edges of the era, and only where they apply', () => {
+		const lines = sampleCandidateLines(captures, 8);
+		const seen = { oldFloat: 0, newFloat: 0, nil: 0, minusOne: 0 };
+		for (let i = 0; i < 40; i++) {
+			for (const q of generatePractice({ seed: `clue${i}`, topics: allTopics, count: 30, lines })) {
+				if (!q.prompt.startsWith('Which Go releases')) continue;
+				const e = q.explanation;
+				if (/floats print/.test(e)) assert.ok(q.line!.startsWith('pacer:'), `only pacer lines print floats: ${q.line}`);
+				if (q.line!.startsWith('pacer:') && /e[+-]\d{3}/.test(q.line!)) {
+					assert.match(e, /floats print as \+d\.dddddde±ddd/);
+					seen.oldFloat++;
+				}
+				if (/Go 1\.26 or later/.test(e) && q.line!.startsWith('pacer:') && /\d\.\d/.test(q.line!)) {
+					assert.match(e, /shortest form/);
+					seen.newFloat++;
+				}
+				if (/ (m|p|curg)=nil/.test(q.line!) && /Go 1\.20 or later/.test(e)) {
+					assert.match(e, /missing id as nil/);
+					seen.nil++;
+				}
+				if (/ (m|p|curg)=-1/.test(q.line!) && /Go 1\.\d+–1\.19/.test(e)) {
+					assert.match(e, /missing id as -1/);
+					seen.minusOne++;
+				}
+			}
+		}
+		for (const [clue, n] of Object.entries(seen)) assert.ok(n > 0, `the sets ask about a line with the ${clue} clue`);
+	});
+
 	test('field lists read as English', () => {
 		const f = (...keys: string[]) => keys.map((k) => getField(k)!);
 		assert.equal(fieldList(f('gctrace/stacks')), 'Scannable stacks field');

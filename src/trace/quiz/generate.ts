@@ -370,6 +370,25 @@ export function fieldList(fields: readonly FieldInfo[]): string {
 	return `${labels.slice(0, 3).join(', ')} fields and ${labels.length - 3} more`;
 }
 
+/** Floats as the runtime printed them through Go 1.25: `+2.500000e-001`. */
+const oldFloat = /[+-]\d\.\d{6}e[+-]\d{3}/;
+
+/** Clues in how values print, not which fields, at the edges of the line's releases (reference §1, §3). */
+function printingClues(text: string, from: number | undefined, to: number | undefined): string[] {
+	const clues: string[] = [];
+	const oldIds = / (m|p|curg|lockedg|lockedm)=-1\b/.test(text);
+	const nilIds = / (m|p|curg|lockedg|lockedm)=nil\b/.test(text);
+	const flags = / (gcwaiting|sysmonwait)=(true|false|0|1)\b/.exec(text);
+	if (to === 19 && oldIds) clues.push('It prints a missing id as -1; Go 1.20 prints nil.');
+	if (from === 20 && nilIds) clues.push('It prints a missing id as nil, as Go 1.20 began to.');
+	if (to === 19 && flags && /[01]/.test(flags[2])) clues.push(`It prints ${flags[1]} as ${flags[2]}; Go 1.20 prints true or false.`);
+	if (from === 20 && flags && /true|false/.test(flags[2])) clues.push(`It prints ${flags[1]} as ${flags[2]}, as Go 1.20 began to.`);
+	if (to === 25 && text.startsWith('pacer:') && oldFloat.test(text)) clues.push('Its floats print as +d.dddddde±ddd; Go 1.26 prints the shortest form, such as 0.25.');
+	// Of these traces only the pacer lines print floats; gctrace's decimals are fixed-point.
+	if (from === 26 && text.startsWith('pacer:') && /\d\.\d/.test(text) && !oldFloat.test(text)) clues.push('Its floats print in the shortest form, such as 0.25, as Go 1.26 began to.');
+	return clues;
+}
+
 function eraQuestion(plan: QuestionPlan, random: () => number): ChoiceQuestion {
 	const lineEra = plan.parsed.era ?? [];
 	const right = describeEra(lineEra);
@@ -392,6 +411,7 @@ function eraQuestion(plan: QuestionPlan, random: () => number): ChoiceQuestion {
 			.filter((f) => f.unit !== 'marker' && f.since === to + 1);
 		if (missing.length) reasons.push(`It has no ${fieldList(missing)}, which Go 1.${to + 1} added.`);
 	}
+	reasons.push(...printingClues(plan.parsed.text, from, to));
 	return {
 		...base(plan),
 		type: 'choice',
