@@ -28,7 +28,15 @@ const choice: ChoiceQuestion = {
 	],
 	answer: 'b',
 };
-const numeric: NumericQuestion = { ...spot, type: 'numeric', id: 'n', answer: 3, unit: 'goroutines', tolerance: 0, fields: ['schedtrace/runqueue'] };
+const numeric: NumericQuestion = {
+	...spot,
+	type: 'numeric',
+	id: 'n',
+	answer: 3,
+	unit: 'goroutines',
+	tolerance: 0,
+	fields: ['schedtrace/runqueue', 'schedtrace/local-runqueues'],
+};
 
 describe('feedback', () => {
 	test('right: a mark and words, the explanation and the field pages', () => {
@@ -64,6 +72,12 @@ describe('feedback', () => {
 		const f = feedbackFor({ question: numeric, labels, answer: '3 goroutines' }, ' 4 ');
 		assert.equal(f.verdict, 'wrong');
 		assert.match(f.detail, /^You answered 4\. The answer is worked out from the numbers the line prints, in goroutines\./);
+	});
+
+	test('a wrong number read off the line says so, with its unit in words', () => {
+		const read: NumericQuestion = { ...numeric, answer: 0.181, unit: 's', tolerance: 0.0005, fields: ['gctrace/since-start'] };
+		const f = feedbackFor({ question: read, labels, answer: '0.181 s' }, '100');
+		assert.match(f.detail, /^You answered 100\. The answer is a number the line prints, in seconds\./);
 	});
 
 	test('an unreadable answer is a problem, not a verdict', () => {

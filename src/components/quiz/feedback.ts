@@ -2,7 +2,7 @@
  * What `<trace-quiz>` says after an answer, as plain data (DOM-free, tested with node --test):
  * right or wrong in words and a mark (never colour alone), why, and links to the field pages.
  */
-import { checkAnswer, type Question } from '../../trace/index.ts';
+import { checkAnswer, unitName, type Question } from '../../trace/index.ts';
 import type { QuestionPayload } from './render.ts';
 
 export interface FeedbackLink {
@@ -49,10 +49,13 @@ export function feedbackFor(payload: QuestionPayload, response: string | null): 
 	// For a wrong part of the line, link the field the reader picked (what they mixed it up with),
 	// not the right one: its name would give the answer away.
 	const keys = question.type === 'spot' ? (response && labels[response] ? [response] : []) : question.fields;
+	// One field is read off the line; several are worked out from it.
 	const hint =
-		question.type === 'numeric'
-			? ` The answer is worked out from the numbers the line prints, in ${question.unit || 'a plain number'}.`
-			: '';
+		question.type !== 'numeric'
+			? ''
+			: question.fields.length > 1
+				? ` The answer is worked out from the numbers the line prints, in ${unitName(question.unit)}.`
+				: ` The answer is a number the line prints, in ${unitName(question.unit)}.`;
 	return {
 		verdict: 'wrong',
 		headline: '✗ Not right.',

@@ -47,6 +47,11 @@ function compatibleUnits(unit: string): Record<string, number> {
 	}
 }
 
+/** A question's unit as words in a sentence: `Answer in seconds.`, `in percent`. */
+export function unitName(unit: string): string {
+	return unit === '' ? 'a plain number' : unit === 's' ? 'seconds' : unit === '%' ? 'percent' : unit;
+}
+
 function plural(unit: string): string {
 	return unit === '' ? 'a plain number' : unit === '%' ? 'a percentage' : `a number of ${unit}`;
 }

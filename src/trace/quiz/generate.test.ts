@@ -7,6 +7,7 @@ import { parseLine } from '../parse.ts';
 import type { FieldKey } from '../types.ts';
 import {
 	buildQuestion,
+	fieldList,
 	generatePractice,
 	questionTemplates,
 	sampleCandidateLines,
@@ -166,6 +167,77 @@ describe('generatePractice', () => {
 			}
 		}
 		assert.ok(checked > 10000, `${checked} questions checked`);
+	});
+
+	test('an era explanation names the fields that date the line, those of another format too', () => {
+		// A Go 1.19 scheddetail header lacks schedtrace's needspinning, which a Go 1.26 header prints.
+		const header = allLines.filter((l) => parseLine(l.text).form === 'sched-detail-header');
+		const old = header.find((l) => l.text.includes('gcwaiting=0'))!;
+		assert.ok(old && header.some((l) => l.text.includes('needspinning=')), 'captures have headers of both eras');
+		let eraQuestions = 0;
+		for (let i = 0; i < 40; i++) {
+			const set = generatePractice({ seed: `era${i}`, topics: ['detail'], count: 30, lines: header });
+			for (const q of set) {
+				if (!q.prompt.startsWith('Which Go releases') || q.line !== old.text) continue;
+				eraQuestions++;
+				assert.match(q.explanation, /It has no Need spinning field, which Go 1\.20 added\./);
+			}
+		}
+		assert.ok(eraQuestions > 0, 'some sets ask the era of the Go 1.19 header');
+	});
+
+	test('a meaning question takes its wrong answers from the fields printed beside the asked one', () => {
+		// Heap at start (assist line) and heap at trigger (controller line) are the same moment's heap.
+		const pacer = allLines.filter((l) => topicOfLine(parseLine(l.text)) === 'pacer');
+		let meaning = 0;
+		for (let i = 0; i < 30; i++) {
+			for (const q of generatePractice({ seed: `m${i}`, topics: ['pacer'], count: 30, lines: pacer })) {
+				if (q.type !== 'choice' || q.prompt.startsWith('Which Go releases')) continue;
+				meaning++;
+				const onLine = new Set(parseLine(q.line!).tokens.map((t) => t.key && getField(t.key)?.summary));
+				for (const o of q.options) assert.ok(onLine.has(o.text), `“${o.text}” is about a field of this line: ${q.line}`);
+			}
+		}
+		assert.ok(meaning > 20, `${meaning} meaning questions`);
+	});
+
+	test('an era explanation gives the printing clues at the edges of the era, and only where they apply', () => {
+		const lines = sampleCandidateLines(captures, 8);
+		const seen = { oldFloat: 0, newFloat: 0, nil: 0, minusOne: 0 };
+		for (let i = 0; i < 40; i++) {
+			for (const q of generatePractice({ seed: `clue${i}`, topics: allTopics, count: 30, lines })) {
+				if (!q.prompt.startsWith('Which Go releases')) continue;
+				const e = q.explanation;
+				if (/floats print/.test(e)) assert.ok(q.line!.startsWith('pacer:'), `only pacer lines print floats: ${q.line}`);
+				if (q.line!.startsWith('pacer:') && /e[+-]\d{3}/.test(q.line!)) {
+					assert.match(e, /floats print as \+d\.dddddde±ddd/);
+					seen.oldFloat++;
+				}
+				if (/Go 1\.26 or later/.test(e) && q.line!.startsWith('pacer:') && /\d\.\d/.test(q.line!)) {
+					assert.match(e, /shortest form/);
+					seen.newFloat++;
+				}
+				if (/ (m|p|curg)=nil/.test(q.line!) && /Go 1\.20 or later/.test(e)) {
+					assert.match(e, /missing id as nil/);
+					seen.nil++;
+				}
+				if (/ (m|p|curg)=-1/.test(q.line!) && /Go 1\.\d+–1\.19/.test(e)) {
+					assert.match(e, /missing id as -1/);
+					seen.minusOne++;
+				}
+			}
+		}
+		for (const [clue, n] of Object.entries(seen)) assert.ok(n > 0, `the sets ask about a line with the ${clue} clue`);
+	});
+
+	test('field lists read as English', () => {
+		const f = (...keys: string[]) => keys.map((k) => getField(k)!);
+		assert.equal(fieldList(f('gctrace/stacks')), 'Scannable stacks field');
+		assert.equal(fieldList(f('gctrace/stacks', 'gctrace/globals')), 'Scannable stacks and Scannable globals fields');
+		assert.match(
+			fieldList(f('gctrace/stacks', 'gctrace/globals', 'gctrace/heap-goal', 'gctrace/heap-live', 'gctrace/procs')),
+			/^[^,]+, [^,]+, [^,]+ fields and 2 more$/,
+		);
 	});
 
 	test('missed fields come back more often, only when weights are given', () => {

@@ -11,6 +11,7 @@ import { getField, fieldsOfFormat } from '../catalogue.ts';
 import { describeEra, era as eraOf, LATEST_GO_MINOR, OLDEST_GO_MINOR } from '../era.ts';
 import type { FieldInfo, FieldUnit } from '../fields.ts';
 import { parseLine } from '../parse.ts';
+import { unitName } from './answers.ts';
 import { measure } from './measures.ts';
 import type { MeasureName } from './measures.ts';
 import type { Era, FieldKey, LineForm, ParsedLine, Token, TraceFormat } from '../types.ts';
@@ -165,9 +166,10 @@ function buildPools(lines: readonly CandidateLine[]): Map<QuizTopic, TopicPool> 
 		const index = pool.lines.push({ line, parsed }) - 1;
 		const keys = pool.formKeys.get(parsed.form) ?? new Set();
 		pool.formKeys.set(parsed.form, keys);
+		// Every field of the form, other formats' too: the scheddetail header's era turns on schedtrace's needspinning.
+		for (const t of parsed.tokens) if (t.key !== null && t.text.length > 0) keys.add(t.key);
 		for (const t of topicTokens(parsed, topic)) {
 			const key = t.key as FieldKey;
-			keys.add(key);
 			const at = pool.byField.get(key) ?? [];
 			if (at.at(-1) !== index) at.push(index);
 			pool.byField.set(key, at);
@@ -184,8 +186,9 @@ export interface QuestionPlan {
 	line: CandidateLine;
 	parsed: ParsedLine;
 	token: Token;
-	/** Fields the topic's lines print, for distractors and era explanations. */
+	/** Fields the topic's lines print, for distractors. */
 	topicFields: readonly FieldKey[];
+	/** Every field the lines of this line's form print, for era explanations. */
 	formKeys: ReadonlySet<FieldKey>;
 }
 
@@ -275,7 +278,7 @@ function spotQuestion(plan: QuestionPlan): SpotQuestion {
 		type: 'spot',
 		line: plan.line.text,
 		prompt: `Choose the part of this line that matches this description: ${field.summary}`,
-		explanation: `That is ${field.label}, printed here as “${plan.token.text}”.`,
+		explanation: `That is the ${field.label} field, printed here as “${plan.token.text}”.`,
 		fields: [field.key],
 		answer: field.key,
 	};
@@ -286,15 +289,15 @@ function numericQuestion(plan: QuestionPlan, name: MeasureName, prompt: string |
 	if (!result.ok) throw new Error(`practice asked for ${name} on a line that cannot give it: ${result.message}`);
 	const m = result.measure;
 	const labels = m.fields.map((k) => getField(k)!.label);
-	const inUnit = m.unit && m.unit !== 'goroutines' ? ` Answer in ${m.unit}.` : '';
+	const inUnit = m.unit && m.unit !== 'goroutines' ? ` Answer in ${unitName(m.unit)}.` : '';
 	return {
 		...base(plan),
 		type: 'numeric',
 		line: plan.line.text,
-		prompt: `${prompt ?? `What value does this line print for ${labels[0]}?`}${inUnit}`,
+		prompt: `${prompt ?? `What value does this line print for the ${labels[0]} field?`}${inUnit}`,
 		explanation: prompt
-			? `From ${labels.join(' and ')}: ${m.working}${m.unit ? ` ${m.unit}` : ''}.`
-			: `The line prints ${labels[0]} as “${plan.token.text}”.`,
+			? `From the ${andList(labels)} fields: ${m.working}${m.unit ? ` ${m.unit}` : ''}.`
+			: `The line prints the ${labels[0]} field as “${plan.token.text}”.`,
 		fields: m.fields,
 		answer: m.value,
 		unit: m.unit,
@@ -316,11 +319,17 @@ function choices(right: string, distractors: readonly string[], random: () => nu
 
 function meaningQuestion(plan: QuestionPlan, random: () => number): ChoiceQuestion {
 	const field = fieldOf(plan.token);
-	const sameFormat = fieldsOfFormat(plan.token.key!.split('/')[0] as TraceFormat);
-	// Distractors from the fields practice lines print, else from the whole format.
+	const format = plan.token.key!.split('/')[0] as TraceFormat;
+	const sameFormat = fieldsOfFormat(format);
+	// Distractors from the other fields of this kind of line first: the reader tells apart what is
+	// printed side by side, and a field of another line may measure the same thing (the assist line's
+	// heap at start is the controller line's heap at trigger, in MB). Then other practice fields,
+	// then the whole format.
+	const onForm = [...plan.formKeys].filter((k) => k !== field.key && k.startsWith(`${format}/`));
 	const others = [
-		...shuffle(plan.topicFields.filter((k) => k !== field.key), random).map((k) => getField(k)!),
-		...shuffle(sameFormat.filter((f) => f.key !== field.key && !plan.topicFields.includes(f.key)), random),
+		...shuffle(onForm, random).map((k) => getField(k)!),
+		...shuffle(plan.topicFields.filter((k) => k !== field.key && !onForm.includes(k)), random).map((k) => getField(k)!),
+		...shuffle(sameFormat.filter((f) => f.key !== field.key && !plan.topicFields.includes(f.key) && !onForm.includes(f.key)), random),
 	];
 	const distractors = others.filter((f, i) => f.summary !== field.summary && others.findIndex((o) => o.summary === f.summary) === i).slice(0, 3);
 	const question = choices(field.summary, distractors.map((f) => f.summary), random);
@@ -330,8 +339,8 @@ function meaningQuestion(plan: QuestionPlan, random: () => number): ChoiceQuesti
 	return {
 		...base(plan),
 		type: 'choice',
-		prompt: `What does ${field.label} mean? On this line it is “${plan.token.text}”.`,
-		explanation: `That is what ${field.label} means. The other answers describe ${andList(otherLabels)}.`,
+		prompt: `What does the ${field.label} field mean? On this line it is “${plan.token.text}”.`,
+		explanation: `That is what the ${field.label} field means. The other answers describe ${andList(otherLabels)}.`,
 		fields: [field.key],
 		...question,
 	};
@@ -353,6 +362,33 @@ function eraCandidates(format: TraceFormat): Era[] {
 	return out;
 }
 
+/** Field labels as a short list: `A field`, `A and B fields`, `A, B, C fields and 4 more`. */
+export function fieldList(fields: readonly FieldInfo[]): string {
+	const labels = [...new Set(fields.map((f) => f.label))];
+	if (labels.length === 1) return `${labels[0]} field`;
+	if (labels.length <= 4) return `${andList(labels)} fields`;
+	return `${labels.slice(0, 3).join(', ')} fields and ${labels.length - 3} more`;
+}
+
+/** Floats as the runtime printed them through Go 1.25: `+2.500000e-001`. */
+const oldFloat = /[+-]\d\.\d{6}e[+-]\d{3}/;
+
+/** Clues in how values print, not which fields, at the edges of the line's releases (reference §1, §3). */
+function printingClues(text: string, from: number | undefined, to: number | undefined): string[] {
+	const clues: string[] = [];
+	const oldIds = / (m|p|curg|lockedg|lockedm)=-1\b/.test(text);
+	const nilIds = / (m|p|curg|lockedg|lockedm)=nil\b/.test(text);
+	const flags = / (gcwaiting|sysmonwait)=(true|false|0|1)\b/.exec(text);
+	if (to === 19 && oldIds) clues.push('It prints a missing id as -1; Go 1.20 prints nil.');
+	if (from === 20 && nilIds) clues.push('It prints a missing id as nil, as Go 1.20 began to.');
+	if (to === 19 && flags && /[01]/.test(flags[2])) clues.push(`It prints ${flags[1]} as ${flags[2]}; Go 1.20 prints true or false.`);
+	if (from === 20 && flags && /true|false/.test(flags[2])) clues.push(`It prints ${flags[1]} as ${flags[2]}, as Go 1.20 began to.`);
+	if (to === 25 && text.startsWith('pacer:') && oldFloat.test(text)) clues.push('Its floats print as +d.dddddde±ddd; Go 1.26 prints the shortest form, such as 0.25.');
+	// Of these traces only the pacer lines print floats; gctrace's decimals are fixed-point.
+	if (from === 26 && text.startsWith('pacer:') && /\d\.\d/.test(text) && !oldFloat.test(text)) clues.push('Its floats print in the shortest form, such as 0.25, as Go 1.26 began to.');
+	return clues;
+}
+
 function eraQuestion(plan: QuestionPlan, random: () => number): ChoiceQuestion {
 	const lineEra = plan.parsed.era ?? [];
 	const right = describeEra(lineEra);
@@ -367,14 +403,15 @@ function eraQuestion(plan: QuestionPlan, random: () => number): ChoiceQuestion {
 	const newest = plan.parsed.tokens
 		.map((t) => (t.key ? getField(t.key) : undefined))
 		.filter((f): f is FieldInfo => f !== undefined && f.since === from && from > OLDEST_GO_MINOR);
-	if (newest.length) reasons.push(`It prints ${newest.map((f) => f.label).join(', ')}, which Go 1.${from} added.`);
+	if (newest.length) reasons.push(`It prints the ${fieldList(newest)}, which Go 1.${from} added.`);
 	if (to !== undefined && to < LATEST_GO_MINOR) {
 		const missing = [...plan.formKeys]
 			.filter((k) => !lineKeys.has(k))
 			.map((k) => getField(k)!)
 			.filter((f) => f.unit !== 'marker' && f.since === to + 1);
-		if (missing.length) reasons.push(`It has no ${missing.map((f) => f.label).join(', ')}, which Go 1.${to + 1} added.`);
+		if (missing.length) reasons.push(`It has no ${fieldList(missing)}, which Go 1.${to + 1} added.`);
 	}
+	reasons.push(...printingClues(plan.parsed.text, from, to));
 	return {
 		...base(plan),
 		type: 'choice',

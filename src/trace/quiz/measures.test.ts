@@ -104,6 +104,22 @@ describe('tolerance follows the printed precision', () => {
 	}
 });
 
+describe('a gctrace time printed as 0 is under 1 µs, not under half a ms', () => {
+	const line = 'gc 24 @1.505s 0%: 0.037+0.20+0.044 ms clock, 0.075+0/0.070/0+0.088 ms cpu, 0->0->0 MB, 4 MB goal, 0 MB stacks, 0 MB globals, 2 P (forced)';
+	test('one field', () => {
+		const m = ok('field:gctrace/cpu-assist', line);
+		assert.equal(m.value, 0);
+		assert.ok(Math.abs(m.tolerance - 0.0005) < 1e-12, `${m.tolerance}`);
+	});
+	test('a whole-MB 0 keeps its whole-MB tolerance', () => {
+		assert.equal(ok('field:gctrace/heap-live', line).tolerance, 0.5);
+	});
+	test('the first schedtrace line’s 0 ms is a truncated whole ms', () => {
+		const sched = 'SCHED 0ms: gomaxprocs=1 idleprocs=0 threads=4 spinningthreads=0 needspinning=1 idlethreads=0 runqueue=0 [ 2 ] schedticks=[ 0 ]';
+		assert.equal(ok('field:schedtrace/elapsed', sched).tolerance, 0.5);
+	});
+});
+
 describe('a line without the fields gets a clear error', () => {
 	const sched = 'SCHED 2013ms: gomaxprocs=1 idleprocs=0 threads=6 spinningthreads=0 needspinning=1 idlethreads=2 runqueue=1 [ 2 ] schedticks=[ 37480 ]';
 	const detailHeader = 'SCHED 2013ms: gomaxprocs=2 idleprocs=0 threads=6 spinningthreads=0 needspinning=1 idlethreads=2 runqueue=1 gcwaiting=false nmidlelocked=0 stopwait=0 sysmonwait=false';

@@ -8,6 +8,8 @@
  * among the numbers it is worked out from: a reader who rounds a sum to the precision the line
  * gives is right, and a count must be exact.
  *
+ * A time that `fmtNSAsMS` prints as a bare `0` is under 1 µs, so it counts as three decimals.
+ *
  * `heap-freed-mb` is heap-end − heap-live (`H1 − H2` of `H0->H1->H2 MB`). H1 is the heap in use
  * when marking ended; H2 is what marking found reachable, which includes everything allocated
  * during the cycle (allocated black). What the sweep will free is therefore H1 − H2. H0 − H2 would
@@ -52,10 +54,19 @@ function decimalsOf(text: string): number {
 	return dot < 0 ? 0 : text.length - dot - 1;
 }
 
+/**
+ * The decimals a printed number is exact to. `fmtNSAsMS` prints anything under 1 µs as a bare
+ * `0`, so that `0` is exact to 0.001 ms, not to a whole ms.
+ */
+function precisionOf(token: Token): number {
+	if (token.text === '0' && token.key && getField(token.key)?.precision?.startsWith('fmtNSAsMS')) return 3;
+	return decimalsOf(token.text);
+}
+
 /** Half a unit of the last printed digit of the coarsest term; 0 for exact counts. */
-function toleranceOf(texts: string[], exact: boolean): number {
+function toleranceOf(tokens: Token[], exact: boolean): number {
 	if (exact) return 0;
-	const coarsest = Math.min(...texts.map(decimalsOf));
+	const coarsest = Math.min(...tokens.map(precisionOf));
 	return 0.5 * 10 ** -coarsest;
 }
 
@@ -83,7 +94,7 @@ function sumOf(tokens: Token[], unit: string, exact: boolean, sign: 1 | -1 = 1):
 	return {
 		value,
 		unit,
-		tolerance: toleranceOf(tokens.map((t) => t.text), exact),
+		tolerance: toleranceOf(tokens, exact),
 		fields: tokens.map((t) => t.key!),
 		working: `${tokens.map((t) => t.text).join(op)} = ${value}`,
 	};
@@ -132,7 +143,7 @@ function oneField(parsed: ParsedLine, key: string): MeasureResult {
 		measure: {
 			value: token.value as number,
 			unit,
-			tolerance: toleranceOf([token.text], field.unit === 'count'),
+			tolerance: toleranceOf([token], field.unit === 'count'),
 			fields: [field.key],
 			working: `the line prints ${token.text}`,
 		},
