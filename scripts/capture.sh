@@ -1,16 +1,22 @@
 #!/usr/bin/env bash
 # Records the GODEBUG traces the lessons show, from real Go runtimes.
 #
-#   bash scripts/capture.sh            (run from the repository root)
+#   bash scripts/capture.sh                      every scenario, every toolchain
+#   bash scripts/capture.sh p8-leak gcdemo-ring  only these scenarios
 #
-# It builds examples/godebug and examples/gcdemo with the current `go` and,
+# It builds examples/godebug and examples/gcdemo with the machine's `go`, with
+# Go 1.27.3 (the go command fetches that toolchain from the module proxy) and,
 # when present, Debian's Go 1.19, runs each scenario below and writes the
 # program's standard error, byte for byte, to content/traces/<setting>/
 # go1.NN-<scenario>.txt. Then it writes content/traces/captures.json and
 # content/traces/README.md with the provenance of every file.
 #
+# Naming scenarios records only those (on every toolchain) and keeps every
+# other capture as it is: lessons quote lines of the existing files by number.
+#
 # Environment:
-#   GO     current toolchain (default: go)
+#   GO     the machine's toolchain (default: go)
+#   GO127  Go 1.27 toolchain (default: the one `GOTOOLCHAIN=go1.27.3 go` runs; skipped if unavailable)
 #   GO119  Go 1.19 toolchain (default: /usr/lib/go-1.19/bin/go; skipped if missing)
 #   HEY    load generator (default: hey)
 #
@@ -21,8 +27,13 @@ cd "$(dirname "$0")/.."
 
 GO=${GO:-go}
 GO119=${GO119:-/usr/lib/go-1.19/bin/go}
+if [ -z "${GO127:-}" ]; then
+	root127=$(GOTOOLCHAIN=go1.27.3 "$GO" env GOROOT 2>/dev/null || true)
+	GO127=${root127:+$root127/bin/go}
+fi
 HEY=${HEY:-hey}
 OUT=content/traces
+only=("$@") # scenarios to record; none named means all
 
 # Only the variables each run sets may shape its output.
 unset GODEBUG GOMAXPROCS GOGC GOMEMLIMIT GOTRACEBACK GOEXPERIMENT GOFLAGS PORT
@@ -57,6 +68,16 @@ US=$'\x1f'
 record() {
 	printf '%s\n' "$1$US$gover$US$2$US$3$US$4$US$5$US$today$US$6$US$7" >>"$work/records"
 	printf '  %-42s %6d lines %8d bytes\n' "$1" "$(wc -l <"$OUT/$1")" "$(wc -c <"$OUT/$1")"
+}
+
+# wanted FILE: whether this run records FILE (tag-scenario.txt).
+wanted() {
+	local scenario=${1#*/"$tag"-}
+	scenario=${scenario%.txt}
+	[ ${#only[@]} -eq 0 ] && return 0
+	local s
+	for s in "${only[@]}"; do [ "$s" = "$scenario" ] && return 0; done
+	return 1
 }
 
 # complete FILE: a capture must end in a newline, or the program was stopped
@@ -112,13 +133,16 @@ sleep_until() {
 	sleep "$left"
 }
 
-# web FILE GODEBUG GOMAXPROCS LOAD_SECONDS TOTAL_SECONDS [leak]
+# web FILE GODEBUG GOMAXPROCS LOAD_SECONDS TOTAL_SECONDS [leak|block]
 # Runs the web service, puts LOAD_SECONDS of load on it (0: none), and stops
 # it TOTAL_SECONDS after it started. Make TOTAL end in .5 for traces printed
 # every whole second, so the stop never lands in the middle of a report.
+# HEYRATE, when set, is hey's requests per second per worker (-q).
 web() {
 	local file=$1 godebug=$2 procs=$3 load=$4 total=$5 args=("${@:6}")
-	local try port url cmd heycmd start
+	local try port url cmd heycmd start rate=()
+	wanted "$file" || return 0
+	[ -n "${HEYRATE:-}" ] && rate=(-q "$HEYRATE")
 	mkdir -p "$OUT/$(dirname "$file")"
 	for try in 1 2 3; do
 		port=$(free_port)
@@ -131,8 +155,8 @@ web() {
 		server=$!
 		wait_ready "$port"
 		if [ "$load" -gt 0 ]; then
-			heycmd="hey -m POST -c 8 -z ${load}s $url"
-			timeout $((load + 15)) "$HEY" -m POST -c 8 -z "${load}s" "$url" >"$work/hey.txt"
+			heycmd="hey -m POST -c 8${rate[*]:+ ${rate[*]}} -z ${load}s $url"
+			timeout $((load + 15)) "$HEY" -m POST -c 8 "${rate[@]}" -z "${load}s" "$url" >"$work/hey.txt"
 			grep -h 'Requests/sec' "$work/hey.txt" | sed 's/^ */  hey: /'
 		fi
 		sleep_until "$start" "$total"
@@ -148,6 +172,7 @@ web() {
 # Runs DIR/gcdemo (which exits by itself) with GOMAXPROCS=2.
 gcdemo() {
 	local file=$1 godebug=$2 dir=$3 build=$4 args=("${@:5}")
+	wanted "$file" || return 0
 	mkdir -p "$OUT/$(dirname "$file")"
 	(cd "$dir" && GOMAXPROCS=2 GODEBUG=$godebug exec timeout 60 ./gcdemo "${args[@]}") \
 		>/dev/null 2>"$OUT/$file"
@@ -166,15 +191,21 @@ capture_all() {
 	mkdir -p "$bin"
 	(cd examples/godebug && "$gobin" build -o "$bin/godebug" .)
 	(cd examples/gcdemo && "$gobin" build -o "$bin/gcdemo" .)
-	rm -f "$OUT"/*/"$tag"-*.txt
+	# A full run drops this release's captures of scenarios that no longer exist.
+	[ ${#only[@]} -eq 0 ] && rm -f "$OUT"/*/"$tag"-*.txt
 
 	# Lessons 1-4: the scheduler under load, healthy and leaking.
 	web "schedtrace/$tag-p1-load.txt" schedtrace=1000 1 5 9.5
 	web "schedtrace/$tag-p1-leak.txt" schedtrace=1000 1 5 9.5 leak
 	web "schedtrace/$tag-p2-load.txt" schedtrace=1000 2 5 9.5
 	web "schedtrace/$tag-p2-leak.txt" schedtrace=1000 2 5 9.5 leak
+	web "schedtrace/$tag-p8-load.txt" schedtrace=1000 8 5 9.5
+	web "schedtrace/$tag-p8-leak.txt" schedtrace=1000 8 5 9.5 leak
 	# One G line per goroutine ever created: keep it short and leak-free.
 	web "scheddetail/$tag-p2-load.txt" schedtrace=1000,scheddetail=1 2 3 4.5
+	# Lesson 6: goroutines blocked forever, one per request. 8 workers at 20
+	# requests a second each leave about 160 more G lines in every dump.
+	HEYRATE=20 web "scheddetail/$tag-p2-block.txt" schedtrace=1000,scheddetail=1 2 4 6.5 block
 
 	# The collector under load. A cycle every few milliseconds: a few seconds is plenty.
 	web "gctrace/$tag-web-load.txt" gctrace=1 2 3 3.5
@@ -184,19 +215,23 @@ capture_all() {
 	# The collector on its own, with forced cycles halfway through.
 	gcdemo "gctrace/$tag-gcdemo.txt" gctrace=1 "$bin" "go build" -d 3s
 	gcdemo "gctrace/$tag-gcdemo-retain.txt" gctrace=1 "$bin" "go build" -d 6s -retain
+	gcdemo "gctrace/$tag-gcdemo-ring.txt" gctrace=1 "$bin" "go build" -d 6s -ring
 	gcdemo "gctrace/$tag-gcdemo-gctrace2.txt" gctrace=2 "$bin" "go build" -d 1s
 	gcdemo "scavtrace/$tag-gcdemo.txt" scavtrace=1 "$bin" "go build" -d 3s
 	gcdemo "inittrace/$tag-gcdemo.txt" inittrace=1 "$bin" "go build" -d 100ms
 	gcdemo "combined/$tag-gcdemo-gc-sched.txt" gctrace=1,schedtrace=200 "$bin" "go build" -d 3s
 	gcdemo "combined/$tag-gcdemo-gc-pacer-scav.txt" gctrace=1,gcpacertrace=1,scavtrace=1 "$bin" "go build" -d 2s
 
-	# Go 1.26+: the GC cycle that checks for leaked goroutines. The profile
-	# behind it only exists with this experiment turned on at build time.
+	# Go 1.26+: the GC cycle that checks for leaked goroutines. In Go 1.26 the
+	# profile behind it exists only with this experiment turned on at build
+	# time; from Go 1.27 it is always there.
 	if (cd examples/gcdemo && GOEXPERIMENT=goroutineleakprofile "$gobin" build -o "$bin/leakcheck/gcdemo" .) 2>/dev/null; then
 		gcdemo "gctrace/$tag-gcdemo-leakcheck.txt" gctrace=1 "$bin/leakcheck" \
 			"GOEXPERIMENT=goroutineleakprofile go build" -d 1s -leakcheck
+	elif grep -q '"goroutineleak":' "$("$gobin" env GOROOT)/src/runtime/pprof/pprof.go" 2>/dev/null; then
+		gcdemo "gctrace/$tag-gcdemo-leakcheck.txt" gctrace=1 "$bin" "go build" -d 1s -leakcheck
 	else
-		echo "  $tag has no GOEXPERIMENT=goroutineleakprofile: no leak-check capture"
+		echo "  $tag has no goroutineleak profile: no leak-check capture"
 	fi
 }
 
@@ -206,6 +241,12 @@ captured=()
 
 capture_all "$GO"
 captured+=("$tag")
+if [ -n "$GO127" ] && [ -x "$GO127" ]; then
+	capture_all "$GO127"
+	captured+=("$tag")
+else
+	echo "== Go 1.27.3 not available: skipping its captures (set GO127 to its go binary)"
+fi
 if [ -x "$GO119" ]; then
 	capture_all "$GO119"
 	captured+=("$tag")
@@ -213,12 +254,19 @@ else
 	echo "== $GO119 not found: skipping the Go 1.19 captures (set GO119 to its go binary)"
 fi
 
-# Keep the provenance of captures from toolchains not run this time.
+# Keep the provenance of every capture this run did not record: those of
+# toolchains not run this time, and, when scenarios were named, the others.
 if [ -f "$OUT/captures.json" ]; then
 	if command -v jq >/dev/null; then
-		jq -r --arg now "${captured[*]}" '
+		cut -d "$US" -f1 "$work/records" >"$work/recorded"
+		jq -r --arg now "${captured[*]}" --arg full "$([ ${#only[@]} -eq 0 ] && echo yes)" \
+			--rawfile recorded "$work/recorded" '
 			($now | split(" ")) as $tags
-			| .[] | select((.file | split("/")[1] | split("-")[0]) as $t | $tags | index($t) | not)
+			| ($recorded | split("\n")) as $files
+			| .[]
+			| .file as $f
+			| select(any($files[]; . == $f) | not)
+			| select($full != "yes" or ((.file | split("/")[1] | split("-")[0]) as $t | $tags | index($t) | not))
 			| [.file, .go, .godebug, (.gomaxprocs | tostring), .command, (.load // ""), .date, .program, (.build // "go build")]
 			| join("\u001f")' "$OUT/captures.json" >>"$work/records"
 	else

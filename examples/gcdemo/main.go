@@ -3,6 +3,7 @@
 //
 //	GODEBUG=gctrace=1 ./gcdemo -d 3s
 //	GODEBUG=gctrace=1 ./gcdemo -d 10s -retain   # the live heap grows like a leak
+//	GODEBUG=gctrace=1 ./gcdemo -d 10s -ring     # the live heap grows, then levels off
 //	GODEBUG=scavtrace=1 ./gcdemo
 //
 // Halfway through it calls runtime.GC and debug.FreeOSMemory once each,
@@ -31,9 +32,17 @@ type node struct {
 // can never be collected: in Go, a leak is memory you keep a reference to.
 var kept []*node
 
+// ringSize lists of about 64 KiB each: -ring keeps every 10th list in a ring
+// of ringSize, about 6 MiB once full (after about a second), the way a cache
+// or a buffer of recent requests fills up and then stays the same size.
+const ringSize = 100
+
+var ring [ringSize]*node
+
 func main() {
 	d := flag.Duration("d", 3*time.Second, "how long to run")
 	retain := flag.Bool("retain", false, "keep every 10th list forever, so the live heap grows")
+	useRing := flag.Bool("ring", false, "keep every 10th list in a ring of 100, so the live heap grows to about 6 MiB and stays there")
 	leakcheck := flag.Bool("leakcheck", false, "at the end, run the GC's goroutine leak check (Go 1.26+, GOEXPERIMENT=goroutineleakprofile)")
 	flag.Parse()
 
@@ -44,6 +53,9 @@ func main() {
 
 		if *retain && i%10 == 0 {
 			kept = append(kept, list)
+		}
+		if *useRing && i%10 == 0 {
+			ring[(i/10)%ringSize] = list // the list it replaces becomes garbage
 		}
 
 		if !forced && time.Since(start) > *d/2 {

@@ -4,6 +4,7 @@
 //	go build
 //	GOMAXPROCS=1 GODEBUG=schedtrace=1000 ./godebug       # healthy
 //	GOMAXPROCS=1 GODEBUG=schedtrace=1000 ./godebug leak  # leaks a goroutine per request
+//	GODEBUG=schedtrace=1000,scheddetail=1 ./godebug block # leaks a blocked goroutine per request
 //
 // Set PORT to listen somewhere other than 4000.
 package main
@@ -22,11 +23,17 @@ type user struct {
 	Email string `json:"email"`
 }
 
-// leak is set by the "leak" argument to turn on the bug lesson 4 hunts for.
+// leak is set by the "leak" argument to turn on the bug lesson 4 hunts for:
+// goroutines that never stop and keep waking up.
 var leak bool
+
+// block is set by the "block" argument to turn on the quieter leak of the
+// detailed-dump lesson: goroutines that wait forever and never run again.
+var block bool
 
 func main() {
 	leak = len(os.Args) > 1 && os.Args[1] == "leak"
+	block = len(os.Args) > 1 && os.Args[1] == "block"
 
 	port := os.Getenv("PORT")
 	if port == "" {
@@ -53,6 +60,9 @@ func sendJSON(w http.ResponseWriter, r *http.Request) {
 	if leak {
 		go heartbeat(u)
 	}
+	if block {
+		go waitForReply(make(chan user))
+	}
 
 	w.Header().Set("Content-Type", "application/json")
 	if err := json.NewEncoder(w).Encode(u); err != nil {
@@ -72,4 +82,12 @@ func heartbeat(u user) {
 			return
 		}
 	}
+}
+
+// waitForReply is the blocked leak: it waits for a reply on a channel that
+// nobody ever sends on or closes. The goroutine never runs again, so it never
+// enters a run queue; only a scheddetail dump, one G line each, shows it.
+func waitForReply(reply chan user) {
+	u := <-reply
+	log.Println("reply for", u.Name)
 }
