@@ -41,7 +41,9 @@ export const inittraceFields = defineFields([
 		printed: '# ms clock',
 		unit: 'ms',
 		precision: MS_PRECISION,
-		summary: 'Wall-clock time the package’s init work took.',
+		summary:
+			'Wall-clock time the package’s own init work took, waiting included; the packages it ' +
+			'imports were initialised before the clock started.',
 		since: 16,
 		changes: [],
 		source: `${SOURCE}: fmtNSAsMS(end-start)`,
@@ -51,19 +53,28 @@ export const inittraceFields = defineFields([
 		label: 'Bytes allocated',
 		printed: '# bytes',
 		unit: 'bytes',
-		summary: 'Heap bytes allocated while the package’s init work ran.',
+		summary:
+			'Heap bytes the init goroutine allocated while running this package’s init work, ' +
+			'each object counted at its rounded-up size-class size; goroutines the init work ' +
+			'starts are not counted.',
 		since: 16,
 		changes: [],
-		source: `${SOURCE}: after.bytes-before.bytes`,
+		source:
+			`${SOURCE}: after.bytes-before.bytes; inittrace.bytes is added to in mallocgc ` +
+			'(postMallocgcDebug in Go 1.26) only when inittrace.id == getg().goid',
 	},
 	{
 		key: 'inittrace/allocs',
 		label: 'Allocations',
 		printed: '# allocs',
 		unit: 'count',
-		summary: 'Heap allocations made while the package’s init work ran.',
+		summary:
+			'Heap allocations (mallocgc calls) the init goroutine made while running this ' +
+			'package’s init work; goroutines the init work starts are not counted.',
 		since: 16,
 		changes: [],
-		source: `${SOURCE}: after.allocs-before.allocs`,
+		source:
+			`${SOURCE}: after.allocs-before.allocs; inittrace.allocs is added to in mallocgc ` +
+			'(preMallocgcDebug in Go 1.26) only when inittrace.id == getg().goid',
 	},
 ]);

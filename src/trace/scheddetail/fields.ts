@@ -67,10 +67,14 @@ export const scheddetailFields = defineFields([
 		label: 'Sysmon waiting',
 		printed: 'sysmonwait=#',
 		unit: 'flag',
-		summary: "Whether sysmon, the runtime's background monitor thread, is parked waiting.",
+		summary:
+			"Whether sysmon, the runtime's background monitor thread, is in its deep sleep; it never " +
+			'is while schedtrace is set, so only a crash dump with scheddetail alone can show true.',
 		since: 2,
 		changes: [{ go: 20, note: 'Printed true/false instead of 1/0 (now an atomic.Bool).' }],
-		source: `${SRC}: sched.sysmonwait (sched.sysmonwait.Load() from Go 1.20)`,
+		source:
+			`${SRC}: sched.sysmonwait (sched.sysmonwait.Load() from Go 1.20); set only in sysmon, ` +
+			'which skips its deep sleep when debug.schedtrace > 0',
 	},
 
 	// The P lines: one per P, P0 first.
@@ -108,10 +112,20 @@ export const scheddetailFields = defineFields([
 		label: 'Schedule ticks',
 		printed: 'schedtick=#',
 		unit: 'count',
-		summary: 'A running total for this P, incremented on every scheduler call.',
+		summary:
+			'A running total for this P of the goroutines it started on a fresh time slice; from ' +
+			'Go 1.5 a goroutine that inherits the running time slice (the runnext hand-off) does ' +
+			'not add to it.',
 		since: 2,
-		changes: [],
-		source: `${SRC}: pp.schedtick`,
+		changes: [
+			{
+				go: 5,
+				note:
+					'Counts only fresh time slices (execute with inheritTime false); up to Go 1.4 ' +
+					'every goroutine started on the P counted.',
+			},
+		],
+		source: `${SRC}: pp.schedtick, incremented in execute (proc.go) when !inheritTime`,
 	},
 	{
 		key: 'scheddetail/p-syscalltick',

@@ -147,12 +147,13 @@ export const schedtraceFields = defineFields([
 		unit: 'list',
 		precision: 'Running totals: subtract the previous line to get a rate.',
 		summary:
-			'One number per P, in P order: how many times that P has scheduled a goroutine, as a ' +
-			'running total incremented on every scheduler call.',
+			'One number per P, in P order: a running total of the goroutines that P started on a ' +
+			'fresh time slice; a goroutine that inherits the running time slice (the runnext ' +
+			'hand-off) does not add to it.',
 		since: 25,
 		changes: [],
 		source:
 			'src/runtime/proc.go, schedtrace: pp.schedtick for each P in allp, ' +
-			'printed only when not detailed',
+			'printed only when not detailed; incremented in execute only when !inheritTime',
 	},
 ]);
