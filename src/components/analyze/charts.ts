@@ -26,6 +26,8 @@ interface ChartSpec {
 	yLabel: string;
 	/** The x axis label: which clock (or order) the rows are placed by. */
 	xLabel: string;
+	/** The legend's name for x. */
+	xName: string;
 	/** The data table's x column heading. */
 	xHeader: string;
 	/** An x value in words, for the legend. */
@@ -47,19 +49,22 @@ const decimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 });
 
 /** The three clocks: gctrace's `@` (since program start), `SCHED Nms`, and scav line order. */
 const GC_X = {
-	xLabel: 'Seconds since program start (gctrace @)',
+	xLabel: 'Seconds since program start (gc @)',
+	xName: 'Time',
 	xHeader: 'Since program start (s)',
 	xText: (x: number) => `@${decimal.format(x)} s`,
 };
 const SCHED_X = {
-	xLabel: 'Seconds since the first schedtrace line (SCHED)',
+	xLabel: 'Seconds since first SCHED line',
+	xName: 'SCHED',
 	xHeader: 'Since first SCHED line (s)',
-	xText: (x: number) => `SCHED ${decimal.format(x)} s`,
+	xText: (x: number) => `${decimal.format(x)} s`,
 };
 const SCAV_X = {
-	xLabel: 'scav line, in log order (no time is printed)',
+	xLabel: 'scav line, in log order',
+	xName: 'scav line',
 	xHeader: 'scav line',
-	xText: (x: number) => `scav line ${x}`,
+	xText: (x: number) => String(x),
 };
 
 const hasData = (values: ArrayLike<number>): boolean => {
@@ -258,7 +263,15 @@ function plotOptions(
 		},
 		axes: [
 			{ ...axis, label: spec.xLabel },
-			{ ...axis, label: spec.yLabel },
+			{
+				...axis,
+				label: spec.yLabel,
+				// Wide enough for the longest tick label (uPlot's default fits about 5 digits).
+				size: (_u, values) => {
+					const longest = Math.max(0, ...(values ?? []).map((v) => String(v).length));
+					return Math.max(50, 16 + longest * 7.5);
+				},
+			},
 		],
 		legend: {
 			markers: {
@@ -268,7 +281,7 @@ function plotOptions(
 		},
 		series: [
 			{
-				label: 'Time',
+				label: spec.xName,
 				value: (_u, v, _si, idx) =>
 					v === null || idx === null ? '–' : `${spec.xText(v)}, line ${rows.lineNo[idx]}`,
 			},
@@ -394,7 +407,7 @@ function drawFigure(
 	if (note) note.textContent = notes.join(' ');
 	figure.dataset.chartState = 'drawn';
 
-	const plotLabel = `${figure.querySelector('h3')?.textContent ?? spec.yLabel}: chart of ${count.format(rows.x.length)} points; the same data is in the table below.`;
+	const plotLabel = `${figure.querySelector('h3')?.textContent ?? spec.yLabel}: chart of ${count.format(rows.x.length)} points, ${spec.yLabel} against ${spec.xLabel.charAt(0).toLowerCase()}${spec.xLabel.slice(1)}; the same data is in the table below.`;
 	plotBox.setAttribute('role', 'img');
 	plotBox.setAttribute('aria-label', plotLabel);
 	let plot: uPlot | null = null;
