@@ -45,18 +45,34 @@ test('a gctrace capture: heap, pause and GC CPU charts draw, one table row per c
 		const numbers = await rows.locator('button[data-line]').allTextContents();
 		expect(numbers.map(Number)).toEqual(cycles);
 	}
-	// The log has no schedtrace or pacer lines: one sentence each, no canvas.
-	for (const id of ['runqueues', 'procs', 'pacer']) {
-		await expect(chart(page, id).locator('canvas')).toHaveCount(0);
-		await expect(chart(page, id).locator('[data-chart-note]')).toContainText('This log has no');
+	// The log has no schedtrace, pacer, scav or init lines: those charts are not shown, and one
+	// sentence says which lines would add them.
+	for (const id of ['runqueues', 'schedticks', 'procs', 'pacer', 'scavenger', 'init']) {
+		await expect(chart(page, id)).toBeHidden();
 	}
+	await expect(page.locator('[data-charts-missing]')).toHaveText(
+		'Lines from GODEBUG schedtrace=1000, gcpacertrace=1, scavtrace=1 or inittrace=1 would add more charts.',
+	);
+	// gctrace's @ counts from the program's start, and the axis says so.
+	await expect(chart(page, 'heap').locator('[data-chart-plot]')).toHaveAttribute('aria-label', /against seconds since program start \(gc @\)/);
 });
 
-test('a schedtrace capture: run queue and Ps charts draw, one table row per SCHED line', async ({ page }) => {
+test('a schedtrace-only capture: run queue, schedticks and Ps charts draw, and no empty gctrace charts', async ({ page }) => {
 	const file = 'schedtrace/go1.26-p2-load.txt';
 	const sched = lineNumbers(file, SCHED_LINE);
 	await analyze(page, file);
-	for (const id of ['runqueues', 'procs']) {
+	// The first thing under the heading is a chart, not blocks saying there is nothing to draw.
+	const visible = page.locator('[data-chart]:visible');
+	await expect(visible).toHaveCount(3);
+	await expect(visible.first()).toHaveAttribute('data-chart', 'runqueues');
+	for (const id of ['heap', 'pauses', 'gc-cpu', 'pacer', 'scavenger', 'init']) await expect(chart(page, id)).toBeHidden();
+	await expect(page.locator('[data-part="charts"]')).not.toContainText('nothing to draw');
+	await expect(page.locator('[data-charts-missing]')).toHaveText(
+		'Lines from GODEBUG gctrace=1, gcpacertrace=1, scavtrace=1 or inittrace=1 would add more charts.',
+	);
+	// SCHED counts from the first schedtrace line, and the axis says so.
+	await expect(chart(page, 'runqueues').locator('[data-chart-plot]')).toHaveAttribute('aria-label', /against seconds since first SCHED line/);
+	for (const id of ['runqueues', 'schedticks', 'procs']) {
 		await expect(chart(page, id).locator('canvas').first()).toBeVisible();
 		const rows = await openTable(page, id);
 		await expect(rows).toHaveCount(sched.length);
@@ -64,13 +80,59 @@ test('a schedtrace capture: run queue and Ps charts draw, one table row per SCHE
 	// Global queue plus P0 and P1 (GOMAXPROCS=2).
 	await expect(chart(page, 'runqueues').locator('.analyze-chart-table-wrap thead th')).toHaveText([
 		'Line',
-		'Time (s)',
+		'Since first SCHED line (s)',
 		'Global run queue',
 		'P0 local',
 		'P1 local',
 	]);
-	await expect(chart(page, 'heap').locator('canvas')).toHaveCount(0);
-	await expect(chart(page, 'heap').locator('[data-chart-note]')).toContainText('no gctrace cycle lines');
+	// schedticks per second: from the second line on, each P's count difference over the time
+	// difference, computed here from the capture's own text.
+	const texts = captureLines(file).filter((line) => SCHED_LINE.test(line));
+	const ticks = (line: string) => line.match(/schedticks=\[ ([\d ]+) \]/)![1]!.split(' ').map(Number);
+	const ms = (line: string) => Number(line.match(/^SCHED (\d+)ms/)![1]);
+	const rate = (i: number, p: number) => (ticks(texts[i]!)[p]! - ticks(texts[i - 1]!)[p]!) / ((ms(texts[i]!) - ms(texts[i - 1]!)) / 1000);
+	const tickRows = chart(page, 'schedticks').locator('.analyze-chart-table-wrap tbody tr');
+	await expect(tickRows.nth(0).locator('td')).toHaveText(['0', '–', '–']);
+	const second = (await tickRows.nth(1).locator('td').allTextContents()).map((t) => Number(t.replace(/,/g, '')));
+	expect(second[1]).toBeCloseTo(rate(1, 0), 3);
+	expect(second[2]).toBeCloseTo(rate(1, 1), 3);
+});
+
+test('a scavtrace capture shows the scavenger chart, placed by scav line order', async ({ page }) => {
+	const file = 'scavtrace/go1.26-gcdemo.txt';
+	const scav = lineNumbers(file, /^scav /);
+	await analyze(page, file);
+	await expect(chart(page, 'scavenger').locator('canvas').first()).toBeVisible();
+	await expect(page.locator('[data-chart]:visible')).toHaveCount(1);
+	await expect(chart(page, 'scavenger').locator('[data-chart-plot]')).toHaveAttribute('aria-label', /against scav line, in log order/);
+	const rows = await openTable(page, 'scavenger');
+	await expect(rows).toHaveCount(scav.length);
+	expect((await rows.locator('button[data-line]').allTextContents()).map(Number)).toEqual(scav);
+	// x is the line's place among the scav lines; the released memory is the line's `KiB now`.
+	const first = captureLines(file)[scav[0]! - 1]!;
+	await expect(rows.first().locator('td').nth(0)).toHaveText('1');
+	await expect(rows.first().locator('td').nth(1)).toHaveText(Number(first.match(/(\d+) KiB now/)![1]).toLocaleString('en-US'));
+});
+
+test('an inittrace capture shows the init bar chart, slowest package first', async ({ page }) => {
+	const file = 'inittrace/go1.26-web.txt';
+	const inits = captureLines(file)
+		.map((line, i) => ({ line, no: i + 1, m: line.match(/^init (\S+) @[\d.]+ ms, ([\d.]+) ms clock/) }))
+		.filter((x) => x.m);
+	const slowest = [...inits].sort((a, b) => Number(b.m![2]) - Number(a.m![2]) || a.no - b.no)[0]!;
+	await analyze(page, file);
+	const bars = chart(page, 'init').locator('.analyze-init-bars li');
+	await expect(bars).toHaveCount(Math.min(20, inits.length));
+	await expect(bars.first().getByRole('button')).toHaveText(slowest.m![1]!);
+	await expect(bars.first()).toContainText(`${slowest.m![2]} ms`);
+	await expect(page.locator('[data-chart]:visible')).toHaveCount(1);
+	// The table lists every package in the order they ran.
+	const rows = await openTable(page, 'init');
+	await expect(rows).toHaveCount(inits.length);
+	await expect(rows.first().locator('td').first()).toHaveText(inits[0]!.m![1]!);
+	// A bar's button shows its line.
+	await bars.first().getByRole('button').click();
+	await expect(page.locator('[data-part="detail"]').getByRole('heading', { name: `Line ${slowest.no}`, exact: true })).toBeVisible();
 });
 
 test('a pacer capture draws mark CPU use against its goal', async ({ page }) => {

@@ -3,6 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { deflateRawSync } from 'node:zlib';
 
 const root = path.resolve(import.meta.dirname, '..');
 const tracesDir = path.join(root, 'content', 'traces');
@@ -215,6 +216,51 @@ test('a corrupt share link gets a message', async ({ page }) => {
 	await expect(status(page)).toContainText('This link carries a log that cannot be read');
 	await page.goto('/analyze/#log=not*base64');
 	await expect(status(page)).toContainText('not valid base64url');
+});
+
+/** A `#log=` value packing `bytes` of zeros as the page packs logs (deflate-raw, base64url). */
+function zeroBomb(bytes: number): string {
+	return deflateRawSync(Buffer.alloc(bytes), { level: 9 }).toString('base64url');
+}
+
+/** The page still answers at once: a script runs, and the text box takes typing. */
+async function staysResponsive(page: Page): Promise<void> {
+	const started = Date.now();
+	await page.evaluate(() => 1);
+	await page.locator('#analyze-text').fill('SCHED 0ms: gomaxprocs=1');
+	expect(Date.now() - started).toBeLessThan(2000);
+}
+
+test('a share link that unpacks past the limit is refused at once, saying the limit', async ({ page }) => {
+	// 50 MB of zeros pack into about 50 KB: longer than any link the page makes.
+	const long = zeroBomb(50 * 1024 * 1024);
+	await page.goto(`/analyze/#log=${long}`);
+	await expect(status(page)).toHaveText(/^This link holds more than a shared link may: \d+ KB of packed log after #log=, and this page reads at most 36 KB\./, { timeout: 5000 });
+	await staysResponsive(page);
+	await expect(results(page)).toBeHidden();
+	// 20 MB of zeros pack into about 20 KB, the length of a real link: unpacking stops at 9 MB.
+	const short = zeroBomb(20 * 1024 * 1024);
+	expect(short.length).toBeLessThan(32 * 1024);
+	await page.goto('/analyze/');
+	await page.goto(`/analyze/#log=${short}`);
+	await expect(status(page)).toHaveText(/^This link holds more than a shared link may: its log unpacks to more than 9 MB, the most this page reads from a link\./, { timeout: 5000 });
+	await staysResponsive(page);
+	await expect(page.locator('#analyze-text')).toHaveValue('SCHED 0ms: gomaxprocs=1');
+});
+
+test('at 360 px the page is no wider than the screen with a capture loaded', async ({ page }) => {
+	await page.setViewportSize({ width: 360, height: 800 });
+	await page.goto('/analyze/');
+	await chooseFile(page, path.join(tracesDir, 'combined/go1.26-gcdemo-gc-pacer-scav.txt'));
+	await expect(results(page)).toBeVisible();
+	await expect(page.locator('[data-chart="scavenger"] canvas').first()).toBeVisible();
+	const widths = () => page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+	const [scroll, client] = await widths();
+	expect(scroll).toBeLessThanOrEqual(client);
+	// A long line scrolls inside the line browser's box, not the page.
+	const box = page.locator('[data-part="lines"]');
+	const inside = await box.evaluate((el) => [el.scrollWidth, el.clientWidth]);
+	expect(inside[0]).toBeGreaterThan(inside[1]!);
 });
 
 test('a log too large for a link says so and why', async ({ page }) => {

@@ -94,8 +94,73 @@ describe('series of real captures', () => {
 			for (let i = 1; i < series.pacer.length; i++) {
 				assert.ok(series.pacer.time[i]! >= series.pacer.time[i - 1]!, 'pacer times ascend');
 			}
+
+			// schedticks rates: each line's counts minus the previous ticks line's, per second.
+			let previous: LogLine | null = null;
+			schedLines.forEach((line, i) => {
+				const ticks = value(line, 'schedtrace/schedticks');
+				if (!Array.isArray(ticks)) {
+					for (const column of series.sched.schedticksPerSecond) assert.ok(Number.isNaN(column[i]!));
+					return;
+				}
+				ticks.forEach((count, p) => {
+					const before = previous ? (value(previous, 'schedtrace/schedticks') as number[])[p] : undefined;
+					const rate = series.sched.schedticksPerSecond[p]![i]!;
+					if (previous === null || before === undefined) assert.ok(Number.isNaN(rate), `line ${line.lineNo}`);
+					else {
+						const seconds = (num(line, 'schedtrace/elapsed') - num(previous, 'schedtrace/elapsed')) / 1000;
+						assert.equal(rate, (count - before) / seconds, `line ${line.lineNo} P${p}`);
+					}
+				});
+				previous = line;
+			});
+
+			// scav lines in log order, x being the line's place among them.
+			const scavLines = lines.filter((l) => l.form === 'scav');
+			assert.deepEqual([...series.scav.lineNo], scavLines.map((l) => l.lineNo));
+			assert.deepEqual([...series.scav.time], scavLines.map((_, i) => i + 1));
+			assert.equal(series.scvgUncharted, lines.filter((l) => l.kind === 'scavtrace' && l.form !== 'scav').length);
+			scavLines.forEach((line, i) => {
+				assert.equal(series.scav.columns.released[i], num(line, 'scavtrace/heap-released'));
+				assert.equal(series.scav.columns.work[i], num(line, 'scavtrace/work'));
+				assert.equal(series.scav.columns.workBg[i], num(line, 'scavtrace/work-bg'));
+				assert.equal(series.scav.columns.workEager[i], num(line, 'scavtrace/work-eager'));
+			});
+
+			const initLines = lines.filter((l) => l.kind === 'inittrace');
+			assert.deepEqual([...series.init.lineNo], initLines.map((l) => l.lineNo));
+			assert.deepEqual(series.init.packages, initLines.map((l) => value(l, 'inittrace/package')));
+			initLines.forEach((line, i) => {
+				assert.equal(series.init.columns.clock[i], num(line, 'inittrace/clock'));
+				assert.equal(series.init.columns.start[i], num(line, 'inittrace/start'));
+			});
 		});
 	}
+
+	test('a Go 1.26 schedtrace capture gives a schedticks rate per P from the second line on', () => {
+		const { lines, series } = analyse(readFileSync(new URL('schedtrace/go1.26-p2-load.txt', TRACES), 'utf8'));
+		assert.equal(series.sched.schedticksPerSecond.length, 2);
+		const [p0] = series.sched.schedticksPerSecond;
+		assert.ok(Number.isNaN(p0![0]!), 'no rate for the first line');
+		// Lines 1 and 3: SCHED 0ms … [ 0 3 ] and SCHED 1004ms … [ 110995 25440 ].
+		assert.equal(lines[2]!.lineNo, series.sched.lineNo[1]);
+		assert.equal(p0![1], (110995 - 0) / 1.004);
+		assert.equal(series.sched.schedticksPerSecond[1]![1], (25440 - 3) / 1.004);
+		// The load stops after about 6 s: P0 then starts no goroutine at all (579619 three times).
+		assert.ok(p0!.slice(1).every((rate) => rate >= 0));
+		assert.deepEqual([...p0!.slice(-2)], [0, 0]);
+	});
+
+	test('the scavtrace captures chart every scav line; the inittrace ones every package', () => {
+		for (const file of ['scavtrace/go1.19-gcdemo.txt', 'scavtrace/go1.26-gcdemo.txt']) {
+			const { series } = analyse(readFileSync(new URL(file, TRACES), 'utf8'));
+			assert.ok(series.scav.length > 40, file);
+			assert.ok(series.scav.columns.released.every((v) => v > 0), file);
+		}
+		const { series } = analyse(readFileSync(new URL('inittrace/go1.26-web.txt', TRACES), 'utf8'));
+		assert.equal(series.init.packages[0], 'internal/bytealg');
+		assert.equal(series.init.columns.clock[2], 0.062); // init runtime @0.042 ms, 0.062 ms clock
+	});
 
 	test('a pacer capture has a timed pacer point for each cycle', () => {
 		const { series } = analyse(
@@ -119,6 +184,33 @@ describe('series of real captures', () => {
 				assert.equal(series.sched.localRunqueues[id]![row], num(p, 'scheddetail/p-runqsize'));
 			}
 		});
+	});
+});
+
+describe('schedticks rates across resets (synthetic Go 1.25+ lines)', () => {
+	const sched = (ms: number, procs: number, ticks: number[]) =>
+		`SCHED ${ms}ms: gomaxprocs=${procs} idleprocs=0 threads=5 spinningthreads=0 needspinning=0 idlethreads=1 runqueue=0 [ ${ticks.map(() => 0).join(' ')} ] schedticks=[ ${ticks.join(' ')} ]`;
+	test('no rate across a GOMAXPROCS change, a time that goes back, or a count that goes down', () => {
+		const { series } = analyse(
+			[
+				sched(0, 2, [0, 0]),
+				sched(1000, 2, [100, 50]),
+				sched(2000, 4, [200, 60, 5, 5]), // GOMAXPROCS changed
+				sched(3000, 4, [300, 70, 15, 25]),
+				sched(0, 4, [1, 1, 1, 1]), // a second program: the clock starts again
+				sched(500, 4, [51, 0, 11, 21]), // P1's count went down
+			].join('\n'),
+		);
+		const rates = series.sched.schedticksPerSecond;
+		assert.equal(rates.length, 4);
+		const at = (row: number) => rates.map((column) => column[row]!);
+		assert.ok(at(0).every(Number.isNaN));
+		assert.deepEqual(at(1).slice(0, 2), [100, 50]);
+		assert.ok(Number.isNaN(at(1)[2]!), 'P2 did not exist yet');
+		assert.ok(at(2).every(Number.isNaN), 'GOMAXPROCS changed');
+		assert.deepEqual(at(3), [100, 10, 10, 20]);
+		assert.ok(at(4).every(Number.isNaN), 'time went back');
+		assert.deepEqual(at(5).map((v) => (Number.isNaN(v) ? null : v)), [100, null, 20, 40]);
 	});
 });
 

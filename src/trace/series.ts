@@ -1,6 +1,7 @@
 /**
- * Time series of a log for the analyzer's charts: one row per gctrace cycle line, schedtrace
- * line and pacer controller line, each row with the line number it came from.
+ * Series of a log for the analyzer's charts: one row per gctrace cycle line, schedtrace line,
+ * pacer controller line, scavtrace line and inittrace line, each row with the line number it
+ * came from.
  *
  * The collector reads fields by catalogue key, so every era the parsers support works: a field
  * an era does not print leaves its column NaN (drawn as a gap), and a kind of line the log
@@ -11,11 +12,14 @@
 import type { LogLine } from './log.ts';
 import type { FieldKey, Token } from './types.ts';
 
-/** Rows of one kind of line: x in seconds since program start, one column per plotted field. */
+/**
+ * Rows of one kind of line, one column per plotted field. The x of each row (`time`) is in the
+ * clock that kind of line prints, said on each group in `LogSeries`: the kinds do not share one.
+ */
 export interface SeriesGroup<C extends string> {
 	/** Rows, in log order. */
 	length: number;
-	/** Seconds since the program started. */
+	/** Where the row sits on the chart's x axis; its unit depends on the group. */
 	time: Float64Array;
 	/** The 1-based log line number of each row. */
 	lineNo: Float64Array;
@@ -37,6 +41,11 @@ export type SchedColumn = 'runqueue' | 'idleprocs' | 'threads' | 'gomaxprocs';
 
 export type PacerColumn = 'utilization' | 'utilizationGoal';
 
+/** scavtrace (Go 1.14+) values in KiB: `work` up to Go 1.20, `workBg` and `workEager` after. */
+export type ScavColumn = 'work' | 'workBg' | 'workEager' | 'released';
+
+export type InitColumn = 'clock' | 'start';
+
 /** The most Ps whose local run queues are kept (and drawn) one series each. */
 export const maxLocalRunqueueSeries = 16;
 
@@ -45,7 +54,10 @@ export interface LogSeries {
 	gc: SeriesGroup<GcColumn>;
 	/** gctrace cycle lines with no time (the Go 1.1–1.4 format): not charted, only counted. */
 	gcUntimed: number;
-	/** schedtrace lines (a scheddetail dump's header line included); time is `SCHED Nms` / 1000. */
+	/**
+	 * schedtrace lines (a scheddetail dump's header line included); time is `SCHED Nms` / 1000,
+	 * seconds since the runtime's first schedtrace call, not since the program started.
+	 */
 	sched: SeriesGroup<SchedColumn> & {
 		/**
 		 * Local run queue of P0, P1, … up to `maxLocalRunqueueSeries`; NaN where P is absent.
@@ -54,11 +66,32 @@ export interface LogSeries {
 		localRunqueues: Float32Array[];
 		/** The most Ps any line printed a run queue for (may exceed the series kept). */
 		procCount: number;
+		/**
+		 * Go 1.25+: `schedticks` per second of P0, P1, … up to `maxLocalRunqueueSeries`: the
+		 * difference from the previous line that printed `schedticks`, over the difference in
+		 * `SCHED Nms`. NaN on the first such line, where a P is missing from either line, where
+		 * GOMAXPROCS changed between the two, and where a count or the time went down (a new
+		 * program's output in the same log).
+		 */
+		schedticksPerSecond: Float64Array[];
 	};
 	/** Pacer controller lines: mark CPU use against its goal, in percent. */
 	pacer: SeriesGroup<PacerColumn>;
 	/** Pacer controller lines with no gc line after them to take a time from. */
 	pacerUnplaced: number;
+	/**
+	 * Go 1.14+ `scav …` lines, in KiB. They print no time, so `time` is the line's place among
+	 * the log's scav lines: 1, 2, 3, … (one per completed sweep, that is per GC cycle, plus
+	 * one per forced scavenge).
+	 */
+	scav: SeriesGroup<ScavColumn>;
+	/** Scavenger lines of the older `scvg…` forms (Go 1.2–1.13): not charted, only counted. */
+	scvgUncharted: number;
+	/**
+	 * inittrace lines, one row per package in the order they ran; `time` is the row's place
+	 * (1, 2, 3, …) and `packages` the import paths. `clock` and `start` in ms.
+	 */
+	init: SeriesGroup<InitColumn> & { packages: string[] };
 }
 
 /** Collects a log's series line by line; `result()` may be called at any point, and again. */
@@ -163,7 +196,14 @@ export function createSeriesCollector(): SeriesCollector {
 	const gc = new Group<GcColumn>([...(Object.keys(GC_COLUMNS) as GcColumn[]), 'stw']);
 	const sched = new Group<SchedColumn>(Object.keys(SCHED_COLUMNS) as SchedColumn[]);
 	const pacer = new Group<PacerColumn>(['utilization', 'utilizationGoal']);
+	const scav = new Group<ScavColumn>(['work', 'workBg', 'workEager', 'released']);
+	const init = new Group<InitColumn>(['clock', 'start']);
+	const packages: string[] = [];
+	let scvgUncharted = 0;
 	const localRunqueues: Column<Float32Array>[] = [];
+	const tickRates: Column[] = [];
+	// The last line that printed schedticks: its time (ms), GOMAXPROCS and counts.
+	let lastTicks: { elapsed: number; procs: number; ticks: readonly number[] } | null = null;
 	const float32 = (size: number): Float32Array => new Float32Array(size);
 	let procCount = 0;
 	let gcUntimed = 0;
@@ -186,6 +226,25 @@ export function createSeriesCollector(): SeriesCollector {
 			localRunqueues.push(column);
 		}
 		localRunqueues[p]!.set(row, value);
+	}
+
+	/** Sets sched row `row`'s schedticks rates from this line's counts and the last ones. */
+	function setTickRates(row: number, elapsed: number, procs: number, ticks: readonly number[]): void {
+		const last = lastTicks;
+		lastTicks = { elapsed, procs, ticks };
+		const seconds = last ? (elapsed - last.elapsed) / 1000 : Number.NaN;
+		// A changed GOMAXPROCS re-creates or re-inits Ps (procresize): no rate across it.
+		const comparable = last !== null && seconds > 0 && last.procs === procs;
+		for (let p = 0; p < Math.min(ticks.length, maxLocalRunqueueSeries); p++) {
+			while (tickRates.length <= p) {
+				const column = new Column();
+				for (let i = 0; i < sched.length; i++) column.set(i, Number.NaN);
+				tickRates.push(column);
+			}
+			const before = last?.ticks[p];
+			const delta = before === undefined ? Number.NaN : ticks[p]! - before;
+			tickRates[p]!.set(row, comparable && delta >= 0 ? delta / seconds : Number.NaN);
+		}
 	}
 
 	function addGc(line: LogLine): void {
@@ -222,8 +281,13 @@ export function createSeriesCollector(): SeriesCollector {
 			sched.columns[name].set(row, numberOr(values.get(key), Number.NaN));
 		}
 		for (const column of localRunqueues) column.set(row, Number.NaN);
+		for (const column of tickRates) column.set(row, Number.NaN);
 		const locals = values.get('schedtrace/local-runqueues');
 		if (Array.isArray(locals)) locals.forEach((value, p) => setLocalRunqueue(row, p, value));
+		const ticks = values.get('schedtrace/schedticks');
+		if (Array.isArray(ticks)) {
+			setTickRates(row, elapsed, numberOr(values.get('schedtrace/gomaxprocs'), Number.NaN), ticks);
+		}
 		dumpRow = line.form === 'sched-detail-header' ? row : -1;
 		dumpLine = line.lineNo;
 	}
@@ -255,6 +319,28 @@ export function createSeriesCollector(): SeriesCollector {
 		}
 	}
 
+	function addScav(line: LogLine): void {
+		if (line.form !== 'scav') {
+			scvgUncharted++;
+			return;
+		}
+		const values = valuesByKey(line.tokens);
+		const row = scav.push(scav.length + 1, line.lineNo);
+		scav.columns.work.set(row, numberOr(values.get('scavtrace/work'), Number.NaN));
+		scav.columns.workBg.set(row, numberOr(values.get('scavtrace/work-bg'), Number.NaN));
+		scav.columns.workEager.set(row, numberOr(values.get('scavtrace/work-eager'), Number.NaN));
+		scav.columns.released.set(row, numberOr(values.get('scavtrace/heap-released'), Number.NaN));
+	}
+
+	function addInit(line: LogLine): void {
+		const values = valuesByKey(line.tokens);
+		const name = values.get('inittrace/package');
+		const row = init.push(init.length + 1, line.lineNo);
+		packages.push(typeof name === 'string' ? name : '?');
+		init.columns.clock.set(row, numberOr(values.get('inittrace/clock'), Number.NaN));
+		init.columns.start.set(row, numberOr(values.get('inittrace/start'), Number.NaN));
+	}
+
 	return {
 		add(line: LogLine): void {
 			if (line.kind === 'gctrace' && line.form === 'gc-cycle') addGc(line);
@@ -262,6 +348,8 @@ export function createSeriesCollector(): SeriesCollector {
 			else if (line.kind === 'schedtrace') addSched(line);
 			else if (line.form === 'detail-p') addDetailP(line);
 			else if (line.kind === 'gcpacertrace') addPacer(line);
+			else if (line.kind === 'scavtrace') addScav(line);
+			else if (line.kind === 'inittrace') addInit(line);
 		},
 		result(): LogSeries {
 			return {
@@ -271,9 +359,13 @@ export function createSeriesCollector(): SeriesCollector {
 					...sched.result(),
 					localRunqueues: localRunqueues.map((column) => column.slice(sched.length)),
 					procCount,
+					schedticksPerSecond: tickRates.map((column) => column.slice(sched.length)),
 				},
 				pacer: pacer.result(),
 				pacerUnplaced: pendingPacer.length,
+				scav: scav.result(),
+				scvgUncharted,
+				init: { ...init.result(), packages: packages.slice() },
 			};
 		},
 	};

@@ -10,6 +10,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { getField, maxLocalRunqueueSeries } from '~/trace/index.ts';
 import type { FieldKey, LogSeries, SeriesGroup } from '~/trace/index.ts';
+import { missingChartsText, slowestInits } from './chart-kinds.ts';
 import { chartRows, defaultBuckets } from './chart-rows.ts';
 import type { ChartRows } from './chart-rows.ts';
 
@@ -23,10 +24,21 @@ interface ChartSpec {
 	id: string;
 	/** The y axis label, unit included. */
 	yLabel: string;
+	/** The x axis label: which clock (or order) the rows are placed by. */
+	xLabel: string;
+	/** The legend's name for x. */
+	xName: string;
+	/** The data table's x column heading. */
+	xHeader: string;
+	/** An x value in words, for the legend. */
+	xText: (x: number) => string;
 	group: Pick<SeriesGroup<string>, 'length' | 'time' | 'lineNo'>;
 	series: PlotSeries[];
-	/** The sentence shown instead of an empty chart. */
-	empty: string;
+	/**
+	 * The sentence shown instead of a chart when the log has lines of this kind that cannot be
+	 * drawn; null hides the figure (the log has no such lines at all).
+	 */
+	empty: string | null;
 	/** Extra sentences for the caption (series not drawn, lines not charted). */
 	notes: string[];
 }
@@ -34,6 +46,31 @@ interface ChartSpec {
 const label = (key: FieldKey): string => getField(key)?.label ?? key;
 const count = new Intl.NumberFormat('en-US');
 const decimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 });
+
+/** The three clocks: gctrace's `@` (since program start), `SCHED Nms`, and scav line order. */
+const GC_X = {
+	xLabel: 'Seconds since program start (gc @)',
+	xName: 'Time',
+	xHeader: 'Since program start (s)',
+	xText: (x: number) => `@${decimal.format(x)} s`,
+};
+const SCHED_X = {
+	xLabel: 'Seconds since first SCHED line',
+	xName: 'SCHED',
+	xHeader: 'Since first SCHED line (s)',
+	xText: (x: number) => `${decimal.format(x)} s`,
+};
+const SCAV_X = {
+	xLabel: 'scav line, in log order',
+	xName: 'scav line',
+	xHeader: 'scav line',
+	xText: (x: number) => String(x),
+};
+
+const hasData = (values: ArrayLike<number>): boolean => {
+	for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i]!)) return true;
+	return false;
+};
 
 function chartSpecs(s: LogSeries): ChartSpec[] {
 	const gc = s.gc;
@@ -46,21 +83,32 @@ function chartSpecs(s: LogSeries): ChartSpec[] {
 	const noGc =
 		s.gcUntimed > 0
 			? 'This log’s gc lines are all in the Go 1.1–1.4 format, which prints no time, so there is nothing to draw.'
-			: 'This log has no gctrace cycle lines (GODEBUG=gctrace=1), so there is nothing to draw.';
-	const noSched =
-		'This log has no schedtrace lines (GODEBUG=schedtrace=1000), so there is nothing to draw.';
+			: null;
 	const sched = s.sched;
 	const localSeries = sched.localRunqueues.map((values, p) => ({ label: `P${p} local`, values }));
+	const tickSeries = sched.schedticksPerSecond.map((values, p) => ({ label: `P${p}`, values }));
+	const manyPs =
+		sched.procCount > maxLocalRunqueueSeries
+			? [
+					`The log has ${sched.procCount} Ps; only P0–P${maxLocalRunqueueSeries - 1} are drawn, to keep the chart readable.`,
+				]
+			: [];
 	const pacerNotes =
 		s.pacerUnplaced > 0
 			? [
 					`${count.format(s.pacerUnplaced)} pacer lines have no gc line after them to take a time from and are not drawn.`,
 				]
 			: [];
+	const scav = s.scav;
+	const scvgNote =
+		s.scvgUncharted > 0
+			? `${count.format(s.scvgUncharted)} scavenger lines of the Go 1.2–1.13 scvg forms are not drawn.`
+			: null;
 	return [
 		{
 			id: 'heap',
 			yLabel: 'Heap (MB)',
+			...GC_X,
 			group: gc,
 			series: [
 				{ label: label('gctrace/heap-start'), values: gc.columns.heapStart },
@@ -74,6 +122,7 @@ function chartSpecs(s: LogSeries): ChartSpec[] {
 		{
 			id: 'pauses',
 			yLabel: 'Pause (ms)',
+			...GC_X,
 			group: gc,
 			series: [
 				{ label: 'Stop-the-world total', values: gc.columns.stw },
@@ -86,6 +135,7 @@ function chartSpecs(s: LogSeries): ChartSpec[] {
 		{
 			id: 'gc-cpu',
 			yLabel: 'GC CPU (%)',
+			...GC_X,
 			group: gc,
 			series: [{ label: label('gctrace/gc-cpu-percent'), values: gc.columns.gcCpuPercent }],
 			empty: noGc,
@@ -94,34 +144,41 @@ function chartSpecs(s: LogSeries): ChartSpec[] {
 		{
 			id: 'runqueues',
 			yLabel: 'Goroutines waiting',
+			...SCHED_X,
 			group: sched,
 			series: [
 				{ label: label('schedtrace/runqueue'), values: sched.columns.runqueue },
 				...localSeries,
 			],
-			empty: noSched,
-			notes:
-				sched.procCount > maxLocalRunqueueSeries
-					? [
-							`The log has ${sched.procCount} Ps; only P0–P${maxLocalRunqueueSeries - 1} are drawn, to keep the chart readable.`,
-						]
-					: [],
+			empty: null,
+			notes: manyPs,
+		},
+		{
+			id: 'schedticks',
+			yLabel: 'schedticks per second',
+			...SCHED_X,
+			group: sched,
+			series: tickSeries,
+			empty: null,
+			notes: manyPs,
 		},
 		{
 			id: 'procs',
 			yLabel: 'Count',
+			...SCHED_X,
 			group: sched,
 			series: [
 				{ label: label('schedtrace/idleprocs'), values: sched.columns.idleprocs },
 				{ label: label('schedtrace/threads'), values: sched.columns.threads },
 				{ label: label('schedtrace/gomaxprocs'), values: sched.columns.gomaxprocs },
 			],
-			empty: noSched,
+			empty: null,
 			notes: [],
 		},
 		{
 			id: 'pacer',
 			yLabel: 'Mark CPU (%)',
+			...GC_X,
 			group: s.pacer,
 			series: [
 				{ label: 'Mark CPU use', values: s.pacer.columns.utilization },
@@ -130,10 +187,24 @@ function chartSpecs(s: LogSeries): ChartSpec[] {
 			empty:
 				s.pacerUnplaced > 0
 					? 'This log’s pacer lines have no gc lines after them (GODEBUG=gctrace=1 was off), so they have no time to be drawn at.'
-					: 'This log has no gcpacertrace controller lines (GODEBUG=gcpacertrace=1), so there is nothing to draw.',
+					: null,
 			notes: pacerNotes,
 		},
-	];
+		{
+			id: 'scavenger',
+			yLabel: 'Memory (KiB)',
+			...SCAV_X,
+			group: scav,
+			series: [
+				{ label: label('scavtrace/heap-released'), values: scav.columns.released },
+				{ label: label('scavtrace/work'), values: scav.columns.work },
+				{ label: label('scavtrace/work-bg'), values: scav.columns.workBg },
+				{ label: label('scavtrace/work-eager'), values: scav.columns.workEager },
+			],
+			empty: scvgNote === null ? null : `${scvgNote} There is nothing else to draw.`,
+			notes: scvgNote === null ? [] : [scvgNote],
+		},
+	].map((spec) => ({ ...spec, series: spec.series.filter((series) => hasData(series.values)) }));
 }
 
 /**
@@ -191,8 +262,16 @@ function plotOptions(
 			y: { range: (_u, _min, max) => [0, max > 0 ? max * 1.08 : 1] },
 		},
 		axes: [
-			{ ...axis, label: 'Time since program start (s)' },
-			{ ...axis, label: spec.yLabel },
+			{ ...axis, label: spec.xLabel },
+			{
+				...axis,
+				label: spec.yLabel,
+				// Wide enough for the longest tick label (uPlot's default fits about 5 digits).
+				size: (_u, values) => {
+					const longest = Math.max(0, ...(values ?? []).map((v) => String(v).length));
+					return Math.max(50, 16 + longest * 7.5);
+				},
+			},
 		],
 		legend: {
 			markers: {
@@ -202,9 +281,9 @@ function plotOptions(
 		},
 		series: [
 			{
-				label: 'Time',
+				label: spec.xName,
 				value: (_u, v, _si, idx) =>
-					v === null || idx === null ? '–' : `${decimal.format(v)} s, line ${rows.lineNo[idx]}`,
+					v === null || idx === null ? '–' : `${spec.xText(v)}, line ${rows.lineNo[idx]}`,
 			},
 			...spec.series.map((series, i): uPlot.Series => {
 				const colour = theme.colours[i % theme.colours.length]!;
@@ -228,46 +307,69 @@ function plotOptions(
 	};
 }
 
-/** Builds the data table of a chart's drawn rows, with a button per line. */
-function buildTable(spec: ChartSpec, rows: ChartRows): HTMLElement {
+/** A button that shows log line `lineNo`. */
+function lineButton(lineNo: number, text = String(lineNo)): HTMLButtonElement {
+	const button = document.createElement('button');
+	button.type = 'button';
+	button.className = 'analyze-chart-line';
+	button.dataset.line = String(lineNo);
+	button.textContent = text;
+	button.setAttribute('aria-label', `Show line ${lineNo}`);
+	return button;
+}
+
+const cellText = (v: number | null | undefined): string =>
+	v === null || v === undefined || Number.isNaN(v) ? '–' : decimal.format(v);
+
+/** A data table with a button per line: `cells(k)` gives row k's cells after the line. */
+function buildTable(
+	name: string,
+	captionText: string,
+	headers: string[],
+	lineNos: ArrayLike<number>,
+	cells: (k: number) => string[],
+): HTMLElement {
 	const wrap = document.createElement('div');
 	wrap.className = 'analyze-chart-table-wrap';
 	wrap.tabIndex = 0;
 	wrap.setAttribute('role', 'region');
+	wrap.setAttribute('aria-label', `${name}: data table`);
 	const table = document.createElement('table');
-	const caption = table.createCaption();
-	caption.textContent = rows.downsampled
-		? `The ${count.format(rows.x.length)} drawn points of ${count.format(rows.total)} (downsampled)`
-		: `${count.format(rows.x.length)} rows`;
-	wrap.setAttribute('aria-label', `${spec.yLabel}: data table`);
+	table.createCaption().textContent = captionText;
 	const head = table.createTHead().insertRow();
-	for (const text of ['Line', 'Time (s)', ...spec.series.map((s) => s.label)]) {
+	for (const text of ['Line', ...headers]) {
 		const th = document.createElement('th');
 		th.scope = 'col';
 		th.textContent = text;
 		head.append(th);
 	}
 	const body = table.createTBody();
-	for (let k = 0; k < rows.x.length; k++) {
+	for (let k = 0; k < lineNos.length; k++) {
 		const tr = body.insertRow();
 		const th = document.createElement('th');
 		th.scope = 'row';
-		const button = document.createElement('button');
-		button.type = 'button';
-		button.className = 'analyze-chart-line';
-		button.dataset.line = String(rows.lineNo[k]);
-		button.textContent = String(rows.lineNo[k]);
-		button.setAttribute('aria-label', `Show line ${rows.lineNo[k]}`);
-		th.append(button);
+		th.append(lineButton(lineNos[k]!));
 		tr.append(th);
-		tr.insertCell().textContent = decimal.format(rows.x[k]!);
-		for (const ys of rows.ys) {
-			const v = ys[k];
-			tr.insertCell().textContent = v === null || v === undefined ? '–' : decimal.format(v);
-		}
+		for (const text of cells(k)) tr.insertCell().textContent = text;
 	}
 	wrap.append(table);
 	return wrap;
+}
+
+/** The "Data as a table" disclosure: the table is built when first opened. */
+function tableDisclosure(build: () => HTMLElement, onPick: (lineNo: number) => void): HTMLElement {
+	const details = document.createElement('details');
+	const summary = document.createElement('summary');
+	summary.textContent = 'Data as a table';
+	details.append(summary);
+	details.addEventListener('toggle', () => {
+		if (details.open && details.childElementCount === 1) details.append(build());
+	});
+	details.addEventListener('click', (event) => {
+		const button = (event.target as Element).closest<HTMLElement>('button[data-line]');
+		if (button) onPick(Number(button.dataset.line));
+	});
+	return details;
 }
 
 /** One figure: its plot (rebuilt on theme change), caption note and lazy table. */
@@ -285,11 +387,12 @@ function drawFigure(
 	};
 	clear();
 	figure.dataset.chartState = 'empty';
-	const hasData = spec.series.some((s) => s.values.some((v) => !Number.isNaN(v)));
-	if (spec.group.length === 0 || !hasData || !plotBox || !tableBox) {
-		if (note) note.textContent = spec.empty;
+	if (spec.group.length === 0 || spec.series.length === 0 || !plotBox || !tableBox) {
+		figure.hidden = spec.empty === null;
+		if (note) note.textContent = spec.empty ?? '';
 		return { destroy: clear, restyle: () => {} };
 	}
+	figure.hidden = false;
 	const rows = chartRows(
 		spec.group.time,
 		spec.series.map((s) => s.values),
@@ -304,7 +407,7 @@ function drawFigure(
 	if (note) note.textContent = notes.join(' ');
 	figure.dataset.chartState = 'drawn';
 
-	const plotLabel = `${figure.querySelector('h3')?.textContent ?? spec.yLabel}: chart of ${count.format(rows.x.length)} points; the same data is in the table below.`;
+	const plotLabel = `${figure.querySelector('h3')?.textContent ?? spec.yLabel}: chart of ${count.format(rows.x.length)} points, ${spec.yLabel} against ${spec.xLabel.charAt(0).toLowerCase()}${spec.xLabel.slice(1)}; the same data is in the table below.`;
 	plotBox.setAttribute('role', 'img');
 	plotBox.setAttribute('aria-label', plotLabel);
 	let plot: uPlot | null = null;
@@ -330,21 +433,17 @@ function drawFigure(
 	});
 	resize.observe(plotBox);
 
-	const details = document.createElement('details');
-	const summary = document.createElement('summary');
-	summary.textContent = 'Data as a table';
-	details.append(summary);
-	details.addEventListener(
-		'toggle',
-		() => {
-			if (details.open && details.childElementCount === 1) details.append(buildTable(spec, rows));
-		},
-	);
-	details.addEventListener('click', (event) => {
-		const button = (event.target as Element).closest<HTMLElement>('button[data-line]');
-		if (button) onPick(Number(button.dataset.line));
-	});
-	tableBox.append(details);
+	const table = (): HTMLElement =>
+		buildTable(
+			spec.yLabel,
+			rows.downsampled
+				? `The ${count.format(rows.x.length)} drawn points of ${count.format(rows.total)} (downsampled)`
+				: `${count.format(rows.x.length)} rows`,
+			[spec.xHeader, ...spec.series.map((s) => s.label)],
+			rows.lineNo,
+			(k) => [decimal.format(rows.x[k]!), ...rows.ys.map((ys) => cellText(ys[k]))],
+		);
+	tableBox.append(tableDisclosure(table, onPick));
 
 	return {
 		destroy(): void {
@@ -359,6 +458,73 @@ function drawFigure(
 	};
 }
 
+/** Bars drawn in the init chart; the table lists every package. */
+const INIT_BARS = 20;
+
+/**
+ * The init chart: one horizontal bar per package, slowest first, drawn in HTML so each
+ * package's name reads as text (and zooms and wraps with the page). One series: no colour cue.
+ */
+function drawInit(
+	figure: HTMLElement,
+	init: LogSeries['init'],
+	onPick: (lineNo: number) => void,
+): { destroy(): void; restyle(): void } {
+	const note = figure.querySelector<HTMLElement>('[data-chart-note]');
+	const plotBox = figure.querySelector<HTMLElement>('[data-chart-plot]');
+	const tableBox = figure.querySelector<HTMLElement>('[data-chart-table]');
+	const clear = (): void => {
+		for (const el of [note, plotBox, tableBox]) if (el) el.textContent = '';
+		delete figure.dataset.chartState;
+	};
+	clear();
+	const bars = slowestInits(init, INIT_BARS);
+	figure.hidden = bars.length === 0;
+	if (bars.length === 0 || !plotBox || !tableBox) return { destroy: clear, restyle: () => {} };
+	figure.dataset.chartState = 'drawn';
+	if (note) {
+		note.textContent =
+			init.length > bars.length
+				? `The ${bars.length} slowest of ${count.format(init.length)} packages are drawn; the table lists all of them in the order they ran.`
+				: `All ${count.format(init.length)} packages, slowest first; the table lists them in the order they ran.`;
+	}
+	const max = bars[0]!.clock;
+	const list = document.createElement('ol');
+	list.className = 'analyze-init-bars';
+	list.setAttribute('aria-label', 'Init time per package, slowest first');
+	for (const bar of bars) {
+		const item = document.createElement('li');
+		const name = lineButton(bar.lineNo, bar.pkg);
+		name.setAttribute('aria-label', `${bar.pkg}: ${decimal.format(bar.clock)} ms, show line ${bar.lineNo}`);
+		const track = document.createElement('span');
+		track.className = 'analyze-init-track';
+		const fill = document.createElement('span');
+		fill.className = 'analyze-init-fill';
+		fill.style.width = `${max > 0 ? (bar.clock / max) * 100 : 0}%`;
+		track.append(fill);
+		const value = document.createElement('span');
+		value.className = 'analyze-init-value';
+		value.textContent = `${decimal.format(bar.clock)} ms`;
+		item.append(name, track, value);
+		list.append(item);
+	}
+	list.addEventListener('click', (event) => {
+		const button = (event.target as Element).closest<HTMLElement>('button[data-line]');
+		if (button) onPick(Number(button.dataset.line));
+	});
+	plotBox.append(list);
+	const table = (): HTMLElement =>
+		buildTable(
+			'Init time per package',
+			`${count.format(init.length)} packages, in the order they ran`,
+			[label('inittrace/package'), `${label('inittrace/start')} (ms)`, `${label('inittrace/clock')} (ms)`],
+			init.lineNo,
+			(k) => [init.packages[k]!, cellText(init.columns.start[k]), cellText(init.columns.clock[k])],
+		);
+	tableBox.append(tableDisclosure(table, onPick));
+	return { destroy: clear, restyle: () => {} };
+}
+
 export function drawCharts(
 	root: HTMLElement,
 	series: LogSeries,
@@ -367,11 +533,23 @@ export function drawCharts(
 	const specs = chartSpecs(series);
 	const figures: ReturnType<typeof drawFigure>[] = [];
 	let pending: ReturnType<typeof setTimeout> | undefined;
+	// Figures the log has no lines for are hidden at once, so none shows before its turn.
+	for (const spec of specs) {
+		const figure = root.querySelector<HTMLElement>(`[data-chart="${spec.id}"]`);
+		if (figure) figure.hidden = (spec.group.length === 0 || spec.series.length === 0) && spec.empty === null;
+	}
+	const initFigure = root.querySelector<HTMLElement>('[data-chart="init"]');
+	if (initFigure) initFigure.hidden = series.init.length === 0;
+	const missing = root.querySelector<HTMLElement>('[data-charts-missing]');
+	if (missing) missing.textContent = missingChartsText(series);
 	// One chart per task: on a log of millions of lines, drawing all of them at once would hold
 	// the page's thread for longer than a reader's click may wait.
 	const drawFrom = (index: number): void => {
 		const spec = specs[index];
-		if (!spec) return;
+		if (!spec) {
+			if (initFigure) figures.push(drawInit(initFigure, series.init, onPick));
+			return;
+		}
 		const figure = root.querySelector<HTMLElement>(`[data-chart="${spec.id}"]`);
 		if (figure) {
 			try {

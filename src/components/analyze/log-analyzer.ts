@@ -11,13 +11,11 @@ import { drawCharts } from './charts.ts';
 import { LineBrowser } from './line-browser.ts';
 import { kindCodes } from './line-index.ts';
 import type { AnalysisResult, BadInput, FromWorker, Row, ToWorker } from './protocol.ts';
-import { decodeLog, encodeLog, fragmentKey, logFromFragment, maxFragmentChars } from './share.ts';
-import { bytesText, elapsedText, eraText, expectedInput, plural, sinceStartText } from './summary-text.ts';
+import { decodeLog, encodeLog, fragmentKey, LinkTooLarge, logFromFragment, maxFragmentChars, maxShareBytes } from './share.ts';
+import { bytesText, elapsedText, eraText, expectedInput, moreLinesText, noTraceText, plural, sinceStartText } from './summary-text.ts';
 
 /** Problems listed in the summary; the line browser's filter shows them all. */
 const maxListedProblems = 100;
-/** Logs larger than this are not read for a share link (their link would be far too long). */
-const maxShareBytes = 8 * 1024 * 1024;
 
 type Distribute<T> = T extends unknown ? Omit<T, 'id'> : never;
 
@@ -126,7 +124,8 @@ class LogAnalyzer extends HTMLElement {
 			this.find<HTMLTextAreaElement>('text').value = text;
 			await this.analyze(new Blob([text], { type: 'text/plain' }), 'the shared link', true);
 		} catch (error) {
-			this.say(`This link carries a log that cannot be read: ${(error as Error).message}. Ask for a new link, or paste the log below.`, true);
+			if (error instanceof LinkTooLarge) this.say(error.message, true);
+			else this.say(`This link carries a log that cannot be read: ${(error as Error).message}. Ask for a new link, or paste the log below.`, true);
 		}
 	}
 
@@ -185,8 +184,7 @@ class LogAnalyzer extends HTMLElement {
 		if (reason === 'binary') {
 			return `This is not a text log: ${what} contains NUL bytes or bytes that are not UTF-8, as binary files do. ${expectedInput}`;
 		}
-		const lines = lineCount === 1 ? `the one line in ${what} is` : `none of the ${plural(lineCount, 'line')} in ${what} is`;
-		return `No trace lines: ${lines} Go runtime trace output. ${expectedInput}`;
+		return noTraceText(lineCount, what);
 	}
 
 	// ---- a run --------------------------------------------------------------------------
@@ -337,7 +335,7 @@ class LogAnalyzer extends HTMLElement {
 				if (lesson) item.append(el('p', {}, 'Learn more: ', el('a', { href: lesson.href }, lesson.textContent ?? 'the lesson')));
 				const lines = el('p', { class: 'finding-lines' }, f.lineCount === 1 ? 'Line: ' : 'Lines: ');
 				f.lines.forEach((n, i) => lines.append(i ? ', ' : '', this.lineLink(n)));
-				if (f.lineCount > f.lines.length) lines.append(` and ${plural(f.lineCount - f.lines.length, 'more line')}`);
+				if (f.lineCount > f.lines.length) lines.append(` and ${moreLinesText(f.lineCount - f.lines.length)}`);
 				item.append(lines);
 				return item;
 			}),

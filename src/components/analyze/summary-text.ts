@@ -22,7 +22,8 @@ export function seconds(value: number): string {
 
 export function elapsedText(span: TimeSpan | null): string | null {
 	if (span === null) return null;
-	return `schedtrace: SCHED ${span.first}ms to ${span.last}ms after the program started (${seconds((span.last - span.first) / 1000)} of trace)`;
+	// The runtime's schedtrace sets its clock on its first call (proc.go, starttime).
+	return `schedtrace: SCHED ${span.first}ms to ${span.last}ms, counted from the first schedtrace line, not from the program’s start (${seconds((span.last - span.first) / 1000)} of trace)`;
 }
 
 export function sinceStartText(span: TimeSpan | null): string | null {
@@ -30,10 +31,24 @@ export function sinceStartText(span: TimeSpan | null): string | null {
 	return `gctrace: cycles from @${span.first}s to @${span.last}s after the program started (${seconds(span.last - span.first)} of trace)`;
 }
 
+/** Why a log with no trace line was refused; `what` names the input ("the pasted text"). */
+export function noTraceText(lineCount: number, what: string): string {
+	const lines =
+		lineCount === 1
+			? `the one line in ${what} is not`
+			: `none of the ${plural(lineCount, 'line')} in ${what} is`;
+	return `No trace lines: ${lines} Go runtime trace output. ${expectedInput}`;
+}
+
 export function bytesText(bytes: number): string {
 	if (bytes < 1024) return `${bytes} bytes`;
 	if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
 	return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** The lines of a finding not listed: "1 more line", "3 more lines". */
+export function moreLinesText(n: number): string {
+	return plural(n, 'more line');
 }
 
 export function plural(n: number, one: string, many = `${one}s`): string {

@@ -12,6 +12,13 @@ import '../trace-line/trace-line.ts';
 const MAX_DRAWN_LINES = 100;
 /** Longer text is not put in the page address (links stay usable). */
 const MAX_SHARED_CHARS = 4000;
+/**
+ * The most text read from an address: what links are made with, plus a margin. A longer
+ * `?line=` cannot come from this page, and is refused before it is decoded or parsed.
+ */
+const MAX_LINK_CHARS = MAX_SHARED_CHARS + 1000;
+/** Percent-encoded, a character takes at most 9 characters of the address (3 UTF-8 bytes). */
+const MAX_LINK_QUERY_CHARS = MAX_LINK_CHARS * 9 + 64;
 /** Larger pastes are refused with a message instead of parsed. */
 const MAX_CHARS = 20 * 1024 * 1024;
 const SLICE_LINES = 2000;
@@ -36,11 +43,30 @@ class TraceExplorer extends HTMLElement {
 			clearTimeout(this.timer);
 			this.timer = window.setTimeout(() => this.update(true), 150);
 		});
-		const line = new URLSearchParams(location.search).get('line');
+		const line = this.lineFromAddress();
 		if (line !== null) {
 			this.input.value = line;
 			this.update(false);
 		}
+	}
+
+	/** The address's `?line=`, or null (with a message) when it holds more than a link may. */
+	private lineFromAddress(): string | null {
+		const tooLarge = (size: string): null => {
+			this.say(
+				`This link holds more than a shared link may: ${size} of text, and this page reads at most ` +
+					`${MAX_LINK_CHARS.toLocaleString('en')} characters from a link. Paste the lines instead.`,
+			);
+			return null;
+		};
+		if (location.search.length > MAX_LINK_QUERY_CHARS) {
+			return tooLarge(`${Math.round(location.search.length / 1024).toLocaleString('en')} KB`);
+		}
+		const line = new URLSearchParams(location.search).get('line');
+		if (line !== null && line.length > MAX_LINK_CHARS) {
+			return tooLarge(`${line.length.toLocaleString('en')} characters`);
+		}
+		return line;
 	}
 
 	private update(updateAddress: boolean): void {
