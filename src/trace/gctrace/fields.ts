@@ -12,7 +12,9 @@ const MS_PRECISION =
 const MIB_PRECISION = 'MiB truncated with >>20: `0 MB` means under 1 MiB';
 const STWPROCS_CHANGE = {
 	go: 10,
-	note: 'stwprocs became min(GOMAXPROCS, ncpu); before, gcprocs() was often below GOMAXPROCS.',
+	note:
+		'stwprocs became min(GOMAXPROCS, ncpu) (the CPU count at startup from Go 1.25); before, ' +
+		'gcprocs() was often below GOMAXPROCS.',
 };
 const MARK_TERMINATION = 'src/runtime/mgc.go, gcMarkTermination (gc in Go 1.5–1.6)';
 const LEGACY_SOURCE_12 = 'src/pkg/runtime/mgc0.c, runtime·gc (Go 1.1–1.2)';
