@@ -22,6 +22,14 @@ const NOPACERREDESIGN_CHANGE = {
 	note: 'Printed only with GOEXPERIMENT=nopacerredesign; Go 1.19 removed the line.',
 };
 const SWEEP_SOURCE = 'src/runtime/mgcsweep.go, sweepone (activeSweep.end in newer releases)';
+// activeSweep.end compared the sweeper count before its decrement, so the line never printed.
+const SWEEP_DONE_GONE = {
+	go: 19,
+	note:
+		'Never printed from Go 1.19 to 1.24: activeSweep.end tests the state before the ' +
+		'decrement (`state != sweepDrainedMask`), so the last sweeper never matches.',
+};
+const SWEEP_DONE_BACK = { go: 25, note: 'Printed again: activeSweep.end tests `state-1`.' };
 
 /** The gcpacertrace catalogue. */
 export const gcpacertraceFields = defineFields([
@@ -69,12 +77,14 @@ export const gcpacertraceFields = defineFields([
 		printed: '(scan … MB in …-># MB)',
 		unit: 'MB',
 		precision: MIB_PRECISION,
-		summary: 'The heap goal this cycle starts out paced toward.',
+		summary:
+			'The heap goal this cycle starts out paced toward, after the runtime raised it to leave ' +
+			'at least some room above the heap at the start (1 MiB through Go 1.17, 64 KiB from 1.18).',
 		since: 5,
 		changes: [
 			{ go: 8, note: 'Read from memstats.next_gc.' },
-			{ go: 18, note: 'Read from c.heapGoal in the redesigned pacer.' },
-			{ go: 19, note: 'Read from the goal computed by gcController.trigger().' },
+			{ go: 18, note: 'Read from c.heapGoal in the redesigned pacer; the minimum room is 64 KiB, not 1 MiB.' },
+			{ go: 19, note: 'Read from the goal computed by gcController.trigger() (heapGoalInternal’s minRunway).' },
 		],
 		source: `${ASSIST_SOURCE}: heapGoal>>20 (c.heapGoal in Go 1.5–1.7 and 1.18, memstats.next_gc in 1.8–1.17)`,
 	},
@@ -83,9 +93,13 @@ export const gcpacertraceFields = defineFields([
 		label: 'Dedicated workers',
 		printed: 'workers=#+…',
 		unit: 'count',
-		summary: 'How many dedicated background mark workers this cycle runs, each taking a whole P.',
+		summary:
+			'How many dedicated background mark workers this cycle runs, each taking a whole P: ' +
+			'GOMAXPROCS/4 rounded to the nearest whole number when that is within 30% of it.',
 		since: 5,
-		changes: [],
+		changes: [
+			{ go: 10, note: 'Rounded to the nearest whole number; Go 1.5–1.9 rounded GOMAXPROCS/4 down.' },
+		],
 		source: `${ASSIST_SOURCE}: c.dedicatedMarkWorkersNeeded`,
 	},
 	{
@@ -190,7 +204,9 @@ export const gcpacertraceFields = defineFields([
 		label: 'Goal heap (H_g)',
 		printed: 'H_g=#',
 		unit: 'bytes',
-		summary: 'The heap goal in bytes, the previous marked heap times 1 + h_g.',
+		summary:
+			'The GOGC goal in bytes, the previous marked heap times 1 + h_g; not raised, as the ' +
+			'assist line’s goal can be, to leave room above a late start.',
 		since: 5,
 		until: 18,
 		changes: [NOPACERREDESIGN_CHANGE],
@@ -202,11 +218,15 @@ export const gcpacertraceFields = defineFields([
 		printed: 'u_a=#',
 		unit: 'ratio',
 		precision: FLOAT_PRECISION,
-		summary: 'The share of CPU the GC actually used for marking during this cycle.',
+		summary:
+			'The pacer’s mark utilization, the background share it assumes (0.25) plus the assist ' +
+			'share it measured: not the CPU marking used, since idle marking is left out.',
 		since: 5,
 		until: 18,
 		changes: [NOPACERREDESIGN_CHANGE],
-		source: `${CONTROLLER_SOURCE}: u_a`,
+		source:
+			`${CONTROLLER_SOURCE}: u_a = utilization = gcGoalUtilization (gcBackgroundUtilization from ` +
+			'Go 1.10) + assistTime / (assistDuration × GOMAXPROCS)',
 	},
 	{
 		key: 'gcpacertrace/goal-utilization',
@@ -264,7 +284,9 @@ export const gcpacertraceFields = defineFields([
 		printed: 'u_a/u_g=#',
 		unit: 'ratio',
 		precision: FLOAT_PRECISION,
-		summary: 'Actual over goal mark utilization: above 1 means marking used more CPU than planned.',
+		summary:
+			'u_a over u_g: above 1 means assists took more CPU than the goal left for them; with the ' +
+			'assumed 0.25 in u_a it cannot fall below 1 in Go 1.5–1.9, or 0.83 in Go 1.10–1.17.',
 		since: 5,
 		until: 18,
 		changes: [NOPACERREDESIGN_CHANGE],
@@ -274,15 +296,18 @@ export const gcpacertraceFields = defineFields([
 	// Go 1.18+: `pacer: 27% CPU (25 exp.) for 2621440+65536+131072 B work (2752512 B exp.) in …`
 	{
 		key: 'gcpacertrace/cpu-utilization',
-		label: 'Mark CPU use',
+		label: 'Mark utilization',
 		printed: '#% CPU',
 		unit: 'percent',
 		precision: 'int(utilization*100), truncated',
 		summary:
-			'The GC’s mark CPU use this cycle: the background workers’ fixed 25% share plus the measured assist share, so it never prints below 25 and leaves out idle marking.',
+			'The pacer’s mark utilization this cycle: the 25% it assumes the background workers took, ' +
+			'plus the assist share it measured, so it never prints below 25 and leaves out idle marking.',
 		since: 18,
 		changes: [],
-		source: `${PACER_SOURCE}: int(utilization*100)`,
+		source:
+			`${PACER_SOURCE}: int(utilization*100), utilization = gcBackgroundUtilization + ` +
+			'assistTime / (assistDuration × procs)',
 	},
 	{
 		key: 'gcpacertrace/cpu-utilization-goal',
@@ -290,7 +315,7 @@ export const gcpacertraceFields = defineFields([
 		printed: '(# exp.)',
 		unit: 'percent',
 		precision: 'int(gcGoalUtilization*100), truncated',
-		summary: 'The share of CPU the pacer expects marking to use, in percent.',
+		summary: 'The mark utilization the pacer aims for, in percent: gcGoalUtilization, always 25.',
 		since: 18,
 		changes: [],
 		source: `${PACER_SOURCE}: int(gcGoalUtilization * 100)`,
@@ -402,7 +427,7 @@ export const gcpacertraceFields = defineFields([
 		precision: MIB_PRECISION,
 		summary: 'The heap-live counter when the last span of the cycle was swept.',
 		since: 6,
-		changes: [],
+		changes: [SWEEP_DONE_GONE, SWEEP_DONE_BACK],
 		source: `${SWEEP_SOURCE}: heapLive>>20`,
 	},
 	{
@@ -422,6 +447,8 @@ export const gcpacertraceFields = defineFields([
 					'Now heap growth since sweeping began, printed `MB during sweep` instead of `MB of ' +
 					'spans`.',
 			},
+			SWEEP_DONE_GONE,
+			SWEEP_DONE_BACK,
 		],
 		source:
 			`${SWEEP_SOURCE}: ` +
@@ -434,7 +461,7 @@ export const gcpacertraceFields = defineFields([
 		unit: 'count',
 		summary: 'Pages swept in this sweep cycle.',
 		since: 6,
-		changes: [],
+		changes: [SWEEP_DONE_GONE, SWEEP_DONE_BACK],
 		source: `${SWEEP_SOURCE}: mheap_.pagesSwept`,
 	},
 	{
@@ -445,7 +472,7 @@ export const gcpacertraceFields = defineFields([
 		precision: FLOAT_PRECISION,
 		summary: 'The proportional sweep ratio: pages to sweep for each byte allocated.',
 		since: 7,
-		changes: [FLOAT_CHANGE],
+		changes: [SWEEP_DONE_GONE, SWEEP_DONE_BACK, FLOAT_CHANGE],
 		source: `${SWEEP_SOURCE}: mheap_.sweepPagesPerByte`,
 	},
 ]);

@@ -12,7 +12,9 @@ const MS_PRECISION =
 const MIB_PRECISION = 'MiB truncated with >>20: `0 MB` means under 1 MiB';
 const STWPROCS_CHANGE = {
 	go: 10,
-	note: 'stwprocs became min(GOMAXPROCS, ncpu); before, gcprocs() was often below GOMAXPROCS.',
+	note:
+		'stwprocs became min(GOMAXPROCS, ncpu) (the CPU count at startup from Go 1.25); before, ' +
+		'gcprocs() was often below GOMAXPROCS.',
 };
 const MARK_TERMINATION = 'src/runtime/mgc.go, gcMarkTermination (gc in Go 1.5–1.6)';
 const LEGACY_SOURCE_12 = 'src/pkg/runtime/mgc0.c, runtime·gc (Go 1.1–1.2)';
@@ -89,10 +91,12 @@ export const gctraceFields = defineFields([
 		unit: 'marker',
 		summary:
 			'Marks a cycle that ran goroutine-leak detection, requested through runtime/pprof; ' +
-			'such a cycle goes through runtime.GC, so its line also ends in `(forced)`.',
+			'usually the cycle runtime.GC starts, ending in `(forced)`, unless the heap started one first.',
 		since: 26,
 		changes: [],
-		source: 'src/runtime/mgc.go, gcMarkTermination: if goroutineLeakDone',
+		source:
+			'src/runtime/mgc.go, gcMarkTermination: if goroutineLeakDone (flag set by goroutineLeakGC, ' +
+			'taken by the next gcStart)',
 	},
 	{
 		key: 'gctrace/wall-sweep-termination',
@@ -376,7 +380,7 @@ export const gctraceFields = defineFields([
 					'Set from work.userForced; in Go 1.5–1.8 every non-background cycle was marked, ' +
 					'including GODEBUG=gcstoptheworld ones.',
 			},
-			{ go: 26, note: 'Goroutine-leak checks are forced cycles and carry it too.' },
+			{ go: 26, note: 'Goroutine-leak checks usually run in a forced cycle and then carry it too.' },
 		],
 		source: `${MARK_TERMINATION}: if work.userForced (work.mode != gcBackgroundMode before Go 1.9)`,
 	},
@@ -488,11 +492,13 @@ export const gctraceFields = defineFields([
 		printed: 'GC forced',
 		unit: 'marker',
 		summary:
-			'Printed just before sysmon’s periodic GC, which starts when no GC has run for two ' +
-			'minutes; that cycle’s own gc line has no `(forced)`.',
+			'Printed just before sysmon’s periodic GC, two minutes or more after the last cycle ' +
+			'ended (never with GOGC=off); that cycle’s own gc line has no `(forced)`.',
 		since: 4,
 		changes: [],
-		source: 'src/runtime/proc.go, forcegchelper: println("GC forced")',
+		source:
+			'src/runtime/proc.go, forcegchelper: println("GC forced"); sysmon wakes it when ' +
+			'gcTrigger{kind: gcTriggerTime}.test() (src/runtime/mgc.go) holds',
 	},
 
 	// Go 1.1–1.4: `gc1(1): 2+0+198+3 us, 0 -> 0 MB, 18 (19-1) objects, …`.

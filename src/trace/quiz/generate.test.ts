@@ -169,6 +169,20 @@ describe('generatePractice', () => {
 		assert.ok(checked > 10000, `${checked} questions checked`);
 	});
 
+	test('the pause-sum question does not call the pause values CPU time, and says how they are computed', () => {
+		const line = allLines.find((l) => parseLine(l.text).form === 'gc-cycle' && !parseLine(l.text).problem)!;
+		const parsed = parseLine(line.text);
+		const token = parsed.tokens.find((t) => t.key === 'gctrace/cpu-sweep-termination')!;
+		const q = buildQuestion(
+			{ id: 'q', topic: 'gc', template: 'measure', line, parsed, token, topicFields: [], formKeys: new Set() },
+			seededRandom('pause'),
+		);
+		assert.equal(q.type, 'numeric');
+		assert.deepEqual(q.fields, ['gctrace/cpu-sweep-termination', 'gctrace/cpu-mark-termination']);
+		assert.doesNotMatch(q.prompt, /CPU time/);
+		assert.match(q.explanation, /min\(GOMAXPROCS, CPUs\); no CPU time was measured/);
+	});
+
 	test('an era explanation names the fields that date the line, those of another format too', () => {
 		// A Go 1.19 scheddetail header lacks schedtrace's needspinning, which a Go 1.26 header prints.
 		const header = allLines.filter((l) => parseLine(l.text).form === 'sched-detail-header');

@@ -66,11 +66,19 @@ const numericUnits: readonly FieldUnit[] = ['count', 'ms', 'us', 's', 'percent',
 /** Values worked out from several numbers of a line, with the question that asks for each. */
 export const measurePrompts: Partial<Record<MeasureName, string>> = {
 	'stw-wall-ms': 'For how long, by the wall clock, was the world stopped in this cycle (both stop-the-world phases together)?',
-	'stw-cpu-ms': 'How much CPU time do the two stop-the-world phases of this cycle add up to?',
+	// The pause `cpu` values are wall time × stwprocs (gcStart, gcMarkTermination), not measured CPU time.
+	'stw-cpu-ms':
+		'The runtime charges each stop-the-world pause its wall time multiplied by the CPUs it held. What do the two charged “cpu” values of this cycle add up to?',
 	'heap-freed-mb': 'How much of the heap did this cycle find unreachable, ready for the sweep to free?',
 	'runnable-goroutines': 'How many runnable goroutines are waiting in all the run queues together?',
 };
 const namedMeasures = Object.keys(measurePrompts) as MeasureName[];
+
+/** What a reader might take a measure for and should not, said after the working. */
+const measureNotes: Partial<Record<MeasureName, string>> = {
+	'stw-cpu-ms':
+		'Both are computed, each pause’s wall time × min(GOMAXPROCS, CPUs); no CPU time was measured. The sum is the CPU capacity the stopped world took from the program.',
+};
 
 export const questionTemplates = ['spot', 'numeric', 'measure', 'meaning', 'era'] as const;
 export type QuestionTemplate = (typeof questionTemplates)[number];
@@ -296,7 +304,9 @@ function numericQuestion(plan: QuestionPlan, name: MeasureName, prompt: string |
 		line: plan.line.text,
 		prompt: `${prompt ?? `What value does this line print for the ${labels[0]} field?`}${inUnit}`,
 		explanation: prompt
-			? `From the ${andList(labels)} fields: ${m.working}${m.unit ? ` ${m.unit}` : ''}.`
+			? [`From the ${andList(labels)} fields: ${m.working}${m.unit ? ` ${m.unit}` : ''}.`, measureNotes[name]]
+					.filter(Boolean)
+					.join(' ')
 			: `The line prints the ${labels[0]} field as “${plan.token.text}”.`,
 		fields: m.fields,
 		answer: m.value,
