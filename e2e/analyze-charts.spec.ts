@@ -135,7 +135,7 @@ test('an inittrace capture shows the init bar chart, slowest package first', asy
 	await expect(page.locator('[data-part="detail"]').getByRole('heading', { name: `Line ${slowest.no}`, exact: true })).toBeVisible();
 });
 
-test('a pacer capture draws mark CPU use against its goal', async ({ page }) => {
+test('a pacer capture draws mark utilization against its goal', async ({ page }) => {
 	const file = 'gcpacertrace/go1.26-web-load.txt';
 	const controllers = lineNumbers(file, /^pacer: \d+% CPU/);
 	await analyze(page, file);

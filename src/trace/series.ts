@@ -75,7 +75,7 @@ export interface LogSeries {
 		 */
 		schedticksPerSecond: Float64Array[];
 	};
-	/** Pacer controller lines: mark CPU use against its goal, in percent. */
+	/** Pacer controller lines: mark utilization (assumed background share plus measured assists) against its goal, in percent. */
 	pacer: SeriesGroup<PacerColumn>;
 	/** Pacer controller lines with no gc line after them to take a time from. */
 	pacerUnplaced: number;

@@ -177,11 +177,11 @@ function chartSpecs(s: LogSeries): ChartSpec[] {
 		},
 		{
 			id: 'pacer',
-			yLabel: 'Mark CPU (%)',
+			yLabel: 'Mark utilization (%)',
 			...GC_X,
 			group: s.pacer,
 			series: [
-				{ label: 'Mark CPU use', values: s.pacer.columns.utilization },
+				{ label: 'Mark utilization', values: s.pacer.columns.utilization },
 				{ label: 'Goal', values: s.pacer.columns.utilizationGoal },
 			],
 			empty:
