@@ -193,7 +193,9 @@ export const gcpacertraceFields = defineFields([
 		printed: 'h_g=#',
 		unit: 'ratio',
 		precision: FLOAT_PRECISION,
-		summary: 'The heap growth the GC aims for, GOGC/100.',
+		summary:
+			'The heap growth the GC aims for: GOGC/100 up to Go 1.9; by Go 1.14, the growth to the goal ' +
+			'in force (gcEffectiveGrowthRatio), so the heap minimum and a late start’s raise show in it.',
 		since: 5,
 		until: 18,
 		changes: [NOPACERREDESIGN_CHANGE],
@@ -205,8 +207,8 @@ export const gcpacertraceFields = defineFields([
 		printed: 'H_g=#',
 		unit: 'bytes',
 		summary:
-			'The GOGC goal in bytes, the previous marked heap times 1 + h_g; not raised, as the ' +
-			'assist line’s goal can be, to leave room above a late start.',
+			'The heap goal in bytes, the previous marked heap times 1 + h_g; up to Go 1.9 the GOGC ' +
+			'goal alone, without the raise the assist line’s goal gets after a late start.',
 		since: 5,
 		until: 18,
 		changes: [NOPACERREDESIGN_CHANGE],
