@@ -90,11 +90,11 @@ test('--json prints one object per input line, with spans into the line', () => 
 test('a field printed empty is shown as "(empty)" with its meaning, and in --json as a zero-width span', () => {
 	const detail = path.join(root, 'content', 'traces', 'scheddetail', 'go1.26-p2-load.txt');
 	const lines = readFileSync(detail, 'utf8').split('\n');
-	// Line 4 is an M line with preemptoff=, line 57 a dead G with ().
+	// Line 4 is an M line with preemptoff=, line 57 a dead goroutine's G line with ().
 	const input = `${lines[3]}\n${lines[56]}\n`;
 	const r = explain([], input);
 	assert.equal(r.status, 0, r.stderr);
-	assert.match(r.stdout, /\n {7}Preempt-off reason {2}\(empty\) {2}Why preemption is disabled/);
+	assert.match(r.stdout, /\n {7}Preempt-off reason {2}\(empty\) {2}Why the runtime has turned off preemption/);
 	assert.match(r.stdout, /\n {7}Wait reason {2}\(empty\) {2}Why the goroutine last parked/);
 	const json = explain(['--json'], input);
 	const [m, g] = json.stdout.trim().split('\n').map((l) => JSON.parse(l));
