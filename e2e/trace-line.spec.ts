@@ -76,6 +76,32 @@ test('typing a line annotates it at once and puts it in the address', async ({ p
 	await expect(page.getByRole('status').first()).toContainText('Go 1.4–1.19');
 });
 
+test('a field printed empty can be reached by keyboard, is announced by name, and leaves the line text as printed', async ({ page }) => {
+	// Real, Go 1.26 (scheddetail/go1.26-p2-load.txt line 4): preemptoff= prints nothing.
+	const mLine =
+		'  M4: p=nil curg=nil mallocing=0 throwing=0 preemptoff= locks=0 dying=0 spinning=false blocked=true lockedg=nil';
+	await page.goto(explainPath(mLine, 'scheddetail/m-throwing'));
+	const line = page.locator('.explain-results trace-line');
+	expect(await focusedKey(page)).toBe('scheddetail/m-throwing');
+	await page.keyboard.press('ArrowRight');
+	expect(await focusedKey(page)).toBe('scheddetail/m-preemptoff');
+	const empty = page.locator('a.tok:focus');
+	await expect(empty).toHaveAccessibleName('Preempt-off reason: (empty)');
+	await expect(empty).toHaveAccessibleDescription(/preemption/);
+	// A visible marker, drawn by CSS, so it is seen and takes room, but is not part of the text.
+	const box = await empty.boundingBox();
+	expect(box!.width).toBeGreaterThan(8);
+	await expect(empty).toHaveText('');
+	expect(await line.locator('.trace-code').textContent()).toBe(mLine);
+	await expect(line.locator('.field.is-selected')).toHaveAttribute('data-key', 'scheddetail/m-preemptoff');
+	await expect(line.locator('.field.is-selected .field-value')).toHaveText('(empty)');
+	await page.keyboard.press('ArrowRight');
+	expect(await focusedKey(page)).toBe('scheddetail/m-locks');
+	// Its row in the field list links to the field's page.
+	await line.locator('.field[data-key="scheddetail/m-preemptoff"] .field-name a').click();
+	await expect(page).toHaveURL(/\/reference\/scheddetail\/m-preemptoff\/$/);
+});
+
 test('pasted markup is shown as text and never runs', async ({ page }) => {
 	let dialog = false;
 	page.on('dialog', async (d) => {

@@ -87,6 +87,29 @@ test('--json prints one object per input line, with spans into the line', () => 
 	assert.equal(typeof goal.value, 'number');
 });
 
+test('a field printed empty is shown as "(empty)" with its meaning, and in --json as a zero-width span', () => {
+	const detail = path.join(root, 'content', 'traces', 'scheddetail', 'go1.26-p2-load.txt');
+	const lines = readFileSync(detail, 'utf8').split('\n');
+	// Line 4 is an M line with preemptoff=, line 57 a dead goroutine's G line with ().
+	const input = `${lines[3]}\n${lines[56]}\n`;
+	const r = explain([], input);
+	assert.equal(r.status, 0, r.stderr);
+	assert.match(r.stdout, /\n {7}Preempt-off reason {2}\(empty\) {2}Why the runtime has turned off preemption/);
+	assert.match(r.stdout, /\n {7}Wait reason {2}\(empty\) {2}Why the goroutine last parked/);
+	const json = explain(['--json'], input);
+	const [m, g] = json.stdout.trim().split('\n').map((l) => JSON.parse(l));
+	const at = lines[3].indexOf('preemptoff=') + 'preemptoff='.length;
+	assert.deepEqual(
+		m.fields.find((f: { key: string }) => f.key === 'scheddetail/m-preemptoff'),
+		{ key: 'scheddetail/m-preemptoff', start: at, end: at, text: '', value: '' },
+	);
+	const open = lines[56].indexOf('(') + 1;
+	assert.deepEqual(
+		g.fields.find((f: { key: string }) => f.key === 'scheddetail/g-wait-reason'),
+		{ key: 'scheddetail/g-wait-reason', start: open, end: open, text: '', value: '' },
+	);
+});
+
 test('standard input is read when no file is given', () => {
 	const r = explain(['--json'], 'SCHED 0ms: gomaxprocs=1 idleprocs=0 threads=2 spinningthreads=0 idlethreads=0 runqueue=0 [1]\n');
 	assert.equal(r.status, 0, r.stderr);

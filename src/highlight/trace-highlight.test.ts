@@ -23,3 +23,17 @@ test('code-block decorations cover the same spans as the parser, line by line, w
 	const otherStart = code.indexOf('listener');
 	assert.ok(decorations.every((d) => (d.end as number) <= otherStart || (d.start as number) >= otherStart + 18));
 });
+
+test('a field printed empty gets no decoration; its neighbours keep theirs', () => {
+	// Real, Go 1.26 (scheddetail/go1.26-p2-load.txt lines 4 and 57).
+	const code = [
+		'  M4: p=nil curg=nil mallocing=0 throwing=0 preemptoff= locks=0 dying=0 spinning=false blocked=true lockedg=nil',
+		'  G5982: status=6() m=nil lockedm=nil',
+	].join('\n');
+	const decorations = traceDecorations(code);
+	const keys = decorations.map((d) => d.properties?.['data-key']);
+	assert.ok(!keys.includes('scheddetail/m-preemptoff'));
+	assert.ok(!keys.includes('scheddetail/g-wait-reason'));
+	assert.ok(keys.includes('scheddetail/m-locks') && keys.includes('scheddetail/g-m'));
+	assert.ok(decorations.every((d) => (d.end as number) > (d.start as number)));
+});

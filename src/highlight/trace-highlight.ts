@@ -26,6 +26,8 @@ export function traceDecorations(code: string): DecorationItem[] {
 	let offset = 0;
 	for (const line of code.split('\n')) {
 		for (const token of parseLine(line).tokens) {
+			// A field printed empty (`preemptoff=`) has no text to colour.
+			if (token.start === token.end) continue;
 			const field = token.key ? getField(token.key) : undefined;
 			const category = field ? fieldCategory(field) : 'unknown';
 			decorations.push({

@@ -28,6 +28,37 @@ function filesUnder(dir: string): string[] {
 	);
 }
 
+/**
+ * Every field the runtime printed on the line is a keyed token: each `name=` has a token
+ * starting right after the `=` (zero-width when the value printed empty, as `preemptoff=`
+ * usually does), and a G line's parenthesised wait reason is one token, `()` included.
+ */
+function assertEveryFieldExplained(line: LogLine): void {
+	if (line.kind === 'other') return;
+	const keyedAt = (at: number) => line.tokens.find((t) => t.key !== null && t.start === at);
+	for (const m of line.text.matchAll(/(?<=^|[\s(:])([^\s=()]+)=/g)) {
+		const at = m.index + m[0].length;
+		assert.ok(keyedAt(at), `line ${line.lineNo}: "${m[1]}=" at offset ${at} has no field token`);
+	}
+	if (line.form === 'detail-m' && line.text.includes(' preemptoff=')) {
+		const from = line.text.indexOf(' preemptoff=') + ' preemptoff='.length;
+		const to = line.text.indexOf(' locks=', from);
+		const reason = keyedAt(from);
+		assert.equal(reason?.key, 'scheddetail/m-preemptoff', `line ${line.lineNo}: preemptoff is a token`);
+		assert.equal(reason?.end, to, `line ${line.lineNo}: preemptoff runs to " locks="`);
+		assert.equal(reason?.value, line.text.slice(from, to));
+	}
+	if (line.form === 'detail-g') {
+		const open = line.text.indexOf('(');
+		const close = line.text.lastIndexOf(') m=');
+		assert.ok(open > 0 && close > open, `line ${line.lineNo}: a G line prints its wait reason in parentheses`);
+		const reason = keyedAt(open + 1);
+		assert.equal(reason?.key, 'scheddetail/g-wait-reason', `line ${line.lineNo}: the wait reason is a token`);
+		assert.equal(reason?.end, close, `line ${line.lineNo}: the wait reason runs to the ")" before " m="`);
+		assert.equal(reason?.value, line.text.slice(open + 1, close));
+	}
+}
+
 test('captures.json lists exactly the capture files', () => {
 	assert.deepEqual(captures.map((c) => c.file).sort(), filesUnder(tracesDir).sort());
 });
@@ -50,6 +81,7 @@ describe('every captured line parses', () => {
 				eraIncludes(summary.era, minor),
 				`the lines' era ${formatEra(summary.era)} includes go1.${minor}, which printed them`,
 			);
+			for (const line of lines) assertEveryFieldExplained(line);
 			// A schedtrace bracket has one entry per P.
 			for (const line of lines) {
 				const gomaxprocs = line.tokens.find((t) => t.key === 'schedtrace/gomaxprocs');

@@ -235,6 +235,9 @@ function checkInvariants(line: string, parsed: ParsedLine): void {
 	for (const t of parsed.tokens) {
 		assert.ok(t.start >= previousEnd, `token at ${t.start} overlaps or is out of order`);
 		assert.ok(t.start <= t.end && t.end <= line.length, `token [${t.start}, ${t.end}) is inside`);
+		if (t.start === t.end) {
+			assert.ok(t.key !== null && t.value === '', `only a field printed empty is zero-width (at ${t.start})`);
+		}
 		assert.equal(t.text, line.slice(t.start, t.end), 'token text is the slice');
 		if (t.key !== null) assert.ok(isFieldKey(t.key), `${t.key} is a catalogue key`);
 		previousEnd = t.end;

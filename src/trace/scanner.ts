@@ -320,12 +320,15 @@ export class LineScanner {
 		return notation;
 	}
 
-	/** Reads text up to (not including) the next `stop`, as a string value; may be empty. */
+	/**
+	 * Reads text up to (not including) the next `stop`, as a string value. A value printed
+	 * empty (`preemptoff= locks=`) is still a token: zero-width, at the cursor, value `""`.
+	 */
 	textUntil(key: FieldKey, stop: string, what: string): boolean {
 		if (this.problem !== null) return false;
 		const end = this.indexInLine(stop, this.pos);
 		if (end < 0) return this.fail(`expected ${what} followed by "${stop}"`);
-		if (end > this.pos) this.tags[this.slot(key, this.pos, end)] = TEXT;
+		this.tags[this.slot(key, this.pos, end)] = TEXT;
 		this.pos = end;
 		return true;
 	}
@@ -361,7 +364,7 @@ export class LineScanner {
 		return values;
 	}
 
-	/** Ends the parse: unread text becomes one unrecognised token (`key: null`). */
+	/** Ends the parse: unread text becomes one unrecognised token (`key: null`, never empty). */
 	finish(): void {
 		if (this.pos < this.lineEnd) this.slot(null, this.pos, this.lineEnd);
 		this.pos = this.lineEnd;

@@ -17,11 +17,15 @@ export function tok(start: number, end: number, text: string, key: FieldKey | nu
 	return value === undefined ? { start, end, text, key } : { start, end, text, key, value };
 }
 
-/** Spans are in order, do not overlap, stay inside the line, and name catalogue keys (of `keys`, when given). */
+/**
+ * Spans are in order, do not overlap, stay inside the line, and name catalogue keys (of `keys`,
+ * when given). Only a field printed empty is zero-width: a text field with value `""`.
+ */
 export function assertWellFormed(parsed: ParsedLine, keys?: ReadonlySet<string>): void {
 	let previousEnd = 0;
 	for (const t of parsed.tokens) {
-		assert.ok(t.start >= previousEnd && t.end > t.start && t.end <= parsed.text.length);
+		assert.ok(t.start >= previousEnd && t.end >= t.start && t.end <= parsed.text.length);
+		if (t.end === t.start) assert.ok(t.key !== null && t.value === '', 'a zero-width token is an empty field');
 		assert.equal(t.text, parsed.text.slice(t.start, t.end));
 		if (t.key !== null) assert.ok(keys ? keys.has(t.key) : isFieldKey(t.key), `${t.key} is in the catalogue`);
 		previousEnd = t.end;

@@ -16,6 +16,13 @@ describe('quiz authoring', () => {
 		assert.throws(() => buildSpot({ ...common, id: 'q', answer: 'schedtrace/nope' }, sched), /not a field key in the catalogue/);
 	});
 
+	test('a spot answer cannot be a field the line prints empty: there is nothing to choose', () => {
+		// Real, Go 1.26 (scheddetail/go1.26-p2-load.txt line 4).
+		const m = '  M4: p=nil curg=nil mallocing=0 throwing=0 preemptoff= locks=0 dying=0 spinning=false blocked=true lockedg=nil';
+		assert.equal(buildSpot({ ...common, id: 'q', answer: 'scheddetail/m-locks' }, m).answer, 'scheddetail/m-locks');
+		assert.throws(() => buildSpot({ ...common, id: 'q', answer: 'scheddetail/m-preemptoff' }, m), /prints "scheddetail\/m-preemptoff" empty/);
+	});
+
 	test('a numeric answer, tolerance and unit come from the measure, and the working is shown', () => {
 		const q = buildNumeric({ ...common, id: 'stw', measure: 'stw-wall-ms' }, gc);
 		assert.equal(q.answer, 0.292);

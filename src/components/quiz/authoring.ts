@@ -130,9 +130,13 @@ export function buildSpot(p: SpotProps, line: string, source?: LineSource): Spot
 	const [answer] = checkFields([p.answer], where);
 	lineAndSource(where, line);
 	const tokens = parseLine(line).tokens;
-	const matches = tokens.filter((t) => t.key === answer);
+	// A field printed empty has nothing to click on, so it cannot be the answer.
+	const matches = tokens.filter((t) => t.key === answer && t.end > t.start);
+	if (matches.length === 0 && tokens.some((t) => t.key === answer)) {
+		throw new Error(`${where}: the line prints "${answer}" empty, so there is nothing to choose: ${line}`);
+	}
 	if (matches.length === 0) {
-		const keys = tokens.map((t) => t.key).filter(Boolean);
+		const keys = tokens.filter((t) => t.end > t.start).map((t) => t.key).filter(Boolean);
 		throw new Error(`${where}: the line has no "${answer}"; its fields are ${keys.join(', ')}: ${line}`);
 	}
 	return {

@@ -48,6 +48,19 @@ describe('renderQuestion', () => {
 		assert.equal(visibleText(code), line, 'the line reads exactly as captured');
 	});
 
+	test('a spot question on a line with a field printed empty offers every field with text, and the line reads as printed', () => {
+		// Real, Go 1.26 (scheddetail/go1.26-p2-load.txt line 4).
+		const m = '  M4: p=nil curg=nil mallocing=0 throwing=0 preemptoff= locks=0 dying=0 spinning=false blocked=true lockedg=nil';
+		const html = renderQuestion({ ...spot, topic: 'detail', line: m, answer: 'scheddetail/m-locks', fields: ['scheddetail/m-locks'] }, opts);
+		const radios = [...html.matchAll(/<label class="quiz-tok"><input type="radio" name="[^"]+" value="([^"]+)">([^<]*)</g)];
+		const printed = parseLine(m).tokens.filter((t) => t.key && t.text !== '');
+		assert.deepEqual(radios.map((r) => [r[1], r[2]]), printed.map((t) => [t.key, t.text]));
+		assert.ok(!radios.some((r) => r[1] === 'scheddetail/m-preemptoff'), 'no radio without text to click');
+		assert.ok(html.includes(' (part 6 of 10, after “locks=”)'), 'the count of choices leaves it out');
+		const code = /<code class="trace-code quiz-spot">([\s\S]*?)<\/code>/.exec(html)![1];
+		assert.equal(visibleText(code), m);
+	});
+
 	test('a question is a fieldset whose legend has the number and prompt, with the answer in a native disclosure', () => {
 		const html = renderQuestion(spot, opts);
 		assert.match(html, /<fieldset><legend><span class="quiz-number">Question 2\.<\/span> Choose the global run queue<\/legend>/);

@@ -5,7 +5,7 @@
  * controls that need a script (Check, Try again, the feedback) are hidden until `<trace-quiz>`
  * shows them. All text is escaped.
  */
-import { getField, parseLine, type FieldKey, type Question, type SpotQuestion } from '../../trace/index.ts';
+import { getField, parseLine, type FieldKey, type Question, type SpotQuestion, type Token } from '../../trace/index.ts';
 import { escapeHtml, proseHtml } from '../trace-line/render.ts';
 
 export interface QuestionRenderOptions {
@@ -59,13 +59,15 @@ function plainLine(line: string): string {
  */
 function spotLine(question: SpotQuestion, name: string): string {
 	const { text, tokens } = parseLine(question.line);
-	const choices = tokens.filter((t) => t.key !== null);
+	// A field printed empty has no text to click on, so it is not a choice.
+	const isChoice = (t: Token) => t.key !== null && t.end > t.start;
+	const choices = tokens.filter(isChoice);
 	let html = '';
 	let pos = 0;
 	let n = 0;
 	for (const token of tokens) {
 		if (token.start > pos) html += escapeHtml(text.slice(pos, token.start));
-		if (token.key === null) {
+		if (!isChoice(token) || token.key === null) {
 			html += escapeHtml(token.text);
 		} else {
 			n++;

@@ -33,3 +33,45 @@ test('a collapsed line keeps its field list, behind a disclosure', () => {
 	assert.match(html, /<details class="trace-fields-more"><summary>What each of its 8 fields means<\/summary><dl class="trace-fields"/);
 	assert.match(html, /<dd id="c-m0">/);
 });
+
+/** The line's field links, as attribute maps with their text, in document order. */
+function tokenLinks(html: string): { attrs: Record<string, string>; text: string }[] {
+	const code = /<code class="trace-code">(.*?)<\/code>/.exec(html)![1];
+	return [...code.matchAll(/<a ([^>]*)>([^<]*)<\/a>/g)].map(([, attrs, text]) => ({
+		attrs: Object.fromEntries([...attrs.matchAll(/([\w-]+)="([^"]*)"/g)].map(([, k, v]) => [k, v])),
+		text,
+	}));
+}
+
+test('a field printed empty is a link of its own, named, described and listed with "(empty)"', () => {
+	// Real, Go 1.26 (scheddetail/go1.26-p2-load.txt lines 4 and 57).
+	for (const [line, key, label] of [
+		[
+			'  M4: p=nil curg=nil mallocing=0 throwing=0 preemptoff= locks=0 dying=0 spinning=false blocked=true lockedg=nil',
+			'scheddetail/m-preemptoff',
+			'Preempt-off reason',
+		],
+		['  G5982: status=6() m=nil lockedm=nil', 'scheddetail/g-wait-reason', 'Wait reason'],
+	] as const) {
+		const parsed = parseLine(line);
+		const html = renderTraceLine(parsed, { id: 'e' });
+		const links = tokenLinks(html);
+		assert.equal(links.length, parsed.tokens.length, 'one link per token, the empty one included');
+		const i = parsed.tokens.findIndex((t) => t.key === key);
+		const link = links[i];
+		assert.equal(link.text, '', 'the marker is drawn by CSS, not written into the line');
+		assert.equal(link.attrs.class, 'tok tf-state tok-empty');
+		assert.equal(link.attrs['data-key'], key);
+		assert.equal(link.attrs['aria-label'], `${label}: (empty)`);
+		assert.equal(link.attrs['aria-describedby'], `e-m${i}`);
+		assert.equal(link.attrs.href, `#e-f${i}`);
+		// The line's text, markup removed, is still exactly the printed line.
+		const code = /<code class="trace-code">(.*?)<\/code>/.exec(html)![1];
+		assert.equal(code.replace(/<[^>]*>/g, '').replaceAll('&#39;', "'"), line);
+		// The field list has its row: name linking to the page, value "(empty)", meaning.
+		const row = new RegExp(`<div class="field" id="e-f${i}" data-index="${i}" data-key="${key}"><dt>(.*?)</dt><dd id="e-m${i}">(.+?)</dd></div>`).exec(html);
+		assert.ok(row, 'the field list has a row for it');
+		assert.ok(row[1].includes(`<a href="/reference/${key}/">${label}</a>`));
+		assert.ok(row[1].includes('<code class="field-value">(empty)</code>'));
+	}
+});

@@ -54,7 +54,10 @@ function renderCode(parsed: ParsedLine, opts: RenderOptions): string {
 		const category = field ? fieldCategory(field) : 'unknown';
 		const value = formatTokenValue(token, field);
 		const problem = token.key === null && token.start === problemAt ? ' is-problem' : '';
-		const classes = `tok tf-${category}${problem}${token.key === opts.focus ? ' is-selected' : ''}`;
+		// A field printed empty (`preemptoff=`) has no text: CSS draws a marker in its place, which
+		// is neither copied nor part of the line's text, so the line still reads as printed.
+		const empty = token.start === token.end ? ' tok-empty' : '';
+		const classes = `tok tf-${category}${empty}${problem}${token.key === opts.focus ? ' is-selected' : ''}`;
 		html +=
 			`<a class="${classes}" href="#${opts.id}-f${i}" id="${opts.id}-t${i}" data-index="${i}"` +
 			`${token.key ? ` data-key="${token.key}"` : ''}` +

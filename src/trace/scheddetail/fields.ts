@@ -268,8 +268,11 @@ export const scheddetailFields = defineFields([
 		label: 'Preempt-off reason',
 		printed: 'preemptoff=#',
 		unit: 'text',
-		precision: 'Usually empty, which prints as "preemptoff= locks=…" and gives no token.',
-		summary: 'Why preemption is disabled on this M, as a short reason string; usually empty.',
+		precision:
+			'Usually empty, printed as nothing between the "=" and " locks=": an empty value, not a missing field.',
+		summary:
+			'Why the runtime has turned off preemption on this M, as a short reason such as "gcing"; ' +
+			'usually empty, meaning no such reason is set.',
 		since: 5,
 		changes: [{ go: 5, note: 'Replaced gcing=.' }],
 		source: `${SRC}: mp.preemptoff`,
@@ -380,11 +383,12 @@ export const scheddetailFields = defineFields([
 		printed: 'status=…(#)',
 		unit: 'text',
 		precision:
-			'Empty until the goroutine first parks (and again once it exits), which prints as "()" ' +
-			'and gives no token.',
+			'Empty, printed "()", until the goroutine first parks, and again once it exits (dead ' +
+			'goroutines, status 6); printed as is, so a reason can hold parentheses: "GC worker (idle)".',
 		summary:
-			'Why the goroutine last parked, such as "chan receive"; it is cleared only when the ' +
-			'goroutine exits, so it means something only with status 4 (waiting).',
+			'Why the goroutine last parked, such as "chan receive"; waking does not clear it, so it is ' +
+			'current only with status 4 (waiting), and it is empty when the goroutine has not parked ' +
+			'since it was created or reused.',
 		since: 2,
 		changes: [
 			{ go: 11, note: 'Reasons come from a fixed table (waitReasonStrings).' },

@@ -114,6 +114,7 @@ const spanCases: SpanCase[] = [
 			tok(16, 18, '-1', 'scheddetail/m-curg', null),
 			tok(29, 30, '0', 'scheddetail/m-mallocing', 0),
 			tok(40, 41, '0', 'scheddetail/m-throwing', 0),
+			tok(53, 53, '', 'scheddetail/m-preemptoff', ''),
 			tok(60, 61, '0', 'scheddetail/m-locks', 0),
 			tok(68, 69, '0', 'scheddetail/m-dying', 0),
 			tok(77, 78, '0', 'scheddetail/m-helpgc', 0),
@@ -133,6 +134,7 @@ const spanCases: SpanCase[] = [
 			tok(16, 18, '-1', 'scheddetail/m-curg', null),
 			tok(29, 30, '0', 'scheddetail/m-mallocing', 0),
 			tok(40, 41, '0', 'scheddetail/m-throwing', 0),
+			tok(53, 53, '', 'scheddetail/m-preemptoff', ''),
 			tok(60, 61, '1', 'scheddetail/m-locks', 1),
 			tok(68, 69, '0', 'scheddetail/m-dying', 0),
 			tok(79, 84, 'false', 'scheddetail/m-spinning', false),
@@ -151,6 +153,7 @@ const spanCases: SpanCase[] = [
 			tok(15, 17, '18', 'scheddetail/m-curg', 18),
 			tok(28, 29, '0', 'scheddetail/m-mallocing', 0),
 			tok(39, 40, '0', 'scheddetail/m-throwing', 0),
+			tok(52, 52, '', 'scheddetail/m-preemptoff', ''),
 			tok(59, 60, '0', 'scheddetail/m-locks', 0),
 			tok(67, 68, '0', 'scheddetail/m-dying', 0),
 			tok(78, 83, 'false', 'scheddetail/m-spinning', false),
@@ -185,6 +188,7 @@ const spanCases: SpanCase[] = [
 		tokens: [
 			tok(3, 4, '1', 'scheddetail/g-id', 1),
 			tok(13, 14, '2', 'scheddetail/g-status', 2),
+			tok(15, 15, '', 'scheddetail/g-wait-reason', ''),
 			tok(19, 20, '0', 'scheddetail/g-m', 0),
 			tok(29, 31, '-1', 'scheddetail/g-lockedm', null),
 		],
@@ -321,31 +325,40 @@ describe('parseDetailLine: wait reasons', () => {
 		['  G14: status=4(select (no cases)) m=nil lockedm=nil', 'select (no cases)'],
 		['  G5: status=4(GOMAXPROCS updater (idle)) m=nil lockedm=nil', 'GOMAXPROCS updater (idle)'],
 		['  G9: status=4(chan receive (nil chan)) m=-1 lockedm=-1', 'chan receive (nil chan)'],
-		// An empty reason prints "()" and gives no token.
-		['  G4: status=2() m=3 lockedm=nil', null],
+		// Real, Go 1.26: a reason ending in a parenthesis, and a runnable G keeping its last reason.
+		['  G1277: status=4(GC worker (idle)) m=nil lockedm=nil', 'GC worker (idle)'],
+		['  G22: status=1(IO wait) m=nil lockedm=nil', 'IO wait'],
+		// A reason holding ") m" but not ") m=" is still one reason (no release prints one).
+		['  G8: status=4(a) m (b)) m=nil lockedm=nil', 'a) m (b)'],
+		// An empty reason prints "()": a zero-width token right after the "(".
+		['  G4: status=2() m=3 lockedm=nil', ''],
+		['  G5982: status=6() m=nil lockedm=nil', ''],
 	];
 	for (const [line, reason] of reasons) {
 		test(line, () => {
 			const parsed = parseDetailLine(line);
 			assert.equal(parsed.problem, null);
 			const token = parsed.tokens.find((t) => t.key === 'scheddetail/g-wait-reason');
-			assert.equal(token?.value ?? null, reason);
-			if (token) assert.equal(line.slice(token.start - 1, token.end + 4), `(${reason}) m=`);
+			assert.ok(token, 'the reason is a token');
+			assert.equal(token.value, reason);
+			assert.equal(token.text, reason);
+			assert.equal(line.slice(token.start - 1, token.end + 4), `(${reason}) m=`);
 			const m = parsed.tokens.find((t) => t.key === 'scheddetail/g-m');
 			assert.ok(m && line.slice(m.start - 4, m.start) === ') m=');
 		});
 	}
 
-	test('an empty preemptoff= gives no token, and the next field follows', () => {
+	test('an empty preemptoff= is a zero-width token right after the "=", and the next field follows', () => {
+		// Real, Go 1.26 (scheddetail/go1.26-p2-load.txt line 4).
 		const line =
-			'  M1: p=nil curg=nil mallocing=0 throwing=0 preemptoff= locks=2 dying=0 spinning=false blocked=false lockedg=nil';
-		const keys = parseDetailLine(line).tokens.map((t) => t.key);
-		assert.ok(!keys.includes('scheddetail/m-preemptoff'));
-		assert.deepEqual(keys.slice(4, 7), [
-			'scheddetail/m-throwing',
-			'scheddetail/m-locks',
-			'scheddetail/m-dying',
-		]);
+			'  M4: p=nil curg=nil mallocing=0 throwing=0 preemptoff= locks=0 dying=0 spinning=false blocked=true lockedg=nil';
+		const tokens = parseDetailLine(line).tokens;
+		const at = line.indexOf('preemptoff=') + 'preemptoff='.length;
+		assert.deepEqual(tokens[5], tok(at, at, '', 'scheddetail/m-preemptoff', ''));
+		assert.deepEqual(
+			tokens.slice(4, 8).map((t) => t.key),
+			['scheddetail/m-throwing', 'scheddetail/m-preemptoff', 'scheddetail/m-locks', 'scheddetail/m-dying'],
+		);
 	});
 });
 

@@ -12,8 +12,8 @@
  * Absent ids print -1 through Go 1.19 and nil from 1.20; a line whose ids are all present
  * shows neither, so its era stays open on that clue.
  *
- * Empty strings give no token: the usual `preemptoff= locks=0` has no `m-preemptoff` token and
- * `status=2()` has no `g-wait-reason` token, as `LineScanner.textUntil` does everywhere.
+ * A string printed empty is still a token, zero-width with value `""`: the usual
+ * `preemptoff= locks=0` gives one right after the `=`, and `status=6()` one right after the `(`.
  */
 import type { ParsedLine } from '../types.ts';
 import { parseWith } from '../scanner.ts';
@@ -147,11 +147,13 @@ function scanGLine(s: LineScanner): void {
 		bits &= valueBits(s, G_STATUS_BITS);
 	}
 	s.literal('(', '"(" and the wait reason after the status');
-	// Reasons can contain parentheses (`force gc (idle)`), so the reason ends at the `)` that
-	// is followed by ` m=`, not at the first `)`.
+	// The runtime prints `"(", gp.waitreason.String(), ") m="` with nothing escaped, and reasons
+	// hold parentheses (`GC worker (idle)`), so the reason ends at the `)` before ` m=`, which no
+	// reason contains, not at the first `)`.
 	const reasonAt = s.count;
-	s.textUntil('scheddetail/g-wait-reason', ') m=', 'the wait reason');
-	if (s.count > reasonAt && s.textIs(reasonAt, TIMER_IDLE_REASON)) bits &= UP_TO_19;
+	if (s.textUntil('scheddetail/g-wait-reason', ') m=', 'the wait reason')) {
+		if (s.textIs(reasonAt, TIMER_IDLE_REASON)) bits &= UP_TO_19;
+	}
 	s.literal(') m=');
 	bits &= idBits(s.idOrNil('scheddetail/g-m', 'the id of the G\'s M after "m="'));
 	s.literal(' lockedm=');
