@@ -532,8 +532,11 @@ function goroutineLeakRule(): Rule {
 			if (stretch.every((e) => e.ticks !== null && e.procs === first.procs) && last.ticks! >= first.ticks!) {
 				const rate = ((last.ticks! - first.ticks!) / (last.elapsed - first.elapsed)) * 1000;
 				parts.push(
-					`The schedule ticks of all Ps climbed by about ${roughly(rate)} a second ` +
-						`over these lines${ticking(last) ? ', up to the last one' : ''}.`,
+					rate >= LEAK_TICKS_PER_S
+						? `The schedule ticks of all Ps climbed by about ${roughly(rate)} a second over these lines` +
+								`${ticking(last) ? ', up to the last one' : ''}.`
+						: `The schedule ticks of all Ps climbed by only about ${roughly(rate)} a second over these lines, ` +
+								'so few goroutines actually ran.',
 				);
 			}
 			parts.push(
