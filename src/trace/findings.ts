@@ -433,7 +433,8 @@ function heapGrowthRule(): Rule {
 				'heap-growth',
 				`Averaged over each quarter of the log’s ${plural(cycles, 'cycle')}${sampled}, the live heap was ` +
 					`${averages.slice(0, 3).map(figure).join(', ')} and ${figure(averages[3])} MB: after the first ` +
-					`quarter (the warm-up) it kept rising. It went from ${live[0]} MB at line ${lines[0]} to ` +
+					`quarter (the warm-up) it kept rising, setting a new high on ${plural(highs.count, 'cycle')}. It went ` +
+					`from ${live[0]} MB at line ${lines[0]} to ` +
 					`${live[n - 1]} MB at line ${lines[n - 1]}` +
 					(high > live[n - 1] ? `, its highest ${high} MB at line ${highLine},` : '') +
 					' and had not levelled off when the log ended. Each collection found more memory still ' +
@@ -515,7 +516,7 @@ function goroutineLeakRule(): Rule {
 					`runnable goroutines kept coming back: ${busyLines.length === stretch.length ? `all ${stretch.length}` : `${busyLines.length} of these ${stretch.length}`} lines show ` +
 					`${between(Math.min(...counts), Math.max(...counts))} goroutines waiting in the run queues` +
 					(procs.size === 1 ? ` with GOMAXPROCS at ${[...procs][0]}` : '') +
-					(busy(last) ? ', the last line among them' : '') +
+					(busy(last) && busyLines.length < stretch.length ? ', the last line among them' : '') +
 					'.',
 			];
 			// An idle moment followed by queues again: what the lesson asks a reader to notice.
