@@ -528,3 +528,13 @@ describe('damaged input', () => {
 		}
 	});
 });
+
+describe('goroutine-leak on damaged input', () => {
+	test('a damaged log repeating one SCHED time is still judged on its last seconds', () => {
+		// Crafted: 20,000 lines all at SCHED 5000ms, then lines 1 s apart with long queues.
+		const same = range(20_000).map(() => schedLine(5000, { idle: 2 }));
+		const busy = [6, 7, 8, 9].map((s) => schedLine(s * 1000, { global: 1282, local: [114, 123] }));
+		const f = only(findFindings(log([...same, ...busy])), 'goroutine-leak');
+		assert.match(f?.message ?? '', /from line 20001 \(SCHED 6000ms\) to line 20004 \(SCHED 9000ms\)/);
+	});
+});

@@ -66,6 +66,7 @@ const LEAK_MIN_LINES = 3;
 const LEAK_WAITING_PER_P = 25;
 const LEAK_APART_MS = 2000;
 const LEAK_TICKS_PER_S = 10_000;
+const LEAK_MAX_LINES = 2 * LEAK_STRETCH_MS;
 const BLOCKED_MIN_DUMPS = 4;
 const BLOCKED_RISES = 3;
 const BLOCKED_MIN_GROWTH = 100;
@@ -489,6 +490,9 @@ function goroutineLeakRule(): Rule {
 			}
 			entries.push({ lineNo, elapsed, procs: gomaxprocs, idle: idleprocs, waiting, ticks, rate });
 			while (entries.length - head > LEAK_MIN_LINES && elapsed - entries[head + 1].elapsed >= LEAK_STRETCH_MS) head++;
+			// schedtrace prints at most one line a millisecond; more lines than that in the stretch
+			// (a damaged log repeating one time) must not grow without bound.
+			if (entries.length - head > LEAK_MAX_LINES) head++;
 			if (head > 1024 && head * 2 > entries.length) {
 				entries = entries.slice(head);
 				head = 0;
