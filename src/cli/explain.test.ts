@@ -13,7 +13,12 @@ const dir = mkdtempSync(path.join(tmpdir(), 'explain-cli-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 function explain(args: string[], input?: string | Buffer) {
-	const r = spawnSync(process.execPath, [cli, ...args], { input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+	const r = spawnSync(process.execPath, [cli, ...args], {
+		input,
+		encoding: 'utf8',
+		env: { ...process.env, NO_COLOR: '1' },
+		maxBuffer: 64 << 20,
+	});
 	return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -43,9 +48,10 @@ test('the summary ends with the log’s findings: title, figures, lines and less
 	assert.equal(r.status, 0, r.stderr);
 	const summary = r.stdout.slice(r.stdout.indexOf('Summary of'));
 	assert.match(summary, /findings: 1 \(/);
-	assert.match(summary, /\n {4}Run queues never drain\n {6}From line 3 \(SCHED 1004ms\) to the last schedtrace line/);
-	assert.match(summary, /814 to\s+1,769 goroutines were waiting/);
-	assert.match(summary, /\n {6}lines: 3–11\n {6}lesson: \/lessons\/spotting-a-goroutine-leak\/\n/);
+	assert.match(summary, /\n {4}Runnable goroutines keep coming back\n {6}In the last 3 seconds of the log, from line 8 \(SCHED 6014ms\)/);
+	assert.match(summary, /1,075 to\s+1,769 goroutines waiting/);
+	assert.match(summary, /cannot\s+show\s+whether\s+the\s+load\s+had\s+really\s+stopped/);
+	assert.match(summary, /\n {6}lines: 8–11\n {6}lesson: \/lessons\/spotting-a-goroutine-leak\/\n/);
 	// The healthy run of the same service: nothing to point out.
 	const load = explain([path.join(root, 'content', 'traces', 'schedtrace', 'go1.26-p1-load.txt')]);
 	assert.match(load.stdout, /findings: none\n/);
@@ -55,36 +61,84 @@ test('the summary ends with the log’s findings: title, figures, lines and less
 test('several findings are listed in rule order, with many lines cut short', () => {
 	const retain = path.join(root, 'content', 'traces', 'gctrace', 'go1.19-gcdemo-retain.txt');
 	const r = explain([retain]);
-	assert.match(r.stdout, /findings: 2 [^\n]*\n {4}Live heap keeps growing\n[^]*lines: 1–37\n {6}lesson: \/lessons\/memory-leaks\/\n {4}Forced collections\n[^]*lines: 29, 30\n/);
+	assert.match(r.stdout, /findings: 2 [^\n]*\n {4}Live heap keeps growing\n[^]*lines: 12, 15, 17, 19, 21, 22, 24–29 … \(19 lines in all\)\n {6}lesson: \/lessons\/memory-leaks\/\n {4}Forced collections\n[^]*lines: 29, 30\n/);
 	// Crafted: 60 forced cycles, every other line, from the Go 1.26 gcdemo capture's forced line.
 	const forced = 'gc 15 @1.003s 0%: 0.13+0.27+0.002 ms clock, 0.26+0/0.11/0.081+0.005 ms cpu, 0->0->0 MB, 4 MB goal, 0 MB stacks, 0 MB globals, 2 P (forced)';
 	const many = explain([], Array.from({ length: 60 }, () => `${forced}\nhello\n`).join(''));
 	assert.match(many.stdout, /lines: 1, 3, 5, 7, 9, 11 … \(60 lines in all\)\n/);
 });
 
-test('--json stays one object per input line when the log has findings', () => {
-	const leak = path.join(root, 'content', 'traces', 'schedtrace', 'go1.19-p2-leak.txt');
-	const r = explain(['--json', leak]);
-	const records = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
-	assert.equal(records.length, readFileSync(leak, 'utf8').trimEnd().split('\n').length);
-	assert.deepEqual(records.map((rec) => rec.line), records.map((_, i) => i + 1));
-});
+/** The records of a --json run: the line records, and the summary records. */
+function records(stdout: string) {
+	const all = stdout.trim().split('\n').map((l) => JSON.parse(l));
+	return { lines: all.filter((rec) => !('summary' in rec)), summaries: all.filter((rec) => 'summary' in rec).map((rec) => rec.summary), all };
+}
 
-test('--json prints one object per input line, with spans into the line', () => {
+test('--json prints one object per input line, with spans into the line, then one summary', () => {
 	const lines = readFileSync(capture, 'utf8').replace(/\n$/, '').split('\n');
 	const r = explain(['--json', capture]);
 	assert.equal(r.status, 0, r.stderr);
-	const records = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
-	assert.equal(records.length, lines.length);
-	records.forEach((rec, i) => {
+	const out = records(r.stdout);
+	assert.equal(out.lines.length, lines.length);
+	// The summary comes last, after every line record.
+	assert.equal(out.all.length, lines.length + 1);
+	assert.ok('summary' in out.all.at(-1));
+	out.lines.forEach((rec, i) => {
+		assert.deepEqual(Object.keys(rec), ['line', 'kind', 'era', 'fields', 'problem']);
 		assert.equal(rec.line, i + 1);
 		assert.equal(rec.problem, null);
 		for (const f of rec.fields) assert.equal(lines[i].slice(f.start, f.end), f.text);
 	});
-	const gc = records.find((rec) => rec.kind === 'gctrace');
+	const gc = out.lines.find((rec) => rec.kind === 'gctrace');
 	assert.equal(gc.era, 'go1.18-go1.27');
 	const goal = gc.fields.find((f: { key: string }) => f.key === 'gctrace/heap-goal');
 	assert.equal(typeof goal.value, 'number');
+	const [summary] = out.summaries;
+	assert.equal(summary.lines, lines.length);
+	assert.equal(summary.era, 'go1.18-go1.27');
+	assert.equal(summary.kinds.gctrace, lines.length - 1);
+	assert.equal(summary.kinds.other, 1);
+	assert.equal(summary.kinds.schedtrace, 0);
+	assert.deepEqual(summary.problems, []);
+	assert.deepEqual(summary.findings, []);
+});
+
+test('--json: a script can ask the summary whether a log shows a leak', () => {
+	const ask = (file: string) => {
+		const r = explain(['--json', path.join(root, 'content', 'traces', file)]);
+		assert.equal(r.status, 0, r.stderr);
+		const last = JSON.parse(r.stdout.trim().split('\n').at(-1)!);
+		return last.summary.findings as { kind: string; title: string; lines: number[]; lineCount: number; lesson: string; message: string }[];
+	};
+	const leak = ask('schedtrace/go1.19-p2-leak.txt').find((f) => f.kind === 'goroutine-leak');
+	assert.ok(leak);
+	assert.equal(leak.title, 'Runnable goroutines keep coming back');
+	assert.equal(leak.lesson, '/lessons/spotting-a-goroutine-leak/');
+	assert.deepEqual(leak.lines, [8, 9, 10, 11]);
+	assert.equal(leak.lineCount, 4);
+	assert.match(leak.message, /cannot show whether the load had really stopped/);
+	assert.deepEqual(ask('schedtrace/go1.19-p2-load.txt'), []);
+	const blocked = ask('scheddetail/go1.27-p2-block.txt').map((f) => [f.kind, f.lesson]);
+	assert.deepEqual(blocked, [['blocked-goroutines', '/lessons/the-detailed-dump/']]);
+});
+
+test('--json with several files: each input’s summary follows its lines, both named by file', () => {
+	const leak = path.join(root, 'content', 'traces', 'schedtrace', 'go1.26-p2-leak.txt');
+	const r = explain(['--json', capture, leak]);
+	const out = records(r.stdout);
+	const files = out.all.map((rec) => rec.file ?? rec.summary.file);
+	const n = readFileSync(capture, 'utf8').trimEnd().split('\n').length;
+	assert.deepEqual([...new Set(files)], [capture, leak]);
+	assert.ok('summary' in out.all[n]);
+	assert.equal(out.summaries[0].file, capture);
+	assert.deepEqual(out.summaries.map((s) => s.findings.map((f: { kind: string }) => f.kind)), [[], ['goroutine-leak']]);
+});
+
+test('--help describes the summary record', () => {
+	const r = explain(['--help']);
+	assert.equal(r.status, 0);
+	assert.match(r.stdout, /^usage: npm run explain/);
+	assert.match(r.stdout, /\{"summary": \{"lines": N, "era": \.\.\., "kinds": \{\.\.\.\}, "problems": \[\.\.\.\]/);
 });
 
 test('a field printed empty is shown as "(empty)" with its meaning, and in --json as a zero-width span', () => {
@@ -113,7 +167,10 @@ test('a field printed empty is shown as "(empty)" with its meaning, and in --jso
 test('standard input is read when no file is given', () => {
 	const r = explain(['--json'], 'SCHED 0ms: gomaxprocs=1 idleprocs=0 threads=2 spinningthreads=0 idlethreads=0 runqueue=0 [1]\n');
 	assert.equal(r.status, 0, r.stderr);
-	const rec = JSON.parse(r.stdout);
+	const { lines, summaries } = records(r.stdout);
+	assert.equal(lines.length, 1);
+	assert.equal(summaries[0].kinds.schedtrace, 1);
+	const rec = lines[0];
 	assert.equal(rec.kind, 'schedtrace');
 	assert.equal(rec.era, 'go1.4-go1.19');
 });
@@ -122,9 +179,12 @@ test('a malformed runtime line exits 1 and reports its column and what was expec
 	const line = 'SCHED 1009ms: gomaxprocs=1 idleprocs=0 threads=3 spinningthreads=0 idlethreads=1 runqueue=0 [4 4]';
 	const json = explain(['--json'], `${line}\n`);
 	assert.equal(json.status, 1);
-	const rec = JSON.parse(json.stdout);
+	const { lines, summaries } = records(json.stdout);
+	const rec = lines[0];
 	assert.equal(rec.problem.column, line.indexOf('[') + 1);
 	assert.match(rec.problem.message, /expected 1 run-queue length/);
+	assert.deepEqual(summaries[0].problems, [{ line: 1, column: rec.problem.column, message: rec.problem.message }]);
+	assert.equal(summaries[0].problemCount, 1);
 	const human = explain([], `${line}\n`);
 	assert.equal(human.status, 1);
 	assert.match(human.stdout, /problem at column \d+: expected 1 run-queue length/);

@@ -12,6 +12,24 @@ import { createHumanView, createJsonView, type View } from './views.ts';
 
 const usage = 'usage: npm run explain -- [--json] [FILE...]   (reads standard input when no FILE is given)';
 
+const help = `${usage}
+
+Annotates GODEBUG trace output (schedtrace, scheddetail, gctrace, gcpacertrace, scavtrace,
+inittrace): each line with its fields and their meanings, then a summary of each input with
+its findings (patterns worth a look, each with the lesson that explains it).
+
+  --json   one JSON object per input line:
+             {"line": 12, "kind": "gctrace", "era": "go1.18-go1.27", "fields": [...], "problem": null}
+           then, after each input's lines, one summary object:
+             {"summary": {"lines": N, "era": ..., "kinds": {...}, "problems": [...], "problemCount": N,
+                          "findings": [{"kind", "title", "lines", "lineCount", "lesson", "message"}]}}
+           With several files, every object also has "file". For example, to ask whether a log
+           shows a goroutine leak:
+             npm run --silent explain -- --json app.log | tail -n 1 | jq '.summary.findings[].kind'
+
+Exit status: 0 when every line parsed or was not trace output, 1 when a line has a problem,
+2 for bad usage or an unreadable file.`;
+
 /** A failure the user can act on; printed as one line, never as a stack trace. */
 class UsageError extends Error {}
 
@@ -28,7 +46,7 @@ function parseArgs(args: string[]): Options {
 		else if (arg === '--') onlyFiles = true;
 		else if (arg === '--json') options.json = true;
 		else if (arg === '--help' || arg === '-h') {
-			process.stdout.write(`${usage}\n`);
+			process.stdout.write(`${help}\n`);
 			process.exit(0);
 		} else throw new UsageError(`unknown option "${arg}"; ${usage}`);
 	}
@@ -37,17 +55,16 @@ function parseArgs(args: string[]): Options {
 
 interface Result {
 	summary: LogSummary;
-	/** The log's findings, when the view shows them. */
 	findings: Finding[];
 }
 
 /** Streams one input through the parser, failing on binary data or invalid UTF-8. */
-async function parseInput(name: string, input: Readable, view: View, withFindings: boolean): Promise<Result> {
+async function parseInput(name: string, input: Readable, view: View): Promise<Result> {
 	const decoder = new TextDecoder('utf-8', { fatal: true });
-	const collector = withFindings ? createFindingsCollector() : null;
+	const collector = createFindingsCollector();
 	const parser = createLogParser((line: LogLine) => {
 		view.line(line);
-		collector?.add(line);
+		collector.add(line);
 	});
 	let offset = 0;
 	for await (const chunk of input as AsyncIterable<Buffer>) {
@@ -73,7 +90,7 @@ async function parseInput(name: string, input: Readable, view: View, withFinding
 		throw new UsageError(`${name}: not valid UTF-8 text (it ends inside a character)`);
 	}
 	const summary = parser.end();
-	return { summary, findings: collector?.result() ?? [] };
+	return { summary, findings: collector.result() };
 }
 
 async function openFile(file: string): Promise<Readable> {
@@ -107,8 +124,7 @@ async function main(): Promise<number> {
 		const stream = name === '-' ? process.stdin : await openFile(name);
 		const label = name === '-' ? 'standard input' : name;
 		view.begin(label);
-		// NDJSON stays one object per input line, so findings are for the human summary only.
-		const { summary, findings } = await parseInput(label, stream, view, !options.json);
+		const { summary, findings } = await parseInput(label, stream, view);
 		view.end(summary, findings);
 		problems += summary.problemCount;
 	}

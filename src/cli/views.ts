@@ -45,7 +45,10 @@ function createBuffer(out: Writable) {
 	};
 }
 
-/** One JSON object per input line: `{"line","kind","era","fields","problem"}` (and `"file"` for several files). */
+/**
+ * One JSON object per input line: `{"line","kind","era","fields","problem"}` (and `"file"` for
+ * several files); after an input's lines, one `{"summary": {…}}` object (see `summaryRecord`).
+ */
 export function createJsonView(out: Writable, withFileName: boolean): View {
 	const buffer = createBuffer(out);
 	let file = '';
@@ -68,9 +71,38 @@ export function createJsonView(out: Writable, withFileName: boolean): View {
 			record.problem = line.problem;
 			buffer.write(`${JSON.stringify(record)}\n`);
 		},
-		end() {},
+		end(summary, findings) {
+			buffer.write(`${JSON.stringify({ summary: summaryRecord(summary, findings, withFileName ? file : null) })}\n`);
+		},
 		flush: (force) => buffer.flush(force),
 	};
+}
+
+/**
+ * The summary of one input for `--json`: `lines`, `era` (as in line records; `"none"` when the
+ * lines disagree, `null` with no trace lines), `kinds` (every kind, 0 included), `problems` (the
+ * first 1,000, with `problemCount` for all) and `findings`, each with its rule's `kind`, `title`
+ * and `lesson` address, this log's `message`, its first `lines` and their `lineCount`.
+ */
+export function summaryRecord(summary: LogSummary, findings: Finding[], file: string | null): Record<string, unknown> {
+	const record: Record<string, unknown> = file === null ? {} : { file };
+	record.lines = summary.lineCount;
+	record.era = summary.era ? formatEra(summary.era) : null;
+	record.kinds = Object.fromEntries([...traceKinds, 'other' as const].map((k) => [k, summary.kindCounts[k]]));
+	record.problems = summary.problems;
+	record.problemCount = summary.problemCount;
+	record.findings = findings.map((f) => {
+		const rule = findingRules.find((r) => r.kind === f.kind)!;
+		return {
+			kind: f.kind,
+			title: rule.title,
+			lines: f.lines,
+			lineCount: f.lineCount,
+			lesson: `/lessons/${rule.lesson}/`,
+			message: f.message,
+		};
+	});
+	return record;
 }
 
 const styles = {

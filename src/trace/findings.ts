@@ -8,11 +8,13 @@
  * Values are read by token key, so every era the parsers support is covered.
  */
 import { parseLog, type LogLine } from './log.ts';
+import { G_SCAN_BIT } from './scheddetail/status.ts';
 import type { FieldKey } from './types.ts';
 
 export const findingKinds = [
 	'heap-growth',
 	'goroutine-leak',
+	'blocked-goroutines',
 	'long-pause',
 	'gc-cpu',
 	'forced-gc',
@@ -30,6 +32,8 @@ export interface FindingRule {
 	reason: string;
 	/** The lesson's URL slug: the lesson is at `/lessons/<slug>/`. */
 	lesson: string;
+	/** The fields the rule reads, for pages that link them. */
+	fields: readonly FieldKey[];
 }
 
 /** One finding raised on a log. `message`: plain text with this log's own figures. */
@@ -52,13 +56,23 @@ export interface FindingsCollector {
 export const maxFindingLines = 50;
 
 // Thresholds, each explained in its rule below.
-const HEAP_RUN_CYCLES = 10;
-const HEAP_RUN_RISES = 5;
-const HEAP_DIP_ALLOWED = 0.1;
+const HEAP_MIN_CYCLES = 12;
+const HEAP_QUARTER_RISE = 0.1;
 const HEAP_MIN_GROWTH_MB = 4;
-const LEAK_WAITING_PER_P = 50;
-const LEAK_MIN_MS = 3000;
+/** Cycles kept for the quarters; beyond, every other one is dropped (the quarters stay even). */
+const HEAP_KEPT_CYCLES = 4096;
+const LEAK_STRETCH_MS = 3000;
 const LEAK_MIN_LINES = 3;
+const LEAK_WAITING_PER_P = 25;
+const LEAK_APART_MS = 2000;
+const LEAK_TICKS_PER_S = 10_000;
+const LEAK_MAX_LINES = 2 * LEAK_STRETCH_MS;
+const BLOCKED_MIN_DUMPS = 4;
+const BLOCKED_RISES = 3;
+const BLOCKED_MIN_GROWTH = 100;
+const BLOCKED_KEPT = 0.9;
+/** Distinct wait reasons tracked; the runtime has a fixed table of a few dozen (damaged input may not). */
+const BLOCKED_MAX_REASONS = 256;
 const PAUSE_MS = 10;
 const GC_CPU_PERCENT = 25;
 const GC_CPU_SKIP_S = 1;
@@ -74,39 +88,84 @@ export const findingRules: readonly FindingRule[] = [
 		kind: 'heap-growth',
 		title: 'Live heap keeps growing',
 		looksFor:
-			'The live heap of each gctrace cycle (the last of the three heap numbers, the memory still ' +
-			'reachable when marking ended) setting new highs cycle after cycle.',
+			'The live heap of every gctrace cycle in the log (the last of the three heap numbers), ' +
+			'averaged over each quarter of the cycles.',
 		threshold:
-			`At least ${HEAP_RUN_CYCLES} consecutive cycles in which the live heap never falls more than ` +
-			`${HEAP_DIP_ALLOWED * 100}% below its highest value so far, with at least ${HEAP_RUN_RISES} new ` +
-			`highs, reaching at least twice and at least ${HEAP_MIN_GROWTH_MB} MB more than its value at the start of the run.`,
+			`At least ${HEAP_MIN_CYCLES} cycles. After the first quarter (the warm-up), each quarter’s average ` +
+			`live heap is at least ${HEAP_QUARTER_RISE * 100}% above the quarter before, and the last quarter’s ` +
+			`is at least ${HEAP_MIN_GROWTH_MB} MB above the second’s.`,
 		reason:
-			'A program that holds a steady amount of data has a live heap that levels off: what one request ' +
-			'allocates is garbage by the next cycle. A live heap that keeps climbing means every cycle finds ' +
-			'more memory still referenced, which is what a memory leak looks like, unless the program is ' +
-			'meant to accumulate data (a cache filling up, a data set loading). The 10% allowance ignores ' +
-			'the ups and downs of work in flight; the 2× and 4 MB floors keep small heaps, printed in whole ' +
-			'MB, from raising on rounding.',
+			'A program that holds a steady amount of data has a live heap that levels off once its working ' +
+			'set (buffers, caches, pools) is full: from then on what one request allocates is garbage by the ' +
+			'next cycle. Judging the whole log rather than a run of cycles keeps that filling from counting: ' +
+			'a heap that climbs for a while and then stays flat is not growing. A live heap still climbing in ' +
+			'every quarter means every cycle finds more memory still referenced, which is what a memory leak ' +
+			'looks like, unless the program is meant to accumulate data (a cache still filling, a data set ' +
+			'loading); a log that ends before the heap levels off cannot tell these apart, and growth that ' +
+			'starts only in the last quarter is not judged. The 10% step ignores the ups and downs of work in ' +
+			'flight; the 4 MB floor keeps small heaps, printed in whole MB, from raising on rounding.',
 		lesson: 'memory-leaks',
+		fields: ['gctrace/heap-live', 'gctrace/legacy-heap-before', 'gctrace/legacy-heap-after'],
 	},
 	{
 		kind: 'goroutine-leak',
-		title: 'Run queues never drain',
+		title: 'Runnable goroutines keep coming back',
 		looksFor:
-			'schedtrace lines, up to the end of the log, in which no P is idle and many runnable goroutines ' +
-			'wait in the global and local run queues.',
+			'The last seconds of schedtrace lines (or scheddetail dumps): goroutines waiting in the global and ' +
+			'local run queues, idle Ps, and how fast the schedule ticks climb where they are printed (schedtrace ' +
+			'from Go 1.25, every dump).',
 		threshold:
-			`Every schedtrace line from some point to the end of the log, at least ${LEAK_MIN_LINES} lines ` +
-			`covering at least ${LEAK_MIN_MS / 1000} seconds, shows idleprocs=0 and at least ` +
-			`${LEAK_WAITING_PER_P} goroutines per P waiting (runqueue plus the local queues, or a scheddetail dump’s P run queues).`,
+			`In the last ${LEAK_STRETCH_MS / 1000} seconds of the log (at least ${LEAK_MIN_LINES} lines), at ` +
+			`least ${LEAK_WAITING_PER_P} goroutines per P waiting on two lines at least ${LEAK_APART_MS / 1000} ` +
+			`seconds apart, or on one line with the ticks of all Ps climbing by at least ` +
+			`${LEAK_TICKS_PER_S.toLocaleString('en-US')} a second between every two of those lines; and the ` +
+			'last line is not quiet: goroutines are waiting on it, or the ticks climbed that fast just before it.',
 		reason:
 			'Once requests stop, a healthy service has nothing left to run: its goroutines return or block, ' +
-			'the queues drain and the Ps go idle. Queues that stay long with no idle P to the end of the log ' +
-			'mean something inside the program keeps making goroutines runnable, typically leaked goroutines ' +
-			'that loop on a timer or sleep and are never told to stop. Under steady load long queues are ' +
-			'expected, so it points to a leak only if the load had stopped. A goroutine blocked forever never ' +
-			'enters a run queue, so this rule cannot see that kind of leak; a scheddetail dump can.',
+			'the queues drain, the Ps go idle and the schedule ticks stop moving, to the end of the log. ' +
+			'Leaked goroutines that loop on a timer or sleep keep becoming runnable with no input: the queues ' +
+			'fill again after idle moments (a P can be idle with empty queues at the instant of one line and ' +
+			'hundreds of goroutines wait on the next), and the ticks keep climbing by hundreds of thousands a ' +
+			'second. With more Ps than CPU cores a leaking service may never show an idle P, so idle Ps are ' +
+			'not required. The log cannot say whether the load had stopped: a service still under load at its ' +
+			'last line looks the same, so this points to a leak only if the load ended some seconds before the ' +
+			'log did. The floor of 25 per P ignores the few goroutines any busy service has waiting at an ' +
+			'instant; two lines 2 seconds apart keep one burst from counting. A goroutine blocked forever never ' +
+			'enters a run queue, so this rule cannot see that kind of leak; the blocked goroutines rule can, in ' +
+			'scheddetail dumps.',
 		lesson: 'spotting-a-goroutine-leak',
+		fields: [
+			'schedtrace/idleprocs',
+			'schedtrace/runqueue',
+			'schedtrace/local-runqueues',
+			'schedtrace/schedticks',
+			'scheddetail/p-runqsize',
+			'scheddetail/p-schedtick',
+		],
+	},
+	{
+		kind: 'blocked-goroutines',
+		title: 'Blocked goroutines keep piling up',
+		looksFor:
+			'The G lines of scheddetail dumps: in each dump, the goroutines that are not dead, counted by ' +
+			'status and, for waiting ones (status 4), by wait reason.',
+		threshold:
+			`At least ${BLOCKED_MIN_DUMPS} dumps, in which the goroutines waiting for one reason reach a new ` +
+			`high at least ${BLOCKED_RISES} times, end at least ${BLOCKED_MIN_GROWTH} above and at least twice ` +
+			`their count in the first dump, and are still within ${Math.round((1 - BLOCKED_KEPT) * 100)}% of ` +
+			'their highest count in the last dump.',
+		reason:
+			'A goroutine blocked forever (on a channel nobody sends on or closes, a lock nobody releases, a ' +
+			'select with no case that can proceed) never becomes runnable, so schedtrace never shows it; a dump ' +
+			'lists it, with its wait reason, until the program exits. Goroutines of one wait reason that rise ' +
+			'from dump to dump and never fall back, even once the program has gone quiet, are what such a leak ' +
+			'looks like. Goroutines waiting for work rise the same way while a pool grows to its size or clients ' +
+			'hold connections open, so the floor of 100 ignores small pools, and the finding points to a leak ' +
+			'only if nothing should be keeping that many. Dead goroutines (status 6, and 11 from Go 1.26) are ' +
+			'not counted: the runtime keeps exited goroutines on free lists to reuse them (gfput and gfget in ' +
+			'proc.go), so their lines are not a leak.',
+		lesson: 'the-detailed-dump',
+		fields: ['scheddetail/g-status', 'scheddetail/g-wait-reason'],
 	},
 	{
 		kind: 'long-pause',
@@ -122,23 +181,28 @@ export const findingRules: readonly FindingRule[] = [
 			'stop (a goroutine in a loop with no preemption point before Go 1.14, or a machine with no CPU to ' +
 			'spare), and is worth investigating.',
 		lesson: 'wall-clock-and-cpu-time',
+		fields: ['gctrace/wall-sweep-termination', 'gctrace/wall-mark-termination'],
 	},
 	{
 		kind: 'gc-cpu',
 		title: 'High GC CPU share',
-		looksFor:
-			'The GC CPU share printed on each gctrace line (the % after the time), which is cumulative: GC ' +
-			'CPU time since the program started over GOMAXPROCS × elapsed time, idle-time marking excluded.',
+		looksFor: 'The GC CPU share of each gctrace line (the % after the time since start) and its GOMAXPROCS (the # P).',
 		threshold:
-			`A share above ${GC_CPU_PERCENT}% on any cycle that started at least ${GC_CPU_SKIP_S} s into the run ` +
-			'(the first second averages over too little time to mean much).',
+			`A share above what the background mark workers use at that GOMAXPROCS (${GC_CPU_PERCENT}% for most ` +
+			'values, from 20% at GOMAXPROCS=5 to 30% at GOMAXPROCS=10), on any cycle that started at least ' +
+			`${GC_CPU_SKIP_S} s into the run (the first second averages over too little time to mean much).`,
 		reason:
-			'The pacer sizes the background mark workers to use 25% of GOMAXPROCS while a cycle runs. A ' +
-			'share above 25% since the start is more than those workers could use even if the GC never ' +
-			'stopped, so the rest came from goroutines made to assist with marking (slowing the code that ' +
-			'allocates) and from pauses. Usual causes are a high allocation rate for the heap goal: a low ' +
-			'GOGC, or a GOMEMLIMIT close to the live heap. A healthy service usually shows a few percent.',
+			'At the start of each cycle the pacer (gcControllerState.startCycle in mgcpacer.go) aims the ' +
+			'background mark workers at 25% of GOMAXPROCS: it runs GOMAXPROCS × 0.25 dedicated workers, ' +
+			'rounded to the nearest whole number, and only when that rounding is more than 30% off (GOMAXPROCS ' +
+			'of 1 to 3, and 6) does it take the whole number below and add a fractional worker to make up ' +
+			'exactly 25%. So GOMAXPROCS=10 runs 3 dedicated workers (30%) and GOMAXPROCS=5 runs 1 (20%). A share ' +
+			'since the start above the workers’ share is more than those workers could use even if the GC ' +
+			'never stopped marking, so the rest came from goroutines made to assist with marking (slowing the ' +
+			'code that allocates) and from pauses. Usual causes are a high allocation rate for the heap goal: a ' +
+			'low GOGC, or a GOMEMLIMIT close to the live heap. A healthy service usually shows a few percent.',
 		lesson: 'a-gc-trace-under-load',
+		fields: ['gctrace/gc-cpu-percent', 'gctrace/procs', 'gctrace/since-start', 'gctrace/cpu-assist', 'gctrace/cpu-background'],
 	},
 	{
 		kind: 'forced-gc',
@@ -156,6 +220,7 @@ export const findingRules: readonly FindingRule[] = [
 			'minutes, which is normal in a program that allocates little; that cycle’s own line has no ' +
 			'(forced).',
 		lesson: 'reading-gctrace',
+		fields: ['gctrace/forced', 'gctrace/leak-check', 'gctrace/periodic-gc-notice', 'scavtrace/scvg-gc-forced'],
 	},
 	{
 		kind: 'thread-growth',
@@ -173,6 +238,7 @@ export const findingRules: readonly FindingRule[] = [
 			'calls piling up, or goroutines locked to their threads with runtime.LockOSThread. Past 10,000 ' +
 			'threads the program crashes (debug.SetMaxThreads).',
 		lesson: 'reading-schedtrace',
+		fields: ['schedtrace/threads', 'schedtrace/gomaxprocs'],
 	},
 	{
 		kind: 'runqueue-imbalance',
@@ -188,6 +254,7 @@ export const findingRules: readonly FindingRule[] = [
 			'one means work is made runnable on one P faster than the others take it, often one goroutine ' +
 			'starting or waking all the others; the goroutines queued there wait longer than they need to.',
 		lesson: 'more-ps',
+		fields: ['schedtrace/local-runqueues', 'scheddetail/p-runqsize'],
 	},
 ];
 
@@ -263,6 +330,18 @@ interface SchedSample {
 	runqueue: number;
 	/** Each P's local queue length: the bracket, or a dump's P lines; empty when not printed. */
 	local: number[];
+	/** The sum of every P's schedule ticks (schedticks=, or a dump's P lines), or `null` when not printed. */
+	ticks: number | null;
+	/** A dump's goroutines by what they do; `null` for a schedtrace line. */
+	goroutines: DumpGoroutines | null;
+}
+
+/** The G lines of one dump, counted: never the lines themselves. */
+interface DumpGoroutines {
+	/** G lines that are not dead. */
+	live: number;
+	/** Live goroutines per wait reason (status 4), and per status for leaked ones. */
+	byReason: Map<string, number>;
 }
 
 function sampleOf(line: LogLine): SchedSample | null {
@@ -274,11 +353,23 @@ function sampleOf(line: LogLine): SchedSample | null {
 	if (elapsed === undefined || gomaxprocs === undefined || idleprocs === undefined) return null;
 	if (threads === undefined || runqueue === undefined) return null;
 	const local = [...(listOf(line, 'schedtrace/local-runqueues') ?? [])];
-	return { lineNo: line.lineNo, elapsed, gomaxprocs, idleprocs, threads, runqueue, local };
+	const ticksList = listOf(line, 'schedtrace/schedticks');
+	const ticks = ticksList ? ticksList.reduce((sum, n) => sum + n, 0) : null;
+	return { lineNo: line.lineNo, elapsed, gomaxprocs, idleprocs, threads, runqueue, local, ticks, goroutines: null };
 }
 
 function finding(kind: FindingKind, message: string, list: LineList): Finding {
 	return { kind, message, lines: list.lines.slice(), lineCount: list.count };
+}
+
+/** A rate for a message, to three significant figures: "115,000". */
+function roughly(n: number): string {
+	return Number(n.toPrecision(3)).toLocaleString('en-US');
+}
+
+/** A figure for a message: whole numbers as they are, others to one decimal. */
+function figure(n: number): string {
+	return Number(n.toFixed(1)).toLocaleString('en-US');
 }
 
 /** The live heap of a gctrace cycle, in MB, in every era. */
@@ -291,91 +382,247 @@ function liveHeap(line: LogLine): number | undefined {
 	return numberOf(line, 'gctrace/legacy-heap-after');
 }
 
-interface HeapRun {
-	startLine: number;
-	start: number;
-	max: number;
-	maxLine: number;
-	rises: number;
-	cycles: LineList;
-}
-
 function heapGrowthRule(): Rule {
-	let run: HeapRun | null = null;
-	let best: HeapRun | null = null;
-	const qualifies = (r: HeapRun) =>
-		r.cycles.count >= HEAP_RUN_CYCLES &&
-		r.rises >= HEAP_RUN_RISES &&
-		r.max - r.start >= HEAP_MIN_GROWTH_MB &&
-		r.max >= 2 * r.start;
-	const keep = (r: HeapRun | null) => {
-		if (r && qualifies(r) && (best === null || r.max - r.start > best.max - best.start)) best = r;
-	};
+	// Every cycle's live heap and line while they fit; then every other one, and so on, so the
+	// kept cycles stay evenly spread over the whole log.
+	let live: number[] = [];
+	let lines: number[] = [];
+	let stride = 1;
+	let cycles = 0;
 	return {
 		add(line) {
-			const live = liveHeap(line);
-			if (live === undefined) return;
-			if (run === null || live < run.max * (1 - HEAP_DIP_ALLOWED)) {
-				keep(run);
-				run = { startLine: line.lineNo, start: live, max: live, maxLine: line.lineNo, rises: 0, cycles: new LineList() };
-			} else if (live > run.max) {
-				run.rises++;
-				run.max = live;
-				run.maxLine = line.lineNo;
+			const value = liveHeap(line);
+			if (value === undefined) return;
+			if (cycles % stride === 0) {
+				if (live.length === HEAP_KEPT_CYCLES) {
+					live = live.filter((_, i) => i % 2 === 0);
+					lines = lines.filter((_, i) => i % 2 === 0);
+					stride *= 2;
+				}
+				if (cycles % stride === 0) {
+					live.push(value);
+					lines.push(line.lineNo);
+				}
 			}
-			run.cycles.add(line.lineNo);
+			cycles++;
 		},
 		finding() {
-			const r = run !== null && qualifies(run) && (best === null || run.max - run.start > best.max - best.start) ? run : best;
-			if (r === null) return null;
+			if (cycles < HEAP_MIN_CYCLES) return null;
+			const n = live.length;
+			const starts = [0, 1, 2, 3].map((q) => Math.floor((q * n) / 4));
+			const averages = starts.map((from, q) => {
+				const to = q === 3 ? n : starts[q + 1];
+				let sum = 0;
+				for (let i = from; i < to; i++) sum += live[i];
+				return sum / (to - from);
+			});
+			const rising = (q: number) => averages[q] >= averages[q - 1] * (1 + HEAP_QUARTER_RISE) && averages[q] > averages[q - 1];
+			if (!rising(2) || !rising(3) || averages[3] - averages[1] < HEAP_MIN_GROWTH_MB) return null;
+			// The lines: new highs after the warm-up.
+			const highs = new LineList();
+			let high = -Infinity;
+			let highLine = 0;
+			for (let i = 0; i < n; i++) {
+				if (live[i] > high) {
+					high = live[i];
+					highLine = lines[i];
+					if (i >= starts[1]) highs.add(lines[i]);
+				}
+			}
+			const sampled = stride > 1 ? ` (every ${stride === 2 ? 'other' : `${stride}th`} cycle kept for these figures)` : '';
 			return finding(
 				'heap-growth',
-				`The live heap grew from ${r.start} MB at line ${r.startLine} to ${r.max} MB at line ${r.maxLine}, ` +
-					`over ${r.cycles.count} cycles that never fell back more than ${HEAP_DIP_ALLOWED * 100}% and set ` +
-					`${plural(r.rises, 'new high')}. Each collection found more memory still referenced. Unless the ` +
-					'program is meant to keep this data, look for what holds on to it: a map or slice that only ' +
-					'grows, a cache without eviction, goroutines that never exit.',
-				r.cycles,
+				`Averaged over each quarter of the log’s ${plural(cycles, 'cycle')}${sampled}, the live heap was ` +
+					`${averages.slice(0, 3).map(figure).join(', ')} and ${figure(averages[3])} MB: after the first ` +
+					`quarter (the warm-up) it kept rising, setting a new high on ${plural(highs.count, 'cycle')}. It went ` +
+					`from ${live[0]} MB at line ${lines[0]} to ` +
+					`${live[n - 1]} MB at line ${lines[n - 1]}` +
+					(high > live[n - 1] ? `, its highest ${high} MB at line ${highLine},` : '') +
+					' and had not levelled off when the log ended. Each collection found more memory still ' +
+					'referenced. Unless the program is meant to keep this data (a cache still filling, a data set ' +
+					'loading; a longer log would show whether it levels off), look for what holds on to it: a map or ' +
+					'slice that only grows, a cache without eviction, goroutines that never exit.',
+				highs,
 			);
 		},
 	};
 }
 
+/** One schedtrace line or dump of the goroutine-leak rule's stretch. */
+interface LeakEntry {
+	lineNo: number;
+	elapsed: number;
+	procs: number;
+	idle: number;
+	waiting: number;
+	ticks: number | null;
+	/** Schedule ticks a second since the line before, when both print them. */
+	rate: number | null;
+}
+
+/** "the P was", "all 8 Ps were", "2 Ps were". */
+function idlePs(e: LeakEntry): string {
+	if (e.idle !== e.procs) return plural(e.idle, 'P was', 'Ps were');
+	return e.procs === 1 ? 'the P was' : `all ${e.procs} Ps were`;
+}
+
 function goroutineLeakRule(): Rule {
-	// The run of qualifying schedtrace lines that reaches the latest one.
-	let lines = new LineList();
-	let startElapsed = 0;
-	let lastElapsed = 0;
-	let lastLine = 0;
-	let minWaiting = 0;
-	let maxWaiting = 0;
+	// The shortest tail of the log that spans LEAK_STRETCH_MS with LEAK_MIN_LINES lines: at one
+	// line a second, a handful of entries; at schedtrace=1, a few thousand.
+	let entries: LeakEntry[] = [];
+	let head = 0;
+	const busy = (e: LeakEntry) => e.waiting >= LEAK_WAITING_PER_P * Math.max(1, e.procs);
+	const ticking = (e: LeakEntry) => e.rate !== null && e.rate >= LEAK_TICKS_PER_S;
 	return {
-		sample({ lineNo, elapsed, gomaxprocs, idleprocs, runqueue, local }) {
+		sample({ lineNo, elapsed, gomaxprocs, idleprocs, runqueue, local, ticks }) {
 			let waiting = runqueue;
 			for (const n of local) waiting += n;
-			if (idleprocs !== 0 || waiting < LEAK_WAITING_PER_P * Math.max(1, gomaxprocs)) {
-				if (lines.count > 0) lines = new LineList();
-				return;
+			let prev: LeakEntry | undefined = entries[entries.length - 1];
+			if (prev !== undefined && elapsed < prev.elapsed) {
+				// A new run of the program in the same log: only its own lines count.
+				entries = [];
+				head = 0;
+				prev = undefined;
 			}
-			if (lines.count === 0) {
-				startElapsed = elapsed;
-				minWaiting = maxWaiting = waiting;
+			let rate: number | null = null;
+			if (prev?.ticks != null && ticks !== null && prev.procs === gomaxprocs && elapsed > prev.elapsed && ticks >= prev.ticks) {
+				rate = ((ticks - prev.ticks) / (elapsed - prev.elapsed)) * 1000;
 			}
-			minWaiting = Math.min(minWaiting, waiting);
-			maxWaiting = Math.max(maxWaiting, waiting);
-			lastElapsed = elapsed;
-			lastLine = lineNo;
-			lines.add(lineNo);
+			entries.push({ lineNo, elapsed, procs: gomaxprocs, idle: idleprocs, waiting, ticks, rate });
+			while (entries.length - head > LEAK_MIN_LINES && elapsed - entries[head + 1].elapsed >= LEAK_STRETCH_MS) head++;
+			// schedtrace prints at most one line a millisecond; more lines than that in the stretch
+			// (a damaged log repeating one time) must not grow without bound.
+			if (entries.length - head > LEAK_MAX_LINES) head++;
+			if (head > 1024 && head * 2 > entries.length) {
+				entries = entries.slice(head);
+				head = 0;
+			}
 		},
 		finding() {
-			if (lines.count < LEAK_MIN_LINES || lastElapsed - startElapsed < LEAK_MIN_MS) return null;
+			const stretch = entries.slice(head);
+			if (stretch.length < LEAK_MIN_LINES) return null;
+			const first = stretch[0];
+			const last = stretch[stretch.length - 1];
+			if (last.elapsed - first.elapsed < LEAK_STRETCH_MS) return null;
+			const busyLines = stretch.filter(busy);
+			if (busyLines.length === 0 || !(busy(last) || ticking(last))) return null;
+			const apart = busyLines[busyLines.length - 1].elapsed - busyLines[0].elapsed >= LEAK_APART_MS;
+			const allTicking = stretch.slice(1).every(ticking);
+			if (!apart && !allTicking) return null;
+
+			const lines = new LineList();
+			for (const e of stretch) if (busy(e) || e === last) lines.add(e.lineNo);
+			const counts = busyLines.map((e) => e.waiting);
+			const procs = new Set(stretch.map((e) => e.procs));
+			const parts: string[] = [
+				`In the last ${figure((last.elapsed - first.elapsed) / 1000)} seconds of the log, from line ` +
+					`${first.lineNo} (SCHED ${first.elapsed}ms) to line ${last.lineNo} (SCHED ${last.elapsed}ms), ` +
+					`runnable goroutines kept coming back: ${busyLines.length === stretch.length ? `all ${stretch.length}` : `${busyLines.length} of these ${stretch.length}`} lines show ` +
+					`${between(Math.min(...counts), Math.max(...counts))} goroutines waiting in the run queues` +
+					(procs.size === 1 ? ` with GOMAXPROCS at ${[...procs][0]}` : '') +
+					(busy(last) && busyLines.length < stretch.length ? ', the last line among them' : '') +
+					'.',
+			];
+			// An idle moment followed by queues again: what the lesson asks a reader to notice.
+			const lull = stretch.findIndex((e) => e.idle > 0 && e.waiting === 0);
+			const back = lull >= 0 ? stretch.slice(lull + 1).find(busy) : undefined;
+			if (lull >= 0 && back !== undefined) {
+				parts.push(
+					`At line ${stretch[lull].lineNo}, ${idlePs(stretch[lull])} idle with empty ` +
+						`queues, yet at line ${back.lineNo}, ${back.waiting.toLocaleString('en-US')} goroutines were waiting again.`,
+				);
+			} else if (stretch.every((e) => e.idle === 0)) {
+				parts.push('No P was idle on any of these lines.');
+			}
+			if (stretch.every((e) => e.ticks !== null && e.procs === first.procs) && last.ticks! >= first.ticks!) {
+				const rate = ((last.ticks! - first.ticks!) / (last.elapsed - first.elapsed)) * 1000;
+				parts.push(
+					rate >= LEAK_TICKS_PER_S
+						? `The schedule ticks of all Ps climbed by about ${roughly(rate)} a second over these lines` +
+								`${ticking(last) ? ', up to the last one' : ''}.`
+						: `The schedule ticks of all Ps climbed by only about ${roughly(rate)} a second over these lines, ` +
+								'so few goroutines actually ran.',
+				);
+			}
+			parts.push(
+				'If the load had stopped by then, something inside the program keeps making goroutines runnable: ' +
+					'look for goroutines started per request that loop or sleep and are never told to stop. The log ' +
+					'cannot show whether the load had really stopped: a service still under load at the end of the ' +
+					'log looks the same.',
+			);
+			return finding('goroutine-leak', parts.join(' '), lines);
+		},
+	};
+}
+
+/** How one wait reason's goroutines changed over the dumps. */
+interface ReasonTrack {
+	first: number;
+	last: number;
+	max: number;
+	/** The dumps in which it reached a new high. */
+	rises: LineList;
+}
+
+function blockedGoroutinesRule(): Rule {
+	const reasons = new Map<string, ReasonTrack>();
+	let dumps = 0;
+	let firstLive = { count: 0, line: 0 };
+	let lastLive = { count: 0, line: 0 };
+	return {
+		sample({ lineNo, goroutines }) {
+			if (goroutines === null) return;
+			dumps++;
+			if (dumps === 1) firstLive = { count: goroutines.live, line: lineNo };
+			lastLive = { count: goroutines.live, line: lineNo };
+			for (const [reason, track] of reasons) if (!goroutines.byReason.has(reason)) track.last = 0;
+			for (const [reason, count] of goroutines.byReason) {
+				let track = reasons.get(reason);
+				if (track === undefined) {
+					if (reasons.size >= BLOCKED_MAX_REASONS) continue;
+					// A reason first seen in a later dump had no goroutines in the earlier ones.
+					const start = dumps === 1 ? count : 0;
+					track = { first: start, last: start, max: start, rises: new LineList() };
+					reasons.set(reason, track);
+				}
+				if (count > track.max) {
+					track.max = count;
+					track.rises.add(lineNo);
+				}
+				track.last = count;
+			}
+		},
+		finding() {
+			if (dumps < BLOCKED_MIN_DUMPS) return null;
+			const growing = [...reasons]
+				.filter(
+					([, t]) =>
+						t.rises.count >= BLOCKED_RISES &&
+						t.last - t.first >= BLOCKED_MIN_GROWTH &&
+						t.last >= 2 * t.first &&
+						t.last >= t.max * BLOCKED_KEPT,
+				)
+				.sort(([, a], [, b]) => b.last - b.first - (a.last - a.first));
+			if (growing.length === 0) return null;
+			const described = growing.map(
+				([reason, t]) =>
+					`goroutines waiting on “${reason}” went from ${t.first.toLocaleString('en-US')} in the first dump ` +
+					`to ${t.last.toLocaleString('en-US')} in the last, reaching a new high in ${plural(t.rises.count, 'dump')}` +
+					(t.last < t.max
+						? ` and staying within ${Math.round((1 - BLOCKED_KEPT) * 100)}% of its highest, ${t.max.toLocaleString('en-US')}`
+						: ' and never falling back'),
+			);
 			return finding(
-				'goroutine-leak',
-				`From line ${lines.lines[0]} (SCHED ${startElapsed}ms) to the last schedtrace line, line ${lastLine} ` +
-					`(SCHED ${lastElapsed}ms), no P was idle and ${between(minWaiting, maxWaiting)} goroutines were waiting in the run queues. If the load ` +
-					'had stopped by then, something inside the program keeps making goroutines runnable: look for ' +
-					'goroutines started per request that loop and are never told to stop.',
-				lines,
+				'blocked-goroutines',
+				`Over ${plural(dumps, 'scheddetail dump')}, from line ${firstLive.line} to line ${lastLive.line}, ` +
+					`the goroutines that are not dead went from ${firstLive.count.toLocaleString('en-US')} to ` +
+					`${lastLive.count.toLocaleString('en-US')}; ${described.join('; ')}. A goroutine ` +
+					'blocked forever stays in every later dump and never shows in a run queue. Look for what these ' +
+					'goroutines wait on that will never come (a channel no one sends on or closes, a lock no one ' +
+					'releases), typically in goroutines started per request. The dumps cannot show whether something ' +
+					'will still wake them: a pool of workers, or clients holding connections open, can grow the same ' +
+					'way. Dead goroutines, kept by the runtime for reuse, are not counted.',
+				growing[0][1].rises,
 			);
 		},
 	};
@@ -431,9 +678,24 @@ function longPauseRule(): Rule {
 	};
 }
 
+/**
+ * The share of CPU, in percent, the background mark workers use while a cycle marks at this
+ * GOMAXPROCS: gcControllerState.startCycle (mgcpacer.go, Go 1.19–1.27) rounds GOMAXPROCS × 0.25
+ * to dedicated workers, and only when that is more than 30% off takes the whole number below
+ * and adds a fractional worker to make up 25%.
+ */
+export function backgroundMarkShare(procs: number): number {
+	if (!(procs >= 1)) return GC_CPU_PERCENT;
+	const goal = procs * (GC_CPU_PERCENT / 100);
+	const dedicated = Math.floor(goal + 0.5);
+	const error = dedicated / goal - 1;
+	if (error < -0.3 || error > 0.3) return GC_CPU_PERCENT;
+	return (dedicated / procs) * 100;
+}
+
 function gcCpuRule(): Rule {
 	const lines = new LineList();
-	let worst = { percent: 0, line: 0, at: 0 };
+	let worst = { percent: 0, line: 0, at: 0, share: 0, procs: 0 };
 	let last = { percent: 0, line: 0 };
 	return {
 		add(line) {
@@ -441,18 +703,21 @@ function gcCpuRule(): Rule {
 			const percent = numberOf(line, 'gctrace/gc-cpu-percent');
 			const at = numberOf(line, 'gctrace/since-start');
 			if (percent === undefined || at === undefined) return;
+			const procs = numberOf(line, 'gctrace/procs') ?? 0;
+			const share = backgroundMarkShare(procs);
 			last = { percent, line: line.lineNo };
-			if (at < GC_CPU_SKIP_S || percent <= GC_CPU_PERCENT) return;
+			if (at < GC_CPU_SKIP_S || percent <= share) return;
 			lines.add(line.lineNo);
-			if (percent > worst.percent) worst = { percent, line: line.lineNo, at };
+			if (percent > worst.percent) worst = { percent, line: line.lineNo, at, share, procs };
 		},
 		finding() {
 			if (lines.count === 0) return null;
+			const workers = worst.procs >= 1 ? ` at GOMAXPROCS=${worst.procs}` : '';
 			return finding(
 				'gc-cpu',
 				`The GC’s share of CPU since the start reached ${worst.percent}% at line ${worst.line} ` +
-					`(${worst.at} s into the run), above the ${GC_CPU_PERCENT}% the background workers use; ` +
-					`${plural(lines.count, 'cycle')} printed more than ${GC_CPU_PERCENT}%, and the last cycle, ` +
+					`(${worst.at} s into the run), above the ${figure(worst.share)}% the background mark workers use${workers}; ` +
+					`${plural(lines.count, 'cycle')} printed more than their workers’ share, and the last cycle, ` +
 					`line ${last.line}, printed ${last.percent}%. Compare the assist time in the cpu numbers with ` +
 					'the background time to see who did the marking.',
 				lines,
@@ -590,6 +855,7 @@ function runqueueImbalanceRule(): Rule {
 const ruleFactories: Record<FindingKind, () => Rule> = {
 	'heap-growth': heapGrowthRule,
 	'goroutine-leak': goroutineLeakRule,
+	'blocked-goroutines': blockedGoroutinesRule,
 	'long-pause': longPauseRule,
 	'gc-cpu': gcCpuRule,
 	'forced-gc': forcedGcRule,
@@ -597,10 +863,41 @@ const ruleFactories: Record<FindingKind, () => Rule> = {
 	'runqueue-imbalance': runqueueImbalanceRule,
 };
 
+/** A dump's P line: its local run queue and schedule ticks. */
+function addP(dump: SchedSample, line: LogLine): void {
+	const size = numberOf(line, 'scheddetail/p-runqsize');
+	if (size !== undefined) dump.local.push(size);
+	const ticks = numberOf(line, 'scheddetail/p-schedtick');
+	dump.ticks = ticks !== undefined && dump.ticks !== null ? dump.ticks + ticks : null;
+}
+
+/**
+ * G statuses that are not a live goroutine (runtime2.go): _Gidle (0, just allocated), _Gdead (6,
+ * exited or never used, kept on a free list for reuse) and, from Go 1.26, _Gdeadextra (11).
+ */
+const notLive = new Set([0, 6, 11]);
+const G_WAITING = 4;
+const G_LEAKED = 10;
+
+/** A dump's G line, counted by wait reason when it waits. */
+function addG(gs: DumpGoroutines, line: LogLine): void {
+	const status = numberOf(line, 'scheddetail/g-status');
+	if (status === undefined) return;
+	const base = status & ~G_SCAN_BIT;
+	if (notLive.has(base)) return;
+	gs.live++;
+	let reason: string | undefined;
+	if (base === G_WAITING) {
+		const printed = line.tokens.find((t) => t.key === 'scheddetail/g-wait-reason')?.value;
+		reason = typeof printed === 'string' && printed !== '' ? printed : 'no wait reason printed';
+	} else if (base === G_LEAKED) reason = 'leaked (status 10)';
+	if (reason !== undefined) gs.byReason.set(reason, (gs.byReason.get(reason) ?? 0) + 1);
+}
+
 /** A streaming findings collector: `add` every line of a log in order, then read `result`. */
 export function createFindingsCollector(): FindingsCollector {
 	const rules = findingKinds.map((kind) => ruleFactories[kind]());
-	// A scheddetail dump's SCHED header, waiting for its P lines' local queue lengths.
+	// A scheddetail dump's SCHED header, gathering its P and G lines' figures until the next SCHED line.
 	let dump: SchedSample | null = null;
 	const sample = (s: SchedSample) => {
 		for (const rule of rules) rule.sample?.(s);
@@ -615,11 +912,12 @@ export function createFindingsCollector(): FindingsCollector {
 			if (line.kind === 'schedtrace') {
 				endDump();
 				const s = sampleOf(line);
-				if (s !== null && line.form === 'sched-detail-header') dump = s;
-				else if (s !== null) sample(s);
-			} else if (line.form === 'detail-p' && dump !== null && line.dump === dump.lineNo) {
-				const size = numberOf(line, 'scheddetail/p-runqsize');
-				if (size !== undefined) dump.local.push(size);
+				if (s !== null && line.form === 'sched-detail-header') {
+					dump = { ...s, ticks: 0, goroutines: { live: 0, byReason: new Map() } };
+				} else if (s !== null) sample(s);
+			} else if (dump !== null && line.dump === dump.lineNo) {
+				if (line.form === 'detail-p') addP(dump, line);
+				else if (line.form === 'detail-g') addG(dump.goroutines!, line);
 			}
 			for (const rule of rules) rule.add?.(line);
 		},
