@@ -491,7 +491,7 @@ describe('the collector', () => {
 		const pause = only(found, 'long-pause')!;
 		assert.equal(pause.lineCount, 50_000);
 		assert.equal(pause.lines.length, maxFindingLines);
-		assert.match(forced.message, /50,000 cycles were forced .* at lines 1, 3, 5 and 49,997 more/);
+		assert.match(forced.message, /50,000 cycles were forced .* at lines 1, 3, 5 and 49,997 more(?!s)/);
 	});
 	test('result can be read mid-stream and again later', () => {
 		const collector = createFindingsCollector();

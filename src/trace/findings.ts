@@ -308,7 +308,7 @@ function lineNames(list: LineList, shown = 3): string {
 	const rest = list.count - first.length;
 	if (list.count === 1) return `line ${first[0]}`;
 	if (rest === 0) return `lines ${first.slice(0, -1).join(', ')} and ${first[first.length - 1]}`;
-	return `lines ${first.join(', ')} and ${plural(rest, 'more')}`;
+	return `lines ${first.join(', ')} and ${rest.toLocaleString('en-US')} more`;
 }
 
 interface Rule {
