@@ -119,6 +119,8 @@ test('answering right and wrong, by pointer and keyboard, gives feedback that su
 });
 
 test('axe finds nothing on a loaded practice set with feedback, and on the teach page, in both schemes', async ({ page }) => {
+	// Six full axe scans of long pages: more than the default 30 s on a busy two-core machine.
+	test.setTimeout(90_000);
 	for (const colorScheme of ['light', 'dark'] as const) {
 		await page.emulateMedia({ colorScheme });
 		await openSet(page, `?seed=axe&topics=${allTopics}&count=12&view=projector`, 'axe');
