@@ -7,6 +7,7 @@ export { parseLine } from './parse.ts';
 export * from './format.ts';
 export * from './log.ts';
 export * from './findings.ts';
+export { backgroundMarkShare } from './derived.ts';
 export * from './series.ts';
 export * from './quiz/types.ts';
 export * from './quiz/measures.ts';
