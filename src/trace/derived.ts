@@ -27,7 +27,7 @@ export function fieldNumber(line: Tokens, key: FieldKey): number | undefined {
 }
 
 /** The value of `key` when it is a bracket list of numbers. */
-export function fieldList(line: Tokens, key: FieldKey): readonly number[] | undefined {
+export function fieldNumbers(line: Tokens, key: FieldKey): readonly number[] | undefined {
 	const value = fieldValue(line, key);
 	return Array.isArray(value) ? (value as readonly number[]) : undefined;
 }
@@ -197,7 +197,7 @@ export function createSchedSampler(onSample: (s: SchedSample) => void): SchedSam
 
 function sampleOf(line: LogLine): SchedSample {
 	const read = (key: FieldKey) => fieldNumber(line, key) ?? Number.NaN;
-	const ticks = fieldList(line, 'schedtrace/schedticks');
+	const ticks = fieldNumbers(line, 'schedtrace/schedticks');
 	return {
 		lineNo: line.lineNo,
 		source: 'schedtrace',
@@ -206,7 +206,7 @@ function sampleOf(line: LogLine): SchedSample {
 		idleprocs: read('schedtrace/idleprocs'),
 		threads: read('schedtrace/threads'),
 		runqueue: read('schedtrace/runqueue'),
-		local: [...(fieldList(line, 'schedtrace/local-runqueues') ?? [])],
+		local: [...(fieldNumbers(line, 'schedtrace/local-runqueues') ?? [])],
 		ticks: ticks ? [...ticks] : null,
 		goroutines: null,
 	};
