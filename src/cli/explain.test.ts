@@ -205,13 +205,13 @@ const usageErrors: [string, () => string[], RegExp][] = [
 		/binary data \(a NUL byte at byte 5\); expected a text log of GODEBUG output$/,
 	],
 	[
-		'invalid UTF-8',
+		'a file of mostly bytes that are not UTF-8',
 		() => {
-			const f = path.join(dir, 'latin1.log');
-			writeFileSync(f, Buffer.from('gc 1 caf\xe9\n', 'latin1'));
+			const f = path.join(dir, 'noise.bin');
+			writeFileSync(f, Buffer.from(Array.from({ length: 4096 }, (_, i) => 0x80 + ((i * 37) % 0x7f))));
 			return [f];
 		},
-		/not valid UTF-8 text/,
+		/noise\.bin: binary data \(\d+% of its first characters are not UTF-8\); expected a text log of GODEBUG output$/,
 	],
 ];
 
@@ -225,3 +225,14 @@ for (const [what, args, message] of usageErrors) {
 		assert.doesNotMatch(r.stderr, /\bat .*\.ts:\d+/);
 	});
 }
+
+test('a stray byte that is not UTF-8 (a program printing Latin-1) is read as U+FFFD, like the analyzer page', () => {
+	const f = path.join(dir, 'latin1.log');
+	writeFileSync(f, Buffer.from('caf\xe9 is open\nSCHED 0ms: gomaxprocs=1 idleprocs=0 threads=2 spinningthreads=0 idlethreads=0 runqueue=0 [0]\n', 'latin1'));
+	const r = explain(['--json', f]);
+	assert.equal(r.status, 0, r.stderr);
+	const records = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+	assert.equal(records[0].kind, 'other');
+	assert.equal(records[1].kind, 'schedtrace');
+	assert.equal(records[2].summary.lines, 2);
+});

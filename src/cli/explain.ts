@@ -2,12 +2,12 @@
  * `npm run explain -- [--json] [FILE...]`: annotates GODEBUG trace output in a terminal.
  * Reads the files in turn, or standard input when none is given, a chunk at a time, so a log
  * of any size streams through. Exit status: 0 when every line parsed or was not trace output,
- * 1 when any line has a problem, 2 for bad usage or an unreadable file.
+ * 1 when any line has a problem, 2 for bad usage or an unreadable or binary file.
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import { createFindingsCollector, createLogParser, type Finding, type LogLine, type LogSummary } from '../trace/index.ts';
+import { binaryEvidence, binarySampleBytes, createLogAnalysis, type LogAnalysis } from '../trace/index.ts';
 import { createHumanView, createJsonView, type View } from './views.ts';
 
 const usage = 'usage: npm run explain -- [--json] [FILE...]   (reads standard input when no FILE is given)';
@@ -28,7 +28,7 @@ its findings (patterns worth a look, each with the lesson that explains it).
              npm run --silent explain -- --json app.log | tail -n 1 | jq '.summary.findings[].kind'
 
 Exit status: 0 when every line parsed or was not trace output, 1 when a line has a problem,
-2 for bad usage or an unreadable file.`;
+2 for bad usage or an unreadable or binary file.`;
 
 /** A failure the user can act on; printed as one line, never as a stack trace. */
 class UsageError extends Error {}
@@ -53,44 +53,36 @@ function parseArgs(args: string[]): Options {
 	return options;
 }
 
-interface Result {
-	summary: LogSummary;
-	findings: Finding[];
-}
-
-/** Streams one input through the parser, failing on binary data or invalid UTF-8. */
-async function parseInput(name: string, input: Readable, view: View): Promise<Result> {
-	const decoder = new TextDecoder('utf-8', { fatal: true });
-	const collector = createFindingsCollector();
-	const parser = createLogParser((line: LogLine) => {
-		view.line(line);
-		collector.add(line);
-	});
-	let offset = 0;
+/**
+ * Streams one input through the core's analysis, each line to the view as it is read. The
+ * first bytes decide whether it is text (the core's one rule for binary input); stray bytes
+ * that are not UTF-8 are read as U+FFFD, as the analyzer page reads them.
+ */
+async function parseInput(name: string, input: Readable, view: View): Promise<LogAnalysis> {
+	const decoder = new TextDecoder('utf-8');
+	const analysis = createLogAnalysis({ onLine: (line) => view.line(line) });
+	// The first chunks are held until there is a sample to check.
+	let held: Buffer[] | null = [];
+	let heldBytes = 0;
+	const check = (chunks: Buffer[]) => {
+		const why = binaryEvidence(new Uint8Array(Buffer.concat(chunks).subarray(0, binarySampleBytes)));
+		if (why !== null) throw new UsageError(`${name}: binary data (${why}); expected a text log of GODEBUG output`);
+		for (const chunk of chunks) analysis.push(decoder.decode(chunk, { stream: true }));
+	};
 	for await (const chunk of input as AsyncIterable<Buffer>) {
-		const nul = chunk.indexOf(0);
-		if (nul >= 0) {
-			throw new UsageError(
-				`${name}: binary data (a NUL byte at byte ${offset + nul}); expected a text log of GODEBUG output`,
-			);
+		if (held === null) analysis.push(decoder.decode(chunk, { stream: true }));
+		else {
+			held.push(chunk);
+			heldBytes += chunk.length;
+			if (heldBytes < binarySampleBytes) continue;
+			check(held);
+			held = null;
 		}
-		let text: string;
-		try {
-			text = decoder.decode(chunk, { stream: true });
-		} catch {
-			throw new UsageError(`${name}: not valid UTF-8 text (near byte ${offset}); expected a text log of GODEBUG output`);
-		}
-		parser.push(text);
-		offset += chunk.length;
 		await view.flush(false);
 	}
-	try {
-		parser.push(decoder.decode());
-	} catch {
-		throw new UsageError(`${name}: not valid UTF-8 text (it ends inside a character)`);
-	}
-	const summary = parser.end();
-	return { summary, findings: collector.result() };
+	if (held !== null) check(held);
+	analysis.push(decoder.decode());
+	return analysis.end();
 }
 
 async function openFile(file: string): Promise<Readable> {

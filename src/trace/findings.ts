@@ -7,8 +7,18 @@
  * numbers per finding, never the lines, so a 200 MB log costs no more memory than a short one.
  * Values are read by token key, so every era the parsers support is covered.
  */
+import {
+	backgroundMarkShare,
+	createSchedSampler,
+	GC_CPU_PERCENT,
+	fieldNumber,
+	fieldValue,
+	stwPauseMs,
+	stwWall,
+	type DumpGoroutines,
+	type SchedSample as DerivedSample,
+} from './derived.ts';
 import { parseLog, type LogLine } from './log.ts';
-import { G_SCAN_BIT } from './scheddetail/status.ts';
 import type { FieldKey } from './types.ts';
 
 export const findingKinds = [
@@ -74,7 +84,6 @@ const BLOCKED_KEPT = 0.9;
 /** Distinct wait reasons tracked; the runtime has a fixed table of a few dozen (damaged input may not). */
 const BLOCKED_MAX_REASONS = 256;
 const PAUSE_MS = 10;
-const GC_CPU_PERCENT = 25;
 const GC_CPU_SKIP_S = 1;
 const THREAD_RISES = 5;
 const THREAD_GROWTH = 10;
@@ -268,23 +277,12 @@ class LineList {
 	}
 }
 
-/** The numeric value of the first token with `key`, or `undefined`. */
-function numberOf(line: LogLine, key: FieldKey): number | undefined {
-	for (const t of line.tokens) {
-		if (t.key === key) return typeof t.value === 'number' ? t.value : undefined;
-	}
-	return undefined;
-}
+const numberOf = fieldNumber;
 
+/** Whether the line prints `key` (a marker such as `(forced)` is `true`). */
 function has(line: LogLine, key: FieldKey): boolean {
-	return line.tokens.some((t) => t.key === key && t.value !== false);
-}
-
-function listOf(line: LogLine, key: FieldKey): readonly number[] | undefined {
-	for (const t of line.tokens) {
-		if (t.key === key) return Array.isArray(t.value) ? (t.value as readonly number[]) : undefined;
-	}
-	return undefined;
+	const value = fieldValue(line, key);
+	return value !== undefined && value !== false;
 }
 
 /** Milliseconds as the runtime prints them, without trailing zeros. */
@@ -319,7 +317,7 @@ interface Rule {
 	finding(): Finding | null;
 }
 
-/** The scheduler figures of a schedtrace line or a whole scheddetail dump. */
+/** The scheduler figures of a schedtrace line or a whole scheddetail dump, as the rules read them. */
 interface SchedSample {
 	/** The SCHED line's number. */
 	lineNo: number;
@@ -336,26 +334,12 @@ interface SchedSample {
 	goroutines: DumpGoroutines | null;
 }
 
-/** The G lines of one dump, counted: never the lines themselves. */
-interface DumpGoroutines {
-	/** G lines that are not dead. */
-	live: number;
-	/** Live goroutines per wait reason (status 4), and per status for leaked ones. */
-	byReason: Map<string, number>;
-}
-
-function sampleOf(line: LogLine): SchedSample | null {
-	const elapsed = numberOf(line, 'schedtrace/elapsed');
-	const gomaxprocs = numberOf(line, 'schedtrace/gomaxprocs');
-	const idleprocs = numberOf(line, 'schedtrace/idleprocs');
-	const threads = numberOf(line, 'schedtrace/threads');
-	const runqueue = numberOf(line, 'schedtrace/runqueue');
-	if (elapsed === undefined || gomaxprocs === undefined || idleprocs === undefined) return null;
-	if (threads === undefined || runqueue === undefined) return null;
-	const local = [...(listOf(line, 'schedtrace/local-runqueues') ?? [])];
-	const ticksList = listOf(line, 'schedtrace/schedticks');
-	const ticks = ticksList ? ticksList.reduce((sum, n) => sum + n, 0) : null;
-	return { lineNo: line.lineNo, elapsed, gomaxprocs, idleprocs, threads, runqueue, local, ticks, goroutines: null };
+/** The rules' view of a sample; `null` when the SCHED line lacks one of its counts. */
+function ruleSample(s: DerivedSample): SchedSample | null {
+	const { lineNo, elapsed, gomaxprocs, idleprocs, threads, runqueue, local, ticks, goroutines } = s;
+	if ([elapsed, gomaxprocs, idleprocs, threads, runqueue].some(Number.isNaN)) return null;
+	const ticksSum = ticks === null ? null : ticks.reduce((sum, n) => sum + n, 0);
+	return { lineNo, elapsed, gomaxprocs, idleprocs, threads, runqueue, local, ticks: ticksSum, goroutines };
 }
 
 function finding(kind: FindingKind, message: string, list: LineList): Finding {
@@ -629,24 +613,11 @@ function blockedGoroutinesRule(): Rule {
 }
 
 function stwPause(line: LogLine): { total: number; parts: string } | undefined {
-	if (line.form === 'gc-cycle') {
-		const sweep = numberOf(line, 'gctrace/wall-sweep-termination');
-		const mark = numberOf(line, 'gctrace/wall-mark-termination');
-		if (sweep === undefined || mark === undefined) return undefined;
-		return { total: sweep + mark, parts: `sweep termination ${ms(sweep)} + mark termination ${ms(mark)}` };
-	}
-	if (line.form !== 'gc-cycle-legacy') return undefined;
-	// Before Go 1.5 the whole collection was one pause: the sum of its printed phases.
-	let total = 0;
-	let any = false;
-	for (const t of line.tokens) {
-		if (typeof t.value !== 'number' || t.key === null) continue;
-		if (t.key.endsWith('-ms') && t.key.startsWith('gctrace/legacy-')) total += t.value;
-		else if (t.key.endsWith('-us') && t.key.startsWith('gctrace/legacy-')) total += t.value / 1000;
-		else continue;
-		any = true;
-	}
-	return any ? { total, parts: 'the whole collection, before Go 1.5' } : undefined;
+	const total = stwPauseMs(line);
+	if (total === undefined) return undefined;
+	if (line.form !== 'gc-cycle') return { total, parts: 'the whole collection, before Go 1.5' };
+	const [sweep, mark] = stwWall.fields.map((key) => numberOf(line, key)!);
+	return { total, parts: `sweep termination ${ms(sweep)} + mark termination ${ms(mark)}` };
 }
 
 function longPauseRule(): Rule {
@@ -676,21 +647,6 @@ function longPauseRule(): Rule {
 			);
 		},
 	};
-}
-
-/**
- * The share of CPU, in percent, the background mark workers use while a cycle marks at this
- * GOMAXPROCS: gcControllerState.startCycle (mgcpacer.go, Go 1.19–1.27) rounds GOMAXPROCS × 0.25
- * to dedicated workers, and only when that is more than 30% off takes the whole number below
- * and adds a fractional worker to make up 25%.
- */
-export function backgroundMarkShare(procs: number): number {
-	if (!(procs >= 1)) return GC_CPU_PERCENT;
-	const goal = procs * (GC_CPU_PERCENT / 100);
-	const dedicated = Math.floor(goal + 0.5);
-	const error = dedicated / goal - 1;
-	if (error < -0.3 || error > 0.3) return GC_CPU_PERCENT;
-	return (dedicated / procs) * 100;
 }
 
 function gcCpuRule(): Rule {
@@ -863,68 +819,23 @@ const ruleFactories: Record<FindingKind, () => Rule> = {
 	'runqueue-imbalance': runqueueImbalanceRule,
 };
 
-/** A dump's P line: its local run queue and schedule ticks. */
-function addP(dump: SchedSample, line: LogLine): void {
-	const size = numberOf(line, 'scheddetail/p-runqsize');
-	if (size !== undefined) dump.local.push(size);
-	const ticks = numberOf(line, 'scheddetail/p-schedtick');
-	dump.ticks = ticks !== undefined && dump.ticks !== null ? dump.ticks + ticks : null;
-}
-
-/**
- * G statuses that are not a live goroutine (runtime2.go): _Gidle (0, just allocated), _Gdead (6,
- * exited or never used, kept on a free list for reuse) and, from Go 1.26, _Gdeadextra (11).
- */
-const notLive = new Set([0, 6, 11]);
-const G_WAITING = 4;
-const G_LEAKED = 10;
-
-/** A dump's G line, counted by wait reason when it waits. */
-function addG(gs: DumpGoroutines, line: LogLine): void {
-	const status = numberOf(line, 'scheddetail/g-status');
-	if (status === undefined) return;
-	const base = status & ~G_SCAN_BIT;
-	if (notLive.has(base)) return;
-	gs.live++;
-	let reason: string | undefined;
-	if (base === G_WAITING) {
-		const printed = line.tokens.find((t) => t.key === 'scheddetail/g-wait-reason')?.value;
-		reason = typeof printed === 'string' && printed !== '' ? printed : 'no wait reason printed';
-	} else if (base === G_LEAKED) reason = 'leaked (status 10)';
-	if (reason !== undefined) gs.byReason.set(reason, (gs.byReason.get(reason) ?? 0) + 1);
-}
-
 /** A streaming findings collector: `add` every line of a log in order, then read `result`. */
 export function createFindingsCollector(): FindingsCollector {
 	const rules = findingKinds.map((kind) => ruleFactories[kind]());
-	// A scheddetail dump's SCHED header, gathering its P and G lines' figures until the next SCHED line.
-	let dump: SchedSample | null = null;
-	const sample = (s: SchedSample) => {
-		for (const rule of rules) rule.sample?.(s);
-	};
-	const endDump = () => {
-		if (dump !== null) sample(dump);
-		dump = null;
-	};
+	const sampler = createSchedSampler((s) => {
+		const sample = ruleSample(s);
+		if (sample !== null) for (const rule of rules) rule.sample?.(sample);
+	});
 	return {
 		add(line) {
 			if (line.kind === 'other' || line.kind === 'inittrace') return;
-			if (line.kind === 'schedtrace') {
-				endDump();
-				const s = sampleOf(line);
-				if (s !== null && line.form === 'sched-detail-header') {
-					dump = { ...s, ticks: 0, goroutines: { live: 0, byReason: new Map() } };
-				} else if (s !== null) sample(s);
-			} else if (dump !== null && line.dump === dump.lineNo) {
-				if (line.form === 'detail-p') addP(dump, line);
-				else if (line.form === 'detail-g') addG(dump.goroutines!, line);
-			}
+			sampler.add(line);
 			for (const rule of rules) rule.add?.(line);
 		},
 		result() {
 			// A dump still open at the end is complete: a later P line of it (after a mid-stream
 			// result) is not counted.
-			endDump();
+			sampler.flush();
 			const found: Finding[] = [];
 			for (const rule of rules) {
 				const f = rule.finding();

@@ -9,8 +9,9 @@
  * with a million schedtrace lines costs a few bytes a number, and the result is structured-
  * cloneable (a Web Worker can post it).
  */
+import { createSchedSampler, fieldNumber, fieldValue, markUtilization, stwPauseMs, type SchedSample } from './derived.ts';
 import type { LogLine } from './log.ts';
-import type { FieldKey, Token } from './types.ts';
+import type { FieldKey } from './types.ts';
 
 /**
  * Rows of one kind of line, one column per plotted field. The x of each row (`time`) is in the
@@ -174,27 +175,15 @@ const GC_COLUMNS: Record<Exclude<GcColumn, 'stw'>, FieldKey> = {
 	stwMarkTermination: 'gctrace/wall-mark-termination',
 };
 
-const SCHED_COLUMNS: Record<SchedColumn, FieldKey> = {
-	runqueue: 'schedtrace/runqueue',
-	idleprocs: 'schedtrace/idleprocs',
-	threads: 'schedtrace/threads',
-	gomaxprocs: 'schedtrace/gomaxprocs',
-};
 
-/** Token values by key for one line (a line prints each key at most once). */
-function valuesByKey(tokens: readonly Token[]): Map<FieldKey, Token['value']> {
-	const values = new Map<FieldKey, Token['value']>();
-	for (const token of tokens) if (token.key !== null) values.set(token.key, token.value);
-	return values;
-}
-
-function numberOr(value: Token['value'] | undefined, fallback: number): number {
-	return typeof value === 'number' ? value : fallback;
+/** The number `key` prints on this line, or NaN (a gap in the chart). */
+function num(line: LogLine, key: FieldKey): number {
+	return fieldNumber(line, key) ?? Number.NaN;
 }
 
 export function createSeriesCollector(): SeriesCollector {
 	const gc = new Group<GcColumn>([...(Object.keys(GC_COLUMNS) as GcColumn[]), 'stw']);
-	const sched = new Group<SchedColumn>(Object.keys(SCHED_COLUMNS) as SchedColumn[]);
+	const sched = new Group<SchedColumn>(['runqueue', 'idleprocs', 'threads', 'gomaxprocs']);
 	const pacer = new Group<PacerColumn>(['utilization', 'utilizationGoal']);
 	const scav = new Group<ScavColumn>(['work', 'workBg', 'workEager', 'released']);
 	const init = new Group<InitColumn>(['clock', 'start']);
@@ -207,9 +196,6 @@ export function createSeriesCollector(): SeriesCollector {
 	const float32 = (size: number): Float32Array => new Float32Array(size);
 	let procCount = 0;
 	let gcUntimed = 0;
-	// The row (and dump header line) the P lines of a scheddetail dump fill in.
-	let dumpRow = -1;
-	let dumpLine = -1;
 	// Pacer controller lines print just before their cycle's `gc N @…s` line (the format
 	// reference §6: assist ratio, controller, gc line, sweep done), so each waits for the next
 	// gc line and takes its time: the nearest timed line of the same cycle.
@@ -248,22 +234,17 @@ export function createSeriesCollector(): SeriesCollector {
 	}
 
 	function addGc(line: LogLine): void {
-		const values = valuesByKey(line.tokens);
-		const time = values.get('gctrace/since-start');
-		if (typeof time !== 'number') {
+		const time = fieldNumber(line, 'gctrace/since-start');
+		if (time === undefined) {
 			gcUntimed++;
 			return;
 		}
 		const row = gc.push(time, line.lineNo);
 		for (const [name, key] of Object.entries(GC_COLUMNS) as [GcColumn, FieldKey][]) {
-			gc.columns[name].set(row, numberOr(values.get(key), Number.NaN));
+			gc.columns[name].set(row, num(line, key));
 		}
 		// The two stop-the-world phases of a cycle; NaN (no point) if either is missing.
-		gc.columns.stw.set(
-			row,
-			numberOr(values.get('gctrace/wall-sweep-termination'), Number.NaN) +
-				numberOr(values.get('gctrace/wall-mark-termination'), Number.NaN),
-		);
+		gc.columns.stw.set(row, stwPauseMs(line) ?? Number.NaN);
 		for (const p of pendingPacer) {
 			const pacerRow = pacer.push(time, p.lineNo);
 			pacer.columns.utilization.set(pacerRow, p.utilization);
@@ -272,51 +253,25 @@ export function createSeriesCollector(): SeriesCollector {
 		pendingPacer = [];
 	}
 
-	function addSched(line: LogLine): void {
-		const values = valuesByKey(line.tokens);
-		const elapsed = values.get('schedtrace/elapsed');
-		if (typeof elapsed !== 'number') return;
-		const row = sched.push(elapsed / 1000, line.lineNo);
-		for (const [name, key] of Object.entries(SCHED_COLUMNS) as [SchedColumn, FieldKey][]) {
-			sched.columns[name].set(row, numberOr(values.get(key), Number.NaN));
-		}
+	/** A schedtrace line, or a scheddetail dump (its P lines give each P's `runqsize`) at its header's time. */
+	function addSched(s: SchedSample): void {
+		if (Number.isNaN(s.elapsed)) return;
+		const row = sched.push(s.elapsed / 1000, s.lineNo);
+		sched.columns.runqueue.set(row, s.runqueue);
+		sched.columns.idleprocs.set(row, s.idleprocs);
+		sched.columns.threads.set(row, s.threads);
+		sched.columns.gomaxprocs.set(row, s.gomaxprocs);
 		for (const column of localRunqueues) column.set(row, Number.NaN);
 		for (const column of tickRates) column.set(row, Number.NaN);
-		const locals = values.get('schedtrace/local-runqueues');
-		if (Array.isArray(locals)) locals.forEach((value, p) => setLocalRunqueue(row, p, value));
-		const ticks = values.get('schedtrace/schedticks');
-		if (Array.isArray(ticks)) {
-			setTickRates(row, elapsed, numberOr(values.get('schedtrace/gomaxprocs'), Number.NaN), ticks);
-		}
-		dumpRow = line.form === 'sched-detail-header' ? row : -1;
-		dumpLine = line.lineNo;
+		s.local.forEach((value, p) => setLocalRunqueue(row, p, value));
+		// Rates come from the schedticks bracket (Go 1.25+) only.
+		if (s.source === 'schedtrace' && s.ticks !== null) setTickRates(row, s.elapsed, s.gomaxprocs, s.ticks);
 	}
-
-	/** A scheddetail P line: its `runqsize` is that P's local run queue at the dump's time. */
-	function addDetailP(line: LogLine): void {
-		if (dumpRow < 0 || line.dump !== dumpLine) return;
-		const values = valuesByKey(line.tokens);
-		const p = values.get('scheddetail/p-id');
-		const size = values.get('scheddetail/p-runqsize');
-		if (typeof p === 'number' && typeof size === 'number') setLocalRunqueue(dumpRow, p, size);
-	}
+	const sampler = createSchedSampler(addSched);
 
 	function addPacer(line: LogLine): void {
-		const values = valuesByKey(line.tokens);
-		if (line.form === 'pacer-controller') {
-			pendingPacer.push({
-				lineNo: line.lineNo,
-				utilization: numberOr(values.get('gcpacertrace/cpu-utilization'), Number.NaN),
-				goal: numberOr(values.get('gcpacertrace/cpu-utilization-goal'), Number.NaN),
-			});
-		} else if (line.form === 'pacer-controller-legacy') {
-			// Go 1.5–1.17 print the utilizations as fractions; the chart shows percent.
-			pendingPacer.push({
-				lineNo: line.lineNo,
-				utilization: numberOr(values.get('gcpacertrace/actual-utilization'), Number.NaN) * 100,
-				goal: numberOr(values.get('gcpacertrace/goal-utilization'), Number.NaN) * 100,
-			});
-		}
+		const u = markUtilization(line);
+		if (u !== undefined) pendingPacer.push({ lineNo: line.lineNo, ...u });
 	}
 
 	function addScav(line: LogLine): void {
@@ -324,34 +279,33 @@ export function createSeriesCollector(): SeriesCollector {
 			scvgUncharted++;
 			return;
 		}
-		const values = valuesByKey(line.tokens);
 		const row = scav.push(scav.length + 1, line.lineNo);
-		scav.columns.work.set(row, numberOr(values.get('scavtrace/work'), Number.NaN));
-		scav.columns.workBg.set(row, numberOr(values.get('scavtrace/work-bg'), Number.NaN));
-		scav.columns.workEager.set(row, numberOr(values.get('scavtrace/work-eager'), Number.NaN));
-		scav.columns.released.set(row, numberOr(values.get('scavtrace/heap-released'), Number.NaN));
+		scav.columns.work.set(row, num(line, 'scavtrace/work'));
+		scav.columns.workBg.set(row, num(line, 'scavtrace/work-bg'));
+		scav.columns.workEager.set(row, num(line, 'scavtrace/work-eager'));
+		scav.columns.released.set(row, num(line, 'scavtrace/heap-released'));
 	}
 
 	function addInit(line: LogLine): void {
-		const values = valuesByKey(line.tokens);
-		const name = values.get('inittrace/package');
+		const name = fieldValue(line, 'inittrace/package');
 		const row = init.push(init.length + 1, line.lineNo);
 		packages.push(typeof name === 'string' ? name : '?');
-		init.columns.clock.set(row, numberOr(values.get('inittrace/clock'), Number.NaN));
-		init.columns.start.set(row, numberOr(values.get('inittrace/start'), Number.NaN));
+		init.columns.clock.set(row, num(line, 'inittrace/clock'));
+		init.columns.start.set(row, num(line, 'inittrace/start'));
 	}
 
 	return {
 		add(line: LogLine): void {
 			if (line.kind === 'gctrace' && line.form === 'gc-cycle') addGc(line);
 			else if (line.kind === 'gctrace' && line.form === 'gc-cycle-legacy') gcUntimed++;
-			else if (line.kind === 'schedtrace') addSched(line);
-			else if (line.form === 'detail-p') addDetailP(line);
+			else if (line.kind === 'schedtrace' || line.kind === 'scheddetail') sampler.add(line);
 			else if (line.kind === 'gcpacertrace') addPacer(line);
 			else if (line.kind === 'scavtrace') addScav(line);
 			else if (line.kind === 'inittrace') addInit(line);
 		},
 		result(): LogSeries {
+			// A dump still open is complete: a later P line of it (after a mid-stream result) is not counted.
+			sampler.flush();
 			return {
 				gc: gc.result(),
 				gcUntimed,

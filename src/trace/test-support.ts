@@ -2,7 +2,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { isFieldKey } from './catalogue.ts';
-import type { FieldKey, FieldValue, ParsedLine, Token } from './types.ts';
+import { formatEra } from './era.ts';
+import { parseLine } from './parse.ts';
+import type { FieldKey, FieldValue, LineForm, LineKind, ParsedLine, Token } from './types.ts';
 
 /** A token as a test table writes it: `[start, end, text, key, value?]`. */
 export type Span = [start: number, end: number, text: string, key: FieldKey | null, value?: FieldValue];
@@ -74,5 +76,68 @@ export function describeNeverThrows(
 			}
 			for (const line of odd) assertWellFormed(parse(line), keys);
 		});
+	});
+}
+
+/** A row of a parser's span table: a line, its form and era, and every token it must give. */
+export interface SpanRow {
+	/** Where the line comes from: a synthetic sample (with its era) or a real capture. */
+	source?: string;
+	line: string;
+	form: LineForm;
+	era: string;
+	/** `Span` rows, or expected tokens built with `tok`. */
+	tokens: Span[] | Token[];
+}
+
+/**
+ * The table test every format's parser has: each row parses without a problem to exactly its
+ * tokens, kind, form and era, well formed; `parseLine` dispatches it to the same result; and
+ * (with `keys`) every catalogue key of the format appears somewhere in the table.
+ */
+export function describeSpanTable(
+	title: string,
+	rows: readonly SpanRow[],
+	opts: { parse: (line: string) => ParsedLine; kind: LineKind | ((row: SpanRow) => LineKind); keys?: ReadonlySet<string> },
+): void {
+	const expected = (row: SpanRow): Token[] =>
+		row.tokens.length > 0 && Array.isArray(row.tokens[0]) ? toTokens(row.tokens as Span[]) : (row.tokens as Token[]);
+	const keyOf = (t: Span | Token) => (Array.isArray(t) ? t[3] : t.key);
+	describe(title, () => {
+		for (const row of rows) {
+			test(row.line, () => {
+				const parsed = opts.parse(row.line);
+				assert.equal(parsed.problem, null, row.source);
+				assert.equal(parsed.kind, typeof opts.kind === 'function' ? opts.kind(row) : opts.kind);
+				assert.equal(parsed.form, row.form);
+				assert.equal(formatEra(parsed.era ?? []), row.era);
+				assert.deepEqual(parsed.tokens, expected(row));
+				assertWellFormed(parsed, opts.keys);
+				assert.deepEqual(parseLine(row.line), parsed, 'parseLine dispatches here');
+			});
+		}
+		const keys = opts.keys;
+		if (keys === undefined) return;
+		test('every catalogue key appears in the span tables', () => {
+			const seen = new Set<string | null>(rows.flatMap((r) => (r.tokens as (Span | Token)[]).map(keyOf)));
+			assert.deepEqual(
+				[...keys].filter((k) => !seen.has(k)),
+				[],
+			);
+		});
+	});
+}
+
+/** Each synthetic sample parses without a problem, to its era, with every token keyed. */
+export function describeEraSamples(samples: readonly [line: string, era: string][], parse: (line: string) => ParsedLine): void {
+	describe('eras (synthetic samples)', () => {
+		for (const [line, era] of samples) {
+			test(line, () => {
+				const parsed = parse(line);
+				assert.equal(parsed.problem, null);
+				assert.equal(formatEra(parsed.era ?? []), era);
+				assert.ok(parsed.tokens.every((t) => t.key !== null));
+			});
+		}
 	});
 }

@@ -34,7 +34,7 @@ function el<K extends keyof HTMLElementTagNameMap>(
 class LogAnalyzer extends HTMLElement {
 	private worker: Worker | null = null;
 	private nextId = 1;
-	private replies = new Map<number, (value: unknown) => void>();
+	private replies = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
 	private running = false;
 	private blob: Blob | null = null;
 	private sourceName = '';
@@ -149,8 +149,8 @@ class LogAnalyzer extends HTMLElement {
 		const worker = this.worker;
 		if (!worker) return Promise.reject(new Error('no log is loaded'));
 		const id = this.nextId++;
-		return new Promise<T>((resolve) => {
-			this.replies.set(id, resolve as (value: unknown) => void);
+		return new Promise<T>((resolve, reject) => {
+			this.replies.set(id, { resolve: resolve as (value: unknown) => void, reject });
 			worker.postMessage({ ...message, id });
 		});
 	}
@@ -159,7 +159,7 @@ class LogAnalyzer extends HTMLElement {
 
 	private onMessage(message: FromWorker): void {
 		if (message.type === 'reply') {
-			this.replies.get(message.id)?.(message.value);
+			this.replies.get(message.id)?.resolve(message.value);
 			this.replies.delete(message.id);
 		} else if (message.type === 'progress') {
 			const bar = this.find<HTMLProgressElement>('progress');
@@ -169,6 +169,11 @@ class LogAnalyzer extends HTMLElement {
 		} else if (message.type === 'bad') {
 			this.finishRun();
 			this.say(this.badMessage(message.reason, message.lineCount), true);
+		} else if (message.type === 'failed' && message.id !== undefined) {
+			// A request for lines failed: say so, and let its caller stop waiting.
+			this.replies.get(message.id)?.reject(new Error(message.message));
+			this.replies.delete(message.id);
+			this.say(`Reading lines of the log failed: ${message.message}.`, true);
 		} else if (message.type === 'failed') {
 			this.finishRun();
 			this.say(`The analysis stopped with an error: ${message.message}. Your input is still here.`, true);

@@ -1,14 +1,11 @@
 /** Messages between the analyzer page and its worker (every value is structured-cloneable). */
-import type { Finding, LineKind, LogSeries, LogSummary } from '../../trace/index.ts';
+import type { LineKind, LogAnalysis } from '../../trace/index.ts';
 
 /** Why a log could not be analysed: each has its own message on the page. */
 export type BadInput = 'empty' | 'binary' | 'no-trace';
 
-export interface AnalysisResult {
-	summary: LogSummary;
-	findings: Finding[];
-	series: LogSeries;
-}
+/** The core's analysis of the whole log, as the worker posts it. */
+export type AnalysisResult = LogAnalysis;
 
 /** One row of the line browser. */
 export interface Row {
@@ -30,7 +27,8 @@ export type FromWorker =
 	| { type: 'progress'; read: number; total: number }
 	| { type: 'bad'; reason: BadInput; lineCount: number }
 	| { type: 'done'; result: AnalysisResult }
-	| { type: 'failed'; message: string }
+	/** The worker hit an exception: `message` says what, and the page shows it; `id` when a request failed. */
+	| { type: 'failed'; message: string; id?: number }
 	| { type: 'reply'; id: number; value: unknown };
 
 /** Longest row text sent for the list; the selected line is sent up to `maxLineChars`. */

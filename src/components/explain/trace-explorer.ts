@@ -1,10 +1,11 @@
 /**
  * `<trace-explorer>`: annotates pasted lines as the reader types, in the browser. The text
  * travels in the page address (`?line=`) so the view can be shared, and `#field=<key>` selects
- * a field on arrival. Long pastes stay responsive: only the first lines are drawn, and the rest
- * are parsed in slices between frames so typing never waits for them.
+ * a field on arrival. Long pastes stay responsive: only the first lines are drawn, and the text
+ * goes through the core's log analysis in slices between frames so typing never waits for it.
+ * Lines are numbered as the CLI and the analyzer number them: a blank line is a line.
  */
-import { describeEra, intersectEras, parseLine, type Era } from '../../trace/index.ts';
+import { createLogAnalysis, describeEra, type Era, type LogLine, type LogSummary } from '../../trace/index.ts';
 import { renderTraceLine } from '../trace-line/render.ts';
 import '../trace-line/trace-line.ts';
 
@@ -21,7 +22,8 @@ const MAX_LINK_CHARS = MAX_SHARED_CHARS + 1000;
 const MAX_LINK_QUERY_CHARS = MAX_LINK_CHARS * 9 + 64;
 /** Larger pastes are refused with a message instead of parsed. */
 const MAX_CHARS = 20 * 1024 * 1024;
-const SLICE_LINES = 2000;
+/** Characters analysed between frames. */
+const SLICE_CHARS = 256 * 1024;
 
 class TraceExplorer extends HTMLElement {
 	private input!: HTMLTextAreaElement;
@@ -81,47 +83,61 @@ class TraceExplorer extends HTMLElement {
 			);
 			return;
 		}
-		const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
-		if (lines.length === 0) {
+		if (text.trim() === '') {
 			this.say('');
 			return;
 		}
-		const drawn = lines.slice(0, MAX_DRAWN_LINES);
-		drawn.forEach((line, i) => {
-			const element = document.createElement('trace-line');
-			element.setAttribute('data-arrival', '');
-			element.innerHTML = renderTraceLine(parseLine(line), { id: `x${i}`, source: `pasted line ${i + 1}` });
-			this.results.append(element);
-		});
-		this.summarize(lines, generation);
+		this.analyze(text, generation);
 	}
 
-	/** Reads every line for the summary in slices, so a long paste never blocks typing. */
-	private summarize(lines: string[], generation: number): void {
-		let era: Era | null = null;
-		let runtime = 0;
-		let problems = 0;
-		let i = 0;
+	/**
+	 * Runs the text through the core's analysis a slice at a time, drawing the first lines that
+	 * are not blank as they are read, then says what the whole text is.
+	 */
+	private analyze(text: string, generation: number): void {
+		let shown = 0; // lines with text, drawn or not
+		let toDraw: LogLine[] = [];
+		const analysis = createLogAnalysis({
+			onLine: (line) => {
+				if (line.text.trim() === '') return;
+				if (shown++ < MAX_DRAWN_LINES) toDraw.push(line);
+			},
+		});
+		const draw = () => {
+			for (const line of toDraw) {
+				const element = document.createElement('trace-line');
+				element.setAttribute('data-arrival', '');
+				const i = this.results.childElementCount;
+				element.innerHTML = renderTraceLine(line, { id: `x${i}`, source: `pasted line ${line.lineNo}` });
+				this.results.append(element);
+			}
+			toDraw = [];
+		};
+		let read = 0;
 		const step = () => {
 			if (generation !== this.generation) return;
-			for (const end = Math.min(i + SLICE_LINES, lines.length); i < end; i++) {
-				const parsed = parseLine(lines[i]);
-				if (parsed.kind === 'other' || !parsed.era) continue;
-				runtime++;
-				if (parsed.problem) problems++;
-				era = era === null ? parsed.era : intersectEras(era, parsed.era);
-			}
-			if (i < lines.length) {
-				this.say(`Reading ${i.toLocaleString()} of ${lines.length.toLocaleString()} lines…`);
+			const end = Math.min(read + SLICE_CHARS, text.length);
+			analysis.push(text.slice(read, end));
+			read = end;
+			draw();
+			if (read < text.length) {
+				this.say(`Reading… ${Math.floor((read / text.length) * 100)}% of the text so far.`);
 				setTimeout(step, 0);
 				return;
 			}
-			this.say(this.summary(lines.length, runtime, problems, era));
+			const { summary } = analysis.end();
+			draw();
+			this.say(this.summary(summary, shown));
 		};
 		step();
 	}
 
-	private summary(total: number, runtime: number, problems: number, era: Era | null): string {
+	/** `shown`: the lines with text, of which the first `MAX_DRAWN_LINES` are drawn. */
+	private summary(summary: LogSummary, shown: number): string {
+		const total = summary.lineCount;
+		const runtime = total - summary.kindCounts.other;
+		const problems = summary.problemCount;
+		const era: Era | null = summary.era;
 		const lines = `${total} ${total === 1 ? 'line' : 'lines'}`;
 		const parts = [
 			runtime === total
@@ -130,13 +146,13 @@ class TraceExplorer extends HTMLElement {
 		];
 		if (era !== null) {
 			parts.push(
-				(era as Era).length > 0
+				era.length > 0
 					? `Printed in this shape by ${describeEra(era)}.`
 					: 'The lines do not agree on one Go release; they may come from different programs.',
 			);
 		}
 		if (problems > 0) parts.push(`${problems} ${problems === 1 ? 'line has' : 'lines have'} a problem (shown below each line).`);
-		if (total > MAX_DRAWN_LINES) parts.push(`Showing the first ${MAX_DRAWN_LINES} lines.`);
+		if (shown > MAX_DRAWN_LINES) parts.push(`Showing the first ${MAX_DRAWN_LINES} lines.`);
 		if (this.tooLongToShare) parts.push('This text is too long to carry in a link, so the page address does not include it.');
 		return parts.join(' ');
 	}

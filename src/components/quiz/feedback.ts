@@ -2,7 +2,9 @@
  * What `<trace-quiz>` says after an answer, as plain data (DOM-free, tested with node --test):
  * right or wrong in words and a mark (never colour alone), why, and links to the field pages.
  */
-import { checkAnswer, unitName, type Question } from '../../trace/index.ts';
+// The quiz imports the small modules it needs, not the core's index: a lesson page downloads only these.
+import { checkAnswer, unitName } from '../../trace/quiz/answers.ts';
+import type { Question } from '../../trace/quiz/types.ts';
 import type { QuestionPayload } from './render.ts';
 
 export interface FeedbackLink {

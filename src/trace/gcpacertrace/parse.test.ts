@@ -5,27 +5,16 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { formatEra } from '../era.ts';
-import { parseLine } from '../parse.ts';
-import type { FieldKey, FieldValue, LineForm, ParsedLine, Token } from '../types.ts';
 import { gcpacertraceFields } from './fields.ts';
 import { parsePacerLine } from './parse.ts';
-import { type Span, assertWellFormed, describeNeverThrows, toTokens } from '../test-support.ts';
+import { type SpanRow, assertWellFormed, describeEraSamples, describeNeverThrows, describeSpanTable } from '../test-support.ts';
 
 
-interface Row {
-	/** Where the line comes from: a synthetic sample (with its era) or a real capture. */
-	source: string;
-	line: string;
-	form: LineForm;
-	era: string;
-	tokens: Span[];
-}
 
 const catalogueKeys = new Set<string>(gcpacertraceFields.map((f) => f.key));
 const parse = parsePacerLine;
 
-const rows: Row[] = [
+const rows: SpanRow[] = [
 	{
 		source: 'synthetic, Go 1.5–1.9',
 		line: 'pacer: assist ratio=+6.000000e-001 (scan 3 MB in 7->8 MB) workers=1+0',
@@ -213,28 +202,7 @@ const rows: Row[] = [
 	},
 ];
 
-describe('exact spans', () => {
-	for (const row of rows) {
-		test(row.line, () => {
-			const parsed = parse(row.line);
-			assert.equal(parsed.problem, null, row.source);
-			assert.equal(parsed.kind, 'gcpacertrace');
-			assert.equal(parsed.form, row.form);
-			assert.equal(formatEra(parsed.era ?? []), row.era);
-			assert.deepEqual(parsed.tokens, toTokens(row.tokens));
-			assertWellFormed(parsed, catalogueKeys);
-			assert.deepEqual(parseLine(row.line), parsed, 'parseLine dispatches here');
-		});
-	}
-
-	test('every catalogue key appears in the span tables', () => {
-		const seen = new Set(rows.flatMap((r) => r.tokens.map((t) => t[3])));
-		assert.deepEqual(
-			[...catalogueKeys].filter((k) => !seen.has(k as FieldKey)),
-			[],
-		);
-	});
-});
+describeSpanTable('exact spans', rows, { parse, kind: 'gcpacertrace', keys: catalogueKeys });
 
 // The synthetic samples of go-trace-synthetic-samples.txt §5, with the era of their shape.
 const eraSamples: [line: string, era: string][] = [
@@ -299,16 +267,7 @@ const eraSamples: [line: string, era: string][] = [
 	],
 ];
 
-describe('eras (synthetic samples)', () => {
-	for (const [line, era] of eraSamples) {
-		test(line, () => {
-			const parsed = parse(line);
-			assert.equal(parsed.problem, null);
-			assert.equal(formatEra(parsed.era ?? []), era);
-			assert.ok(parsed.tokens.every((t) => t.key !== null));
-		});
-	}
-});
+describeEraSamples(eraSamples, parse);
 
 const NEW_PACER =
 	'pacer: 27% CPU (25 exp.) for 2621440+65536+131072 B work (2752512 B exp.) in 7130316 B -> ';

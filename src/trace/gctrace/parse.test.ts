@@ -6,21 +6,12 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { formatEra } from '../era.ts';
-import { parseLine } from '../parse.ts';
-import type { FieldKey, FieldValue, LineForm, ParsedLine, Token } from '../types.ts';
+import type { ParsedLine } from '../types.ts';
 import { gctraceFields } from './fields.ts';
 import { parseGcForcedLine, parseGctraceLine, parseScanStatsLine } from './parse.ts';
-import { type Span, assertWellFormed, describeNeverThrows, toTokens } from '../test-support.ts';
+import { type SpanRow, assertWellFormed, describeEraSamples, describeNeverThrows, describeSpanTable } from '../test-support.ts';
 
 
-interface Row {
-	/** Where the line comes from: a synthetic sample (with its era) or a real capture. */
-	source: string;
-	line: string;
-	form: LineForm;
-	era: string;
-	tokens: Span[];
-}
 
 const catalogueKeys = new Set<string>(gctraceFields.map((f) => f.key));
 
@@ -30,7 +21,7 @@ function parse(line: string): ParsedLine {
 	return parseGctraceLine(line);
 }
 
-const rows: Row[] = [
+const rows: SpanRow[] = [
 	{
 		source: 'synthetic, Go 1.1–1.2',
 		line: 'gc1(1): 0+0+0 ms, 0 -> 0 MB 16 -> 18 (19-1) objects, 0(0) handoff, 0(0) steal, 0/0/0 yields',
@@ -357,28 +348,7 @@ const rows: Row[] = [
 	},
 ];
 
-describe('exact spans', () => {
-	for (const row of rows) {
-		test(row.line, () => {
-			const parsed = parse(row.line);
-			assert.equal(parsed.problem, null, row.source);
-			assert.equal(parsed.kind, row.form === 'gc-forced' ? 'gc-forced' : 'gctrace');
-			assert.equal(parsed.form, row.form);
-			assert.equal(formatEra(parsed.era ?? []), row.era);
-			assert.deepEqual(parsed.tokens, toTokens(row.tokens));
-			assertWellFormed(parsed, catalogueKeys);
-			assert.deepEqual(parseLine(row.line), parsed, 'parseLine dispatches here');
-		});
-	}
-
-	test('every catalogue key appears in the span tables', () => {
-		const seen = new Set(rows.flatMap((r) => r.tokens.map((t) => t[3])));
-		assert.deepEqual(
-			[...catalogueKeys].filter((k) => !seen.has(k as FieldKey)),
-			[],
-		);
-	});
-});
+describeSpanTable('exact spans', rows, { parse, kind: (row) => (row.form === 'gc-forced' ? 'gc-forced' : 'gctrace'), keys: catalogueKeys });
 
 // The synthetic samples of go-trace-synthetic-samples.txt §3–4, with the era of their shape.
 const eraSamples: [line: string, era: string][] = [
@@ -447,16 +417,7 @@ const eraSamples: [line: string, era: string][] = [
 	],
 ];
 
-describe('eras (synthetic samples)', () => {
-	for (const [line, era] of eraSamples) {
-		test(line, () => {
-			const parsed = parse(line);
-			assert.equal(parsed.problem, null);
-			assert.equal(formatEra(parsed.era ?? []), era);
-			assert.ok(parsed.tokens.every((t) => t.key !== null));
-		});
-	}
-});
+describeEraSamples(eraSamples, parse);
 
 const GO_1_6 =
 	'gc 1 @0.015s 1%: 0.020+0.85+0.012 ms clock, 0.16+0.10/0.62/0.21+0.096 ms cpu, 4->4->0 MB, ';

@@ -4,27 +4,16 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { formatEra } from '../era.ts';
-import { parseLine } from '../parse.ts';
-import type { FieldKey, FieldValue, LineForm, ParsedLine, Token } from '../types.ts';
 import { inittraceFields } from './fields.ts';
 import { parseInitLine } from './parse.ts';
-import { type Span, assertWellFormed, describeNeverThrows, toTokens } from '../test-support.ts';
+import { type SpanRow, assertWellFormed, describeEraSamples, describeNeverThrows, describeSpanTable } from '../test-support.ts';
 
 
-interface Row {
-	/** Where the line comes from: a synthetic sample (with its era) or a real capture. */
-	source: string;
-	line: string;
-	form: LineForm;
-	era: string;
-	tokens: Span[];
-}
 
 const catalogueKeys = new Set<string>(inittraceFields.map((f) => f.key));
 const parse = parseInitLine;
 
-const rows: Row[] = [
+const rows: SpanRow[] = [
 	{
 		source: 'real, go1.19.8, content/traces/inittrace/go1.19-web.txt',
 		line: 'init sync @0.37 ms, 0.002 ms clock, 16 bytes, 1 allocs',
@@ -66,44 +55,14 @@ const rows: Row[] = [
 	},
 ];
 
-describe('exact spans', () => {
-	for (const row of rows) {
-		test(row.line, () => {
-			const parsed = parse(row.line);
-			assert.equal(parsed.problem, null, row.source);
-			assert.equal(parsed.kind, 'inittrace');
-			assert.equal(parsed.form, row.form);
-			assert.equal(formatEra(parsed.era ?? []), row.era);
-			assert.deepEqual(parsed.tokens, toTokens(row.tokens));
-			assertWellFormed(parsed, catalogueKeys);
-			assert.deepEqual(parseLine(row.line), parsed, 'parseLine dispatches here');
-		});
-	}
-
-	test('every catalogue key appears in the span tables', () => {
-		const seen = new Set(rows.flatMap((r) => r.tokens.map((t) => t[3])));
-		assert.deepEqual(
-			[...catalogueKeys].filter((k) => !seen.has(k as FieldKey)),
-			[],
-		);
-	});
-});
+describeSpanTable('exact spans', rows, { parse, kind: 'inittrace', keys: catalogueKeys });
 
 const eraSamples: [line: string, era: string][] = [
 	// inittrace is Go 1.16+; the line has not changed shape since.
 	['init internal/bytealg @0 ms, 0 ms clock, 0 bytes, 0 allocs', 'go1.16-go1.27'],
 ];
 
-describe('eras (synthetic samples)', () => {
-	for (const [line, era] of eraSamples) {
-		test(line, () => {
-			const parsed = parse(line);
-			assert.equal(parsed.problem, null);
-			assert.equal(formatEra(parsed.era ?? []), era);
-			assert.ok(parsed.tokens.every((t) => t.key !== null));
-		});
-	}
-});
+describeEraSamples(eraSamples, parse);
 
 // Malformed or truncated lines: [line, 1-based column, message, tokens read before the problem].
 const problems: [line: string, column: number, message: string, keyedTokens: number][] = [

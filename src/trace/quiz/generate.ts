@@ -8,6 +8,7 @@
  * the catalogue; nothing here is typed by hand about a field.
  */
 import { getField, fieldsOfFormat } from '../catalogue.ts';
+import { fieldToken } from '../derived.ts';
 import { describeEra, era as eraOf, LATEST_GO_MINOR, OLDEST_GO_MINOR } from '../era.ts';
 import type { FieldInfo, FieldUnit } from '../fields.ts';
 import { parseLine } from '../parse.ts';
@@ -226,7 +227,7 @@ export function generatePractice(options: PracticeOptions): Question[] {
 		for (let attempt = 0; attempt < 12 && !plan; attempt++) {
 			const key = pickWeighted(fields, (k) => fieldWeight(k, weights), random);
 			const { line, parsed } = pool.lines[pick(pool.byField.get(key)!, random)];
-			const token = parsed.tokens.find((t) => t.key === key)!;
+			const token = fieldToken(parsed, key)!;
 			const templates = questionTemplates.filter((t) => templateFits(t, token, parsed));
 			const template = pickWeighted(templates, (t) => templateWeights[t], random);
 			const signature =

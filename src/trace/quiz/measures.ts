@@ -10,12 +10,11 @@
  *
  * A time that `fmtNSAsMS` prints as a bare `0` is under 1 µs, so it counts as three decimals.
  *
- * `heap-freed-mb` is heap-end − heap-live (`H1 − H2` of `H0->H1->H2 MB`). H1 is the heap in use
- * when marking ended; H2 is what marking found reachable, which includes everything allocated
- * during the cycle (allocated black). What the sweep will free is therefore H1 − H2. H0 − H2 would
- * also subtract what the program allocated while the cycle ran, which nobody freed.
+ * The named measures are the derived quantities of `derived.ts` (which fields, summed or
+ * subtracted); this file adds the tolerance and the working shown to the reader.
  */
 import { getField } from '../catalogue.ts';
+import { fieldToken, heapFreed, runnableGoroutines, stwCpu, stwWall, type FieldCombination } from '../derived.ts';
 import { parseLine } from '../parse.ts';
 import type { FieldKey, ParsedLine, Token } from '../types.ts';
 
@@ -75,7 +74,8 @@ function round(value: number, decimals: number): number {
 }
 
 function tokenOf(parsed: ParsedLine, key: FieldKey): Token | undefined {
-	return parsed.tokens.find((t) => t.key === key && typeof t.value === 'number');
+	const token = fieldToken(parsed, key);
+	return typeof token?.value === 'number' ? token : undefined;
 }
 
 function need(parsed: ParsedLine, keys: FieldKey[], what: string): Token[] | string {
@@ -100,23 +100,23 @@ function sumOf(tokens: Token[], unit: string, exact: boolean, sign: 1 | -1 = 1):
 	};
 }
 
-function pair(parsed: ParsedLine, keys: FieldKey[], what: string, unit: string, sign: 1 | -1 = 1): MeasureResult {
-	const tokens = need(parsed, keys, what);
+function pair(parsed: ParsedLine, q: FieldCombination, what: string, unit: string): MeasureResult {
+	const tokens = need(parsed, [...q.fields], what);
 	if (typeof tokens === 'string') return { ok: false, message: tokens };
-	return { ok: true, measure: sumOf(tokens, unit, false, sign) };
+	return { ok: true, measure: sumOf(tokens, unit, false, q.sign) };
 }
 
 function runnable(parsed: ParsedLine): MeasureResult {
 	const global = tokenOf(parsed, 'schedtrace/runqueue');
-	const local = parsed.tokens.find((t) => t.key === 'schedtrace/local-runqueues' && Array.isArray(t.value));
-	if (!global || !local) {
+	const local = fieldToken(parsed, 'schedtrace/local-runqueues');
+	if (!global || !local || !Array.isArray(local.value)) {
 		return {
 			ok: false,
 			message: `runnable-goroutines needs a schedtrace line with runqueue= and the bracket of local run queues (scheddetail prints no bracket): ${parsed.text}`,
 		};
 	}
 	const locals = local.value as readonly number[];
-	const value = (global.value as number) + locals.reduce((a, b) => a + b, 0);
+	const value = runnableGoroutines({ runqueue: global.value as number, local: locals });
 	return {
 		ok: true,
 		measure: {
@@ -161,11 +161,11 @@ export function measure(name: string, line: string | ParsedLine): MeasureResult 
 	if (parsed.problem) return { ok: false, message: `the line does not parse (${parsed.problem.message}): ${parsed.text}` };
 	switch (name) {
 		case 'stw-wall-ms':
-			return pair(parsed, ['gctrace/wall-sweep-termination', 'gctrace/wall-mark-termination'], name, 'ms');
+			return pair(parsed, stwWall, name, 'ms');
 		case 'stw-cpu-ms':
-			return pair(parsed, ['gctrace/cpu-sweep-termination', 'gctrace/cpu-mark-termination'], name, 'ms');
+			return pair(parsed, stwCpu, name, 'ms');
 		case 'heap-freed-mb':
-			return pair(parsed, ['gctrace/heap-end', 'gctrace/heap-live'], name, 'MB', -1);
+			return pair(parsed, heapFreed, name, 'MB');
 		case 'runnable-goroutines':
 			return runnable(parsed);
 	}

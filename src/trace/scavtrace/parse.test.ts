@@ -5,27 +5,16 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { formatEra } from '../era.ts';
-import { parseLine } from '../parse.ts';
-import type { FieldKey, FieldValue, LineForm, ParsedLine, Token } from '../types.ts';
 import { scavtraceFields } from './fields.ts';
 import { parseScavengerLine } from './parse.ts';
-import { type Span, assertWellFormed, describeNeverThrows, toTokens } from '../test-support.ts';
+import { type SpanRow, assertWellFormed, describeEraSamples, describeNeverThrows, describeSpanTable } from '../test-support.ts';
 
 
-interface Row {
-	/** Where the line comes from: a synthetic sample (with its era) or a real capture. */
-	source: string;
-	line: string;
-	form: LineForm;
-	era: string;
-	tokens: Span[];
-}
 
 const catalogueKeys = new Set<string>(scavtraceFields.map((f) => f.key));
 const parse = parseScavengerLine;
 
-const rows: Row[] = [
+const rows: SpanRow[] = [
 	{
 		source: 'synthetic, Go 1.2–1.12',
 		line: 'scvg0: inuse: 1, idle: 0, sys: 3, released: 0, consumed: 3 (MB)',
@@ -179,28 +168,7 @@ const rows: Row[] = [
 	},
 ];
 
-describe('exact spans', () => {
-	for (const row of rows) {
-		test(row.line, () => {
-			const parsed = parse(row.line);
-			assert.equal(parsed.problem, null, row.source);
-			assert.equal(parsed.kind, 'scavtrace');
-			assert.equal(parsed.form, row.form);
-			assert.equal(formatEra(parsed.era ?? []), row.era);
-			assert.deepEqual(parsed.tokens, toTokens(row.tokens));
-			assertWellFormed(parsed, catalogueKeys);
-			assert.deepEqual(parseLine(row.line), parsed, 'parseLine dispatches here');
-		});
-	}
-
-	test('every catalogue key appears in the span tables', () => {
-		const seen = new Set(rows.flatMap((r) => r.tokens.map((t) => t[3])));
-		assert.deepEqual(
-			[...catalogueKeys].filter((k) => !seen.has(k as FieldKey)),
-			[],
-		);
-	});
-});
+describeSpanTable('exact spans', rows, { parse, kind: 'scavtrace', keys: catalogueKeys });
 
 // The synthetic samples of go-trace-synthetic-samples.txt §6, with the era of their shape.
 const eraSamples: [line: string, era: string][] = [
@@ -238,16 +206,7 @@ const eraSamples: [line: string, era: string][] = [
 	['scav 7 1024 KiB work (bg), 0 KiB work (eager), 12288 KiB now, 87% util', 'none'],
 ];
 
-describe('eras (synthetic samples)', () => {
-	for (const [line, era] of eraSamples) {
-		test(line, () => {
-			const parsed = parse(line);
-			assert.equal(parsed.problem, null);
-			assert.equal(formatEra(parsed.era ?? []), era);
-			assert.ok(parsed.tokens.every((t) => t.key !== null));
-		});
-	}
-});
+describeEraSamples(eraSamples, parse);
 
 // Malformed or truncated lines: [line, 1-based column, message, tokens read before the problem].
 const problems: [line: string, column: number, message: string, keyedTokens: number][] = [

@@ -4,19 +4,12 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { formatEra } from '../era.ts';
-import type { FieldKey, FieldValue, LineForm, Token } from '../types.ts';
 import { parseDetailLine } from './parse.ts';
 import { describeGStatus, describePStatus, gStatusNames, pStatusNames } from './status.ts';
-import { tok } from '../test-support.ts';
+import { describeSpanTable, type SpanRow, tok } from '../test-support.ts';
 
-interface SpanCase {
-	line: string;
-	form: LineForm;
-	era: string;
-	tokens: Token[];
-}
 
-const spanCases: SpanCase[] = [
+const spanCases: SpanRow[] = [
 	// synthetic, Go 1.2: runqsize=len/capacity
 	{
 		line: '  P1: status=0 schedtick=4 syscalltick=0 m=-1 runqsize=0/128 gfreecnt=1',
@@ -260,19 +253,7 @@ const spanCases: SpanCase[] = [
 	},
 ];
 
-describe('parseDetailLine: exact spans, one line per shape', () => {
-	for (const c of spanCases) {
-		test(c.line, () => {
-			const parsed = parseDetailLine(c.line);
-			assert.equal(parsed.problem, null);
-			assert.equal(parsed.kind, 'scheddetail');
-			assert.equal(parsed.form, c.form);
-			assert.equal(formatEra(parsed.era ?? []), c.era);
-			assert.deepEqual(parsed.tokens, c.tokens);
-			for (const t of parsed.tokens) assert.equal(t.text, c.line.slice(t.start, t.end));
-		});
-	}
-});
+describeSpanTable('parseDetailLine: exact spans, one line per shape', spanCases, { parse: parseDetailLine, kind: 'scheddetail' });
 
 describe('parseDetailLine: era clues', () => {
 	const eras: [line: string, era: string][] = [

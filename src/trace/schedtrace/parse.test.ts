@@ -5,18 +5,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { formatEra } from '../era.ts';
-import type { FieldKey, FieldValue, LineForm, Token } from '../types.ts';
 import { parseSchedLine } from './parse.ts';
-import { tok } from '../test-support.ts';
+import { describeSpanTable, type SpanRow, tok } from '../test-support.ts';
 
-interface SpanCase {
-	line: string;
-	form: LineForm;
-	era: string;
-	tokens: Token[];
-}
 
-const spanCases: SpanCase[] = [
+const spanCases: SpanRow[] = [
 	// synthetic, Go 1.2–1.3: no spinningthreads
 	{
 		line: 'SCHED 0ms: gomaxprocs=4 idleprocs=2 threads=5 idlethreads=0 runqueue=0 [1 0 0 0]',
@@ -175,19 +168,7 @@ const spanCases: SpanCase[] = [
 	},
 ];
 
-describe('parseSchedLine: exact spans, one line per era', () => {
-	for (const c of spanCases) {
-		test(c.line, () => {
-			const parsed = parseSchedLine(c.line);
-			assert.equal(parsed.problem, null);
-			assert.equal(parsed.kind, 'schedtrace');
-			assert.equal(parsed.form, c.form);
-			assert.equal(formatEra(parsed.era ?? []), c.era);
-			assert.deepEqual(parsed.tokens, c.tokens);
-			for (const t of parsed.tokens) assert.equal(t.text, c.line.slice(t.start, t.end));
-		});
-	}
-});
+describeSpanTable('parseSchedLine: exact spans, one line per era', spanCases, { parse: parseSchedLine, kind: 'schedtrace' });
 
 describe('parseSchedLine: era of every synthetic sample', () => {
 	// Each line's era is what its shape allows, which can be wider than its sample block.

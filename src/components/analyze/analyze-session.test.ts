@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { createAnalyzeSession } from './analyze-session.ts';
+import type { FromWorker } from './protocol.ts';
+
+const log =
+	'SCHED 0ms: gomaxprocs=2 idleprocs=2 threads=4 spinningthreads=0 needspinning=0 idlethreads=1 runqueue=0 [0 0] schedticks=[0 0]\n' +
+	'program output\n';
+
+/** A file that can be read until `broken` is set, as a file deleted or changed on disk. */
+class FlakyBlob extends Blob {
+	broken = false;
+	override slice(...args: Parameters<Blob['slice']>): Blob {
+		if (this.broken) throw new Error('the file could not be read');
+		return super.slice(...args);
+	}
+}
+
+function session() {
+	const sent: FromWorker[] = [];
+	return { sent, s: createAnalyzeSession((message) => sent.push(message)) };
+}
+
+test('a log is analysed and the result posted, then rows are answered', async () => {
+	const { sent, s } = session();
+	await s.handle({ type: 'analyze', blob: new Blob([log]) });
+	const done = sent.find((m) => m.type === 'done');
+	assert.ok(done && done.type === 'done');
+	assert.equal(done.result.summary.lineCount, 2);
+	assert.equal(done.result.series.sched.length, 1);
+	await s.handle({ type: 'rows', id: 7, start: 0, count: 5 });
+	const reply = sent.at(-1)!;
+	assert.equal(reply.type, 'reply');
+	assert.deepEqual(
+		reply.type === 'reply' && (reply.value as { lineNo: number; kind: string }[]).map((r) => [r.lineNo, r.kind]),
+		[
+			[1, 'schedtrace'],
+			[2, 'other'],
+		],
+	);
+});
+
+test('an analysis that throws posts a failed message saying why, so the page stops waiting', async () => {
+	const { sent, s } = session();
+	const blob = new FlakyBlob([log]);
+	blob.broken = true;
+	await s.handle({ type: 'analyze', blob });
+	assert.deepEqual(sent, [{ type: 'failed', message: 'the file could not be read' }]);
+});
+
+test('a request that throws posts a failed message with the request’s id', async () => {
+	const { sent, s } = session();
+	const blob = new FlakyBlob([log]);
+	await s.handle({ type: 'analyze', blob });
+	blob.broken = true;
+	await s.handle({ type: 'line', id: 3, lineNo: 1 });
+	assert.deepEqual(sent.at(-1), { type: 'failed', message: 'the file could not be read', id: 3 });
+});
