@@ -3,8 +3,8 @@
  * right or wrong in words and a mark (never colour alone), why, and links to the field pages.
  */
 // The quiz imports the small modules it needs, not the core's index: a lesson page downloads only these.
-import { checkAnswer, unitName } from '../../trace/quiz/answers.ts';
-import type { Question } from '../../trace/quiz/types.ts';
+import { checkAnswer, unitName } from '../../trace/index.ts';
+import type { Question } from '../../trace/index.ts';
 import type { QuestionPayload } from './render.ts';
 
 export interface FeedbackLink {

@@ -10,7 +10,7 @@
  * `missed` counts wrong answers per field over all quizzes; practice sets bring those fields
  * back more often. Resetting one quiz keeps it; resetting everything clears it.
  */
-import type { Question } from '../../trace/quiz/types.ts';
+import type { Question } from '../../trace/index.ts';
 import { isRecord, loadStoredValue } from '../storage/stored-value.ts';
 
 export const QUIZ_KEY = 'godebug-explained:quiz';
