@@ -12,6 +12,7 @@ import {
 	type LogLine,
 	type LogSummary,
 } from '../trace/index.ts';
+import { lessonUrl } from '../present/urls.ts';
 
 /** Receives parsed lines and summaries, and writes them out in batches. */
 export interface View {
@@ -98,7 +99,7 @@ export function summaryRecord(summary: LogSummary, findings: Finding[], file: st
 			title: rule.title,
 			lines: f.lines,
 			lineCount: f.lineCount,
-			lesson: `/lessons/${rule.lesson}/`,
+			lesson: lessonUrl(rule.lesson),
 			message: f.message,
 		};
 	});
@@ -139,7 +140,7 @@ export function createHumanView(out: Writable, opts: { color: boolean; width: nu
 			const { text, listed } = lineRanges(f.lines, shownFindingRanges);
 			const more = f.lineCount > listed ? ` … (${f.lineCount} lines in all)` : '';
 			buffer.write(`      ${f.lineCount === 1 ? 'line' : 'lines'}: ${text}${more}\n`);
-			buffer.write(`      lesson: /lessons/${rule.lesson}/\n`);
+			buffer.write(`      lesson: ${lessonUrl(rule.lesson)}\n`);
 		}
 	}
 

@@ -5,7 +5,7 @@
  * the summary, the findings, the charts and a browser over every line.
  */
 import { parseLine, type Finding, type LineKind, type LogSummary } from '../../trace/index.ts';
-import { renderTraceLine } from '../trace-line/render.ts';
+import { renderTraceLine } from '../trace-line/trace-line-html.ts';
 import '../trace-line/trace-line.ts';
 import { drawCharts } from './charts.ts';
 import { LineBrowser } from './line-browser.ts';

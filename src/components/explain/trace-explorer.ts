@@ -5,7 +5,7 @@
  * are parsed in slices between frames so typing never waits for them.
  */
 import { describeEra, intersectEras, parseLine, type Era } from '../../trace/index.ts';
-import { renderTraceLine } from '../trace-line/render.ts';
+import { renderTraceLine } from '../trace-line/trace-line-html.ts';
 import '../trace-line/trace-line.ts';
 
 /** Lines drawn annotated; more belong in the log analyzer. */
