@@ -5,6 +5,7 @@
  * are parsed in slices between frames so typing never waits for them.
  */
 import { describeEra, intersectEras, parseLine, type Era } from '../../trace/index.ts';
+import { eraDisagreementText } from '../../present/summary.ts';
 import { renderTraceLine } from '../trace-line/trace-line-html.ts';
 import '../trace-line/trace-line.ts';
 
@@ -132,7 +133,7 @@ class TraceExplorer extends HTMLElement {
 			parts.push(
 				(era as Era).length > 0
 					? `Printed in this shape by ${describeEra(era)}.`
-					: 'The lines do not agree on one Go release; they may come from different programs.',
+					: eraDisagreementText,
 			);
 		}
 		if (problems > 0) parts.push(`${problems} ${problems === 1 ? 'line has' : 'lines have'} a problem (shown below each line).`);
