@@ -1,15 +1,7 @@
 import { defineConfig, devices } from '@playwright/test';
+// Debian's Chromium (`npm run test:e2e` installs it when missing), kept off the network.
+import { chromiumLaunch } from './scripts/chromium.ts';
 
-// Playwright cannot download its own browsers here, so it drives Debian's Chromium
-// (`npm run test:e2e` installs it when missing). The flags keep Chromium off the network.
-const chromiumArgs = [
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-	'--no-first-run',
-];
 const port = Number(process.env.E2E_PORT ?? 4391);
 
 export default defineConfig({
@@ -22,7 +14,7 @@ export default defineConfig({
 	reporter: [['list'], ['./e2e/summary-reporter.ts']],
 	use: {
 		baseURL: `http://127.0.0.1:${port}`,
-		launchOptions: { executablePath: '/usr/bin/chromium', args: chromiumArgs },
+		launchOptions: chromiumLaunch,
 		trace: 'off',
 	},
 	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],

@@ -11,6 +11,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright';
+import { chromiumLaunch } from './chromium.ts';
 
 const MB = 1024 * 1024;
 const root = path.resolve(import.meta.dirname, '..');
@@ -55,10 +56,7 @@ async function main(): Promise<void> {
 	const file = benchLog();
 	const size = statSync(file).size;
 	const server = spawn(process.execPath, [path.join(root, 'scripts', 'serve-dist.ts'), String(port)], { stdio: 'ignore' });
-	const browser = await chromium.launch({
-		executablePath: '/usr/bin/chromium',
-		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-	});
+	const browser = await chromium.launch(chromiumLaunch);
 	try {
 		await waitForServer(`http://127.0.0.1:${port}/`);
 		const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });

@@ -7,6 +7,7 @@
 import { chromium } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { chromiumLaunch } from './chromium.ts';
 
 const [outDir, ...paths] = process.argv.slice(2);
 if (!outDir || paths.length === 0) {
@@ -15,10 +16,7 @@ if (!outDir || paths.length === 0) {
 }
 const base = process.env.PREVIEW_URL ?? 'http://127.0.0.1:4321';
 mkdirSync(outDir, { recursive: true });
-const browser = await chromium.launch({
-	executablePath: '/usr/bin/chromium',
-	args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+const browser = await chromium.launch(chromiumLaunch);
 const variants = [
 	{ name: '1280-light', width: 1280, scheme: 'light', js: true },
 	{ name: '1280-dark', width: 1280, scheme: 'dark', js: true },

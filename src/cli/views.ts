@@ -3,7 +3,6 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import {
 	describeEra,
-	findingRules,
 	formatEra,
 	formatTokenValue,
 	getField,
@@ -12,6 +11,7 @@ import {
 	type LogLine,
 	type LogSummary,
 } from '../trace/index.ts';
+import { eraText, findingWords, problemText, timeCoveredText } from '../present/summary.ts';
 
 /** Receives parsed lines and summaries, and writes them out in batches. */
 export interface View {
@@ -92,14 +92,14 @@ export function summaryRecord(summary: LogSummary, findings: Finding[], file: st
 	record.problems = summary.problems;
 	record.problemCount = summary.problemCount;
 	record.findings = findings.map((f) => {
-		const rule = findingRules.find((r) => r.kind === f.kind)!;
+		const words = findingWords(f);
 		return {
 			kind: f.kind,
-			title: rule.title,
+			title: words.title,
 			lines: f.lines,
 			lineCount: f.lineCount,
-			lesson: `/lessons/${rule.lesson}/`,
-			message: f.message,
+			lesson: words.lesson,
+			message: words.message,
 		};
 	});
 	return record;
@@ -133,13 +133,13 @@ export function createHumanView(out: Writable, opts: { color: boolean; width: nu
 		}
 		buffer.write(`  findings: ${findings.length} (patterns worth a look; each lesson explains how to read them)\n`);
 		for (const f of findings) {
-			const rule = findingRules.find((r) => r.kind === f.kind)!;
-			buffer.write(`    ${paint('bold', rule.title)}\n`);
-			for (const row of wrap(f.message, opts.width - 6)) buffer.write(`      ${row}\n`);
+			const words = findingWords(f);
+			buffer.write(`    ${paint('bold', words.title)}\n`);
+			for (const row of wrap(words.message, opts.width - 6)) buffer.write(`      ${row}\n`);
 			const { text, listed } = lineRanges(f.lines, shownFindingRanges);
 			const more = f.lineCount > listed ? ` … (${f.lineCount} lines in all)` : '';
 			buffer.write(`      ${f.lineCount === 1 ? 'line' : 'lines'}: ${text}${more}\n`);
-			buffer.write(`      lesson: /lessons/${rule.lesson}/\n`);
+			buffer.write(`      lesson: ${words.lesson}\n`);
 		}
 	}
 
@@ -198,15 +198,17 @@ export function createHumanView(out: Writable, opts: { color: boolean; width: nu
 				.filter((k) => summary.kindCounts[k] > 0)
 				.map((k) => `${k} ${summary.kindCounts[k]}`);
 			buffer.write(`  lines by kind: ${counts.join(', ') || 'none'}\n`);
-			if (summary.era === null) buffer.write('  Go release: no trace lines to tell from\n');
-			else if (summary.era.length === 0)
-				buffer.write('  Go release: the lines disagree (they may come from different Go releases)\n');
-			else buffer.write(`  Go release: ${describeEra(summary.era)} (from the shape of the lines)\n`);
+			for (const [i, row] of wrap(`Go release: ${eraText(summary.era)}`, opts.width - 4).entries()) {
+				buffer.write(`${i ? '    ' : '  '}${row}\n`);
+			}
+			for (const [i, row] of wrap(`time covered: ${timeCoveredText(summary)}`, opts.width - 4).entries()) {
+				buffer.write(`${i ? '    ' : '  '}${row}\n`);
+			}
 			if (summary.problemCount === 0) buffer.write('  problems: none\n');
 			else {
 				buffer.write(`  ${paint('problem', `problems: ${summary.problemCount}`)}\n`);
 				for (const p of summary.problems) {
-					buffer.write(`    line ${p.line}, column ${p.column}: ${p.message}\n`);
+					buffer.write(`    ${problemText(p)}\n`);
 				}
 				if (summary.problems.length < summary.problemCount) {
 					buffer.write(`    … and ${summary.problemCount - summary.problems.length} more\n`);

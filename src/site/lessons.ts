@@ -1,5 +1,7 @@
 /** The lessons in order (their folders are numbered), with previous and next. */
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { siteBase } from '~/components/site-base.ts';
+import { lessonUrl } from '~/present/urls.ts';
 
 export type Lesson = CollectionEntry<'lessons'>;
 
@@ -8,8 +10,9 @@ export async function orderedLessons(): Promise<Lesson[]> {
 	return lessons.sort((a, b) => (a.filePath ?? '').localeCompare(b.filePath ?? ''));
 }
 
+/** A lesson's page, under the site's base path. */
 export function lessonHref(lesson: Lesson): string {
-	return `/lessons/${lesson.id}/`;
+	return lessonUrl(lesson.id, siteBase);
 }
 
 /** The lesson's number as shown to readers, from its folder name (`03-…` is 3). */

@@ -1,6 +1,6 @@
 /** Data the reference pages share: formats in order, and which lessons teach which field. */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { fieldsOfFormat, traceFormats, type FieldInfo, type TraceFormat } from '~/trace/index.ts';
+import { fieldsOfFormat, traceFormats, type FieldInfo } from '~/trace/index.ts';
 
 export async function formatEntries(): Promise<CollectionEntry<'formats'>[]> {
 	const entries = await getCollection('formats');
@@ -33,13 +33,4 @@ export async function fieldEntries(): Promise<Map<string, CollectionEntry<'field
 export async function lessonsTeaching(field: FieldInfo): Promise<CollectionEntry<'lessons'>[]> {
 	const lessons = await getCollection('lessons');
 	return lessons.filter((l) => l.data.fields.includes(field.key)).sort((a, b) => a.filePath!.localeCompare(b.filePath!));
-}
-
-/** The reference URL of a field. */
-export function fieldHref(key: string): string {
-	return `/reference/${key}/`;
-}
-
-export function formatHref(format: TraceFormat): string {
-	return `/reference/${format}/`;
 }

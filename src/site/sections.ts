@@ -5,8 +5,8 @@
 export interface Section {
 	/** Navigation label. */
 	title: string;
-	/** Where the section lives once built. */
-	href: string;
+	/** Where the section lives once built, from the site's root (`siteUrl` adds the base path). */
+	path: string;
 	/** One sentence for the home page. */
 	description: string;
 	/** Whether its pages exist yet. */
@@ -16,41 +16,41 @@ export interface Section {
 export const sections: readonly Section[] = [
 	{
 		title: 'Lessons',
-		href: '/lessons/',
+		path: 'lessons/',
 		description:
 			'Step-by-step lessons on schedtrace, scheddetail, gctrace and gcpacertrace, on traces captured from real Go programs.',
 		ready: true,
 	},
 	{
 		title: 'Reference',
-		href: '/reference/',
+		path: 'reference/',
 		description:
 			'Every field of every trace format, on a page of its own, with what changed in each Go release.',
 		ready: true,
 	},
 	{
 		title: 'Practice',
-		href: '/practice/',
+		path: 'practice/',
 		description:
 			'Endless questions on real trace lines, checked as you answer; fields you miss come back more often.',
 		ready: true,
 	},
 	{
 		title: 'Teach',
-		href: '/teach/',
+		path: 'teach/',
 		description:
 			'One link gives a whole class the same questions; print a worksheet with its answer key, or show lessons in a projector view.',
 		ready: true,
 	},
 	{
 		title: 'Explain a line',
-		href: '/explain/',
+		path: 'explain/',
 		description: 'Paste one trace line and see each of its fields explained, with a link you can share.',
 		ready: true,
 	},
 	{
 		title: 'Analyze a log',
-		href: '/analyze/',
+		path: 'analyze/',
 		description:
 			'Drop a whole trace log to get every line explained, charts over time and findings, all in your browser.',
 		ready: true,

@@ -5,14 +5,15 @@
  * the summary, the findings, the charts and a browser over every line.
  */
 import { parseLine, type Finding, type LineKind, type LogSummary } from '../../trace/index.ts';
-import { renderTraceLine } from '../trace-line/render.ts';
+import { renderTraceLine } from '../trace-line/trace-line-html.ts';
 import '../trace-line/trace-line.ts';
 import { drawCharts } from './charts.ts';
 import { LineBrowser } from './line-browser.ts';
 import { kindCodes } from './line-index.ts';
 import type { AnalysisResult, BadInput, FromWorker, Row, ToWorker } from './protocol.ts';
 import { decodeLog, encodeLog, fragmentKey, LinkTooLarge, logFromFragment, maxFragmentChars, maxShareBytes } from './share.ts';
-import { bytesText, elapsedText, eraText, expectedInput, moreLinesText, noTraceText, plural, sinceStartText } from './summary-text.ts';
+import { bytesText, eraText, expectedInput, findingWords, noTraceText, plural, problemText, timeCoveredText } from '../../present/summary.ts';
+import { siteBase } from '../site-base.ts';
 
 /** Problems listed in the summary; the line browser's filter shows them all. */
 const maxListedProblems = 100;
@@ -266,8 +267,7 @@ class LogAnalyzer extends HTMLElement {
 		const fact = (term: string, ...value: (Node | string)[]) => facts.append(el('dt', {}, term), el('dd', {}, ...value));
 		fact('Lines', `${plural(summary.lineCount, 'line')} (${bytesText(summary.bytes)})`);
 		fact('Go release', eraText(summary.era));
-		const times = [elapsedText(summary.schedtraceElapsed), sinceStartText(summary.gctraceSinceStart)].filter((t) => t !== null);
-		fact('Time covered', times.length ? times.join('; ') : 'No schedtrace or gctrace lines, so no times.');
+		fact('Time covered', timeCoveredText(summary));
 		const procs = summary.gomaxprocs;
 		fact(
 			'GOMAXPROCS',
@@ -310,7 +310,10 @@ class LogAnalyzer extends HTMLElement {
 			);
 			const list = el('ul');
 			for (const p of summary.problems.slice(0, maxListedProblems)) {
-				list.append(el('li', {}, this.lineLink(p.line, `Line ${p.line}`), `, column ${p.column}: ${p.message}`));
+				// The words of problemText, with its "Line N" as a link to the line.
+				const text = problemText(p, true);
+				const lead = `Line ${p.line}`;
+				list.append(el('li', {}, this.lineLink(p.line, lead), text.slice(lead.length)));
 			}
 			problems.append(list);
 			if (summary.problemCount > maxListedProblems) {
@@ -332,15 +335,14 @@ class LogAnalyzer extends HTMLElement {
 		}
 		out.replaceChildren(
 			...findings.map((f) => {
-				// The rule's title and lesson link are rendered once, in the page's list of rules.
-				const rule = document.getElementById(`rule-${f.kind}`);
-				const title = rule?.querySelector('[data-rule-title]')?.textContent ?? f.kind;
-				const lesson = rule?.querySelector<HTMLAnchorElement>('[data-rule-lesson]');
-				const item = el('article', { class: 'finding', 'data-finding': f.kind }, el('h3', {}, title), el('p', {}, f.message));
-				if (lesson) item.append(el('p', {}, 'Learn more: ', el('a', { href: lesson.href }, lesson.textContent ?? 'the lesson')));
-				const lines = el('p', { class: 'finding-lines' }, f.lineCount === 1 ? 'Line: ' : 'Lines: ');
+				const words = findingWords(f, siteBase);
+				// The lesson's title is on the page, in its list of rules; the browser has no lesson list.
+				const lessonTitle = document.getElementById(`rule-${f.kind}`)?.querySelector('[data-rule-lesson]')?.textContent?.trim();
+				const item = el('article', { class: 'finding', 'data-finding': f.kind }, el('h3', {}, words.title), el('p', {}, words.message));
+				item.append(el('p', {}, 'Learn more: ', el('a', { href: words.lesson }, lessonTitle || 'the lesson')));
+				const lines = el('p', { class: 'finding-lines' }, `${words.linesLabel}: `);
 				f.lines.forEach((n, i) => lines.append(i ? ', ' : '', this.lineLink(n)));
-				if (f.lineCount > f.lines.length) lines.append(` and ${moreLinesText(f.lineCount - f.lines.length)}`);
+				if (words.more) lines.append(` and ${words.more}`);
 				item.append(lines);
 				return item;
 			}),

@@ -6,7 +6,8 @@
  * Lines are numbered as the CLI and the analyzer number them: a blank line is a line.
  */
 import { createLogAnalysis, describeEra, type Era, type LogLine, type LogSummary } from '../../trace/index.ts';
-import { renderTraceLine } from '../trace-line/render.ts';
+import { eraDisagreementText } from '../../present/summary.ts';
+import { renderTraceLine } from '../trace-line/trace-line-html.ts';
 import '../trace-line/trace-line.ts';
 
 /** Lines drawn annotated; more belong in the log analyzer. */
@@ -148,7 +149,7 @@ class TraceExplorer extends HTMLElement {
 			parts.push(
 				era.length > 0
 					? `Printed in this shape by ${describeEra(era)}.`
-					: 'The lines do not agree on one Go release; they may come from different programs.',
+					: eraDisagreementText,
 			);
 		}
 		if (problems > 0) parts.push(`${problems} ${problems === 1 ? 'line has' : 'lines have'} a problem (shown below each line).`);

@@ -4,7 +4,7 @@
  */
 import type { Question, QuizTopic } from '../../trace/index.ts';
 import { answerText, renderQuestion } from '../quiz/render.ts';
-import { escapeHtml, proseHtml } from '../trace-line/render.ts';
+import { escapeHtml, proseHtml } from '../../present/html.ts';
 
 export interface SetDescription {
 	seed: string;
@@ -41,7 +41,7 @@ export function practiceQuizId(set: SetDescription): string {
 }
 
 /** A practice set as one `<trace-quiz>`: heading, questions, score and reset. */
-export function practiceSetHtml(set: SetDescription, questions: readonly Question[]): string {
+export function practiceSetHtml(set: SetDescription, questions: readonly Question[], base = '/'): string {
 	const quizId = practiceQuizId(set);
 	const focused = Object.keys(set.weights ?? {}).length
 		? ' Fields you missed before come up more often in this set.'
@@ -50,7 +50,7 @@ export function practiceSetHtml(set: SetDescription, questions: readonly Questio
 		`<trace-quiz class="quiz practice-quiz" data-quiz-id="${escapeHtml(quizId)}">` +
 		`<h2 class="practice-set-heading" tabindex="-1">Set “${escapeHtml(set.seed)}”</h2>` +
 		`<p class="practice-set-about">${escapeHtml(describeSet(set, questions.length))}, drawn from real captures.${focused}</p>` +
-		questions.map((q, i) => renderQuestion(q, { number: i + 1, quizId })).join('') +
+		questions.map((q, i) => renderQuestion(q, { number: i + 1, quizId, base })).join('') +
 		`<div class="quiz-summary"><p class="quiz-score" role="status"></p>` +
 		`<p class="quiz-notice" role="status"></p>` +
 		`<button type="button" class="quiz-reset" hidden>Reset this set’s answers</button></div>` +

@@ -5,6 +5,7 @@
  */
 import '../quiz/trace-quiz.ts';
 import { quizTopics } from '../../trace/index.ts';
+import { siteBase } from '../site-base.ts';
 import { practiceSetHtml, type SetDescription } from './practice-html.ts';
 import { freshSeed, loadPracticeLines, questionsOf, setAddress, setFromAddress } from './practice-sets.ts';
 import { focusFromMissed } from '../../trace/index.ts';
@@ -49,7 +50,7 @@ class PracticePage extends HTMLElement {
 		try {
 			const questions = questionsOf(set, await loadPracticeLines());
 			this.current = set;
-			this.setSlot.innerHTML = practiceSetHtml(set, questions);
+			this.setSlot.innerHTML = practiceSetHtml(set, questions, siteBase);
 			this.setSlot.dataset.seed = set.seed;
 			if (focus) this.setSlot.querySelector<HTMLElement>('.practice-set-heading')?.focus();
 		} catch {

@@ -11,14 +11,16 @@ import {
 	type PracticeParams,
 	type Question,
 } from '../../trace/index.ts';
+import { practiceLinesUrl } from '../../present/urls.ts';
 import { loadQuizStore } from '../quiz/quiz-store.ts';
+import { siteBase } from '../site-base.ts';
 import type { SetDescription } from './practice-html.ts';
 
 let lines: Promise<CandidateLine[]> | undefined;
 
 /** The practice lines, fetched once per page. */
 export function loadPracticeLines(): Promise<CandidateLine[]> {
-	lines ??= fetch('/practice/lines.json').then((r) => {
+	lines ??= fetch(practiceLinesUrl(siteBase)).then((r) => {
 		if (!r.ok) throw new Error(`status ${r.status}`);
 		return r.json() as Promise<CandidateLine[]>;
 	});

@@ -3,6 +3,8 @@
  * gives each visit a fresh seed (a "New seed" button for more), and copies the link.
  */
 import { parsePracticeParams, practiceQuery } from '../../trace/index.ts';
+import { practiceUrl, worksheetUrl } from '../../present/urls.ts';
+import { siteBase } from '../site-base.ts';
 import { freshSeed } from './practice-sets.ts';
 
 class TeachForm extends HTMLElement {
@@ -18,9 +20,9 @@ class TeachForm extends HTMLElement {
 			// The same reading of the form as the practice page makes of the address.
 			const p = parsePracticeParams(`?${new URLSearchParams(new FormData(form) as unknown as Record<string, string>)}`);
 			const query = practiceQuery({ seed: p.seed ?? freshSeed(), topics: p.topics, count: p.count });
-			link.href = link.textContent = new URL(`/practice/${query}`, location.origin).href;
-			this.querySelector<HTMLAnchorElement>('.teach-worksheet')!.href = `/teach/worksheet/${query}`;
-			this.querySelector<HTMLAnchorElement>('.teach-projector')!.href = `/practice/${query}&view=projector`;
+			link.href = link.textContent = new URL(practiceUrl(query, siteBase), location.origin).href;
+			this.querySelector<HTMLAnchorElement>('.teach-worksheet')!.href = worksheetUrl(query, siteBase);
+			this.querySelector<HTMLAnchorElement>('.teach-projector')!.href = practiceUrl(`${query}&view=projector`, siteBase);
 			const notes = [...p.notes];
 			if (!form.querySelector('input[name="topics"]:checked')) notes.push(`No topic is chosen, so the link asks for ${p.topics.join(' and ')}.`);
 			note.textContent = notes.join(' ');

@@ -2,9 +2,8 @@
  * What `<trace-quiz>` says after an answer, as plain data (DOM-free, tested with node --test):
  * right or wrong in words and a mark (never colour alone), why, and links to the field pages.
  */
-// The quiz imports the small modules it needs, not the core's index: a lesson page downloads only these.
-import { checkAnswer, unitName } from '../../trace/index.ts';
-import type { Question } from '../../trace/index.ts';
+import { checkAnswer, unitName, type Question } from '../../trace/index.ts';
+import { fieldUrl } from '../../present/urls.ts';
 import type { QuestionPayload } from './render.ts';
 
 export interface FeedbackLink {
@@ -23,8 +22,8 @@ export interface Feedback {
 	links: FeedbackLink[];
 }
 
-function linksFor(keys: readonly string[], labels: Record<string, string>): FeedbackLink[] {
-	return [...new Set(keys)].map((key) => ({ href: `/reference/${key}/`, label: labels[key] ?? key }));
+function linksFor(keys: readonly string[], labels: Record<string, string>, base: string): FeedbackLink[] {
+	return [...new Set(keys)].map((key) => ({ href: fieldUrl(key, base), label: labels[key] ?? key }));
 }
 
 function chosenText(question: Question, response: string, labels: Record<string, string>): string {
@@ -39,12 +38,12 @@ function chosenText(question: Question, response: string, labels: Record<string,
 	return `You answered ${response.trim()}.`;
 }
 
-/** Checks `response` and says what the reader should hear. */
-export function feedbackFor(payload: QuestionPayload, response: string | null): Feedback {
+/** Checks `response` and says what the reader should hear; links start with the site's `base` path. */
+export function feedbackFor(payload: QuestionPayload, response: string | null, base = '/'): Feedback {
 	const { question, labels } = payload;
 	const result = checkAnswer(question, response);
 	if (result.problem) return { verdict: 'problem', headline: '⚠ Not checked yet.', detail: result.problem, links: [] };
-	const links = linksFor(question.fields, labels);
+	const links = linksFor(question.fields, labels, base);
 	if (result.correct) {
 		return { verdict: 'right', headline: '✓ Right.', detail: question.explanation, links };
 	}
@@ -62,7 +61,7 @@ export function feedbackFor(payload: QuestionPayload, response: string | null): 
 		verdict: 'wrong',
 		headline: '✗ Not right.',
 		detail: `${chosenText(question, response ?? '', labels)}${hint} Try again, or show the answer.`,
-		links: linksFor(keys, labels),
+		links: linksFor(keys, labels, base),
 	};
 }
 

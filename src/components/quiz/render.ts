@@ -6,13 +6,16 @@
  * shows them. All text is escaped.
  */
 import { getField, parseLine, type FieldKey, type Question, type SpotQuestion, type Token } from '../../trace/index.ts';
-import { escapeHtml, proseHtml } from '../trace-line/render.ts';
+import { escapeHtml, proseHtml } from '../../present/html.ts';
+import { fieldUrl } from '../../present/urls.ts';
 
 export interface QuestionRenderOptions {
 	/** 1-based position in its quiz, shown in the legend. */
 	number: number;
 	/** The quiz's id: radio groups and element ids are unique per quiz and question. */
 	quizId: string;
+	/** The site's base path, for links to field pages; `/` when not given. */
+	base?: string;
 }
 
 /** Element id prefix of a question (also the radio group's name). */
@@ -20,15 +23,10 @@ export function questionDomId(quizId: string, questionId: string): string {
 	return `quiz-${quizId}-${questionId}`.replace(/[^A-Za-z0-9_-]/g, '-');
 }
 
-/** The reference page of a field. */
-export function fieldHref(key: FieldKey): string {
-	return `/reference/${key}/`;
-}
-
 /** Links to the question's fields, as an inline list. */
-export function fieldLinksHtml(fields: readonly FieldKey[]): string {
+export function fieldLinksHtml(fields: readonly FieldKey[], base = '/'): string {
 	return fields
-		.map((key) => `<a href="${escapeHtml(fieldHref(key))}">${escapeHtml(getField(key)?.label ?? key)}</a>`)
+		.map((key) => `<a href="${escapeHtml(fieldUrl(key, base))}">${escapeHtml(getField(key)?.label ?? key)}</a>`)
 		.join(', ');
 }
 
@@ -131,7 +129,7 @@ export function renderQuestion(question: Question, options: QuestionRenderOption
 	if (question.type === 'choice') body += choiceOptions(question, dom);
 	if (question.type === 'numeric') body += numericInput(question, dom);
 	const fields = question.fields.length
-		? `<p class="quiz-fields">More about ${question.fields.length > 1 ? 'these fields' : 'this field'}: ${fieldLinksHtml(question.fields)}</p>`
+		? `<p class="quiz-fields">More about ${question.fields.length > 1 ? 'these fields' : 'this field'}: ${fieldLinksHtml(question.fields, options.base)}</p>`
 		: '';
 	return (
 		`<div class="quiz-question" id="${dom}" data-question-id="${escapeHtml(question.id)}" data-type="${question.type}">` +

@@ -8,6 +8,7 @@
  * slots `.quiz-score` (score line), `.quiz-reset` (a hidden button this shows) and `.quiz-notice`
  * (storage problems). Answers are saved under the quiz id.
  */
+import { siteBase } from '../site-base.ts';
 import { feedbackFor, scoreText, type Feedback } from './feedback.ts';
 import { loadQuizStore, type QuizStore } from './quiz-store.ts';
 import type { QuestionPayload } from './render.ts';
@@ -93,7 +94,7 @@ export class TraceQuizElement extends HTMLElement {
 
 	private check(w: Wired): void {
 		const response = this.response(w);
-		const feedback = feedbackFor(w.payload, response);
+		const feedback = feedbackFor(w.payload, response, siteBase);
 		this.show(w, feedback);
 		if (feedback.verdict === 'problem' || !this.store) return;
 		this.store.recordAnswer(this.quizId, w.payload.question, feedback.verdict === 'right', response ?? undefined);
@@ -131,7 +132,7 @@ export class TraceQuizElement extends HTMLElement {
 		this.setResponse(w, saved.response);
 		// Restored feedback is not news: keep screen readers from announcing every question on arrival.
 		w.feedback.setAttribute('aria-live', 'off');
-		if (saved.response !== undefined) this.show(w, feedbackFor(w.payload, saved.response));
+		if (saved.response !== undefined) this.show(w, feedbackFor(w.payload, saved.response, siteBase));
 		else w.el.dataset.state = saved.correct ? 'right' : 'wrong';
 		setTimeout(() => w.feedback.setAttribute('aria-live', 'polite'), 0);
 	}

@@ -2,6 +2,9 @@
  * `<site-search>`: runs the query in `?q=` (and each new one) against the Pagefind index built
  * after `astro build`, and lists the results as links with an excerpt.
  */
+import { siteUrl } from '../../present/urls.ts';
+import { siteBase } from '../site-base.ts';
+
 interface PagefindResult {
 	url: string;
 	excerpt: string;
@@ -46,7 +49,7 @@ class SiteSearch extends HTMLElement {
 
 	private load(): Promise<Pagefind> {
 		// The index is written next to the built pages, so it is loaded at run time, not bundled.
-		const path = '/pagefind/pagefind.js';
+		const path = siteUrl('pagefind/pagefind.js', siteBase);
 		this.pagefind ??= import(/* @vite-ignore */ path) as Promise<Pagefind>;
 		return this.pagefind;
 	}

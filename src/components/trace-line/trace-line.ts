@@ -5,7 +5,8 @@
  * annotated with the field selected. A line marked `data-arrival` selects and focuses the field
  * named by `#field=<key>` in the address, once per page.
  */
-import { explainUrl } from './links.ts';
+import { explainUrl } from '../../present/urls.ts';
+import { siteBase } from '../site-base.ts';
 
 let arrivalHandled = false;
 
@@ -115,7 +116,7 @@ export class TraceLineElement extends HTMLElement {
 	}
 
 	private async copyLink(): Promise<void> {
-		const url = explainUrl(location.origin, this.lineText, this.selectedKey());
+		const url = new URL(explainUrl(this.lineText, this.selectedKey(), siteBase), location.origin).href;
 		try {
 			await navigator.clipboard.writeText(url);
 			this.say('Link copied.');

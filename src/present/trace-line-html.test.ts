@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseLine } from '../../trace/index.ts';
-import { proseHtml, renderTraceLine } from './render.ts';
+import { parseLine } from '../trace/index.ts';
+import { proseHtml } from './html.ts';
+import { renderTraceLine } from './trace-line-html.ts';
 
 test('pasted markup in a line is escaped everywhere it appears', () => {
 	const line = 'gc 1 @0.1s 0%: <img src=x onerror=alert(1)>"\'&';
@@ -74,4 +75,11 @@ test('a field printed empty is a link of its own, named, described and listed wi
 		assert.ok(row[1].includes(`<a href="/reference/${key}/">${label}</a>`));
 		assert.ok(row[1].includes('<code class="field-value">(empty)</code>'));
 	}
+});
+
+test('field links start with the site\'s base path when it has one', () => {
+	const parsed = parseLine('SCHED 0ms: gomaxprocs=1 idleprocs=0 threads=2 spinningthreads=0 idlethreads=0 runqueue=0 [1]');
+	const html = renderTraceLine(parsed, { id: 'b', base: '/sub/' });
+	assert.match(html, /<a href="\/sub\/reference\/schedtrace\/gomaxprocs\/">GOMAXPROCS<\/a>/);
+	assert.doesNotMatch(html, /href="\/reference/);
 });

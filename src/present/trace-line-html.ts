@@ -10,18 +10,16 @@ import {
 	getField,
 	type ParsedLine,
 	type Token,
-} from '../../trace/index.ts';
+} from '../trace/index.ts';
+import { escapeHtml, proseHtml } from './html.ts';
+import { fieldUrl } from './urls.ts';
 
-const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+let count = 0;
 
-/** Escapes text for HTML content and attribute values. */
-export function escapeHtml(text: string): string {
-	return text.replace(/[&<>"']/g, (c) => escapes[c]);
-}
-
-/** Catalogue prose as HTML: escaped, with its `backticked` printed tokens as code. */
-export function proseHtml(text: string): string {
-	return escapeHtml(text).replace(/`([^`]+)`/g, '<code>$1</code>');
+/** A fresh id prefix for one annotated line; the build renders pages one at a time, so a counter is unique per page. */
+export function nextTraceLineId(): string {
+	count += 1;
+	return `tl${count}`;
 }
 
 export interface RenderOptions {
@@ -35,6 +33,8 @@ export interface RenderOptions {
 	focus?: string;
 	/** Put the field list behind a disclosure, for pages where the line is an illustration. */
 	collapsed?: boolean;
+	/** The site's base path, for the links to field pages; `/` when not given. */
+	base?: string;
 }
 
 function tokenLabel(token: Token): string {
@@ -78,7 +78,7 @@ function renderFields(parsed: ParsedLine, opts: RenderOptions): string {
 		const value = formatTokenValue(token, field);
 		const selected = token.key === opts.focus ? ' is-selected' : '';
 		const name = field
-			? `<a href="/reference/${field.key}/">${escapeHtml(field.label)}</a>`
+			? `<a href="${escapeHtml(fieldUrl(field.key, opts.base))}">${escapeHtml(field.label)}</a>`
 			: 'Unrecognised text';
 		const meaning = field
 			? proseHtml(field.summary)

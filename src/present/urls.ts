@@ -1,0 +1,82 @@
+/**
+ * The site's addresses, one function each, so the base path a build is served under (`/` or
+ * `/sub/`) is honoured everywhere: build-time pages, browser widgets and the CLI. Each returns a
+ * path from the host's root (`/sub/reference/gctrace/`); `base` defaults to `/`.
+ */
+import type { TraceFormat } from '../trace/index.ts';
+
+/** `base` with exactly one slash at each end: '' and '/' are the root, 'sub' is '/sub/'. */
+function normalBase(base: string): string {
+	const trimmed = base.replace(/^\/+|\/+$/g, '');
+	return trimmed === '' ? '/' : `/${trimmed}/`;
+}
+
+/** Any page or file of the site: `path` is relative to the site's root (a leading slash is allowed). */
+export function siteUrl(path: string, base = '/'): string {
+	return normalBase(base) + path.replace(/^\/+/, '');
+}
+
+export function homeUrl(base = '/'): string {
+	return siteUrl('', base);
+}
+
+export function referenceUrl(base = '/'): string {
+	return siteUrl('reference/', base);
+}
+
+/** A trace format's page, listing its fields. */
+export function formatUrl(format: TraceFormat, base = '/'): string {
+	return siteUrl(`reference/${format}/`, base);
+}
+
+/** A field's page; `key` is its catalogue key (`gctrace/heap-live`). */
+export function fieldUrl(key: string, base = '/'): string {
+	return siteUrl(`reference/${key}/`, base);
+}
+
+export function lessonsUrl(base = '/'): string {
+	return siteUrl('lessons/', base);
+}
+
+/** A lesson's page; `slug` is its id (`spotting-a-goroutine-leak`), its folder without the number. */
+export function lessonUrl(slug: string, base = '/'): string {
+	return siteUrl(`lessons/${slug}/`, base);
+}
+
+/** `/explain/`, showing `line` annotated when given, with field `field` selected on arrival. */
+export function explainUrl(line?: string, field?: string, base = '/'): string {
+	const query = line === undefined ? '' : `?line=${encodeURIComponent(line)}`;
+	return siteUrl(`explain/${query}${field ? `#field=${field}` : ''}`, base);
+}
+
+export function analyzeUrl(base = '/'): string {
+	return siteUrl('analyze/', base);
+}
+
+/** A real capture as a plain text file (`gctrace/go1.26-web-load.txt`), for the analyzer's examples. */
+export function captureFileUrl(file: string, base = '/'): string {
+	return siteUrl(`analyze/captures/${file}`, base);
+}
+
+/** The practice page; `query` is a practice query (`?seed=…&topics=…&count=…`, from `practiceQuery`) or ''. */
+export function practiceUrl(query = '', base = '/'): string {
+	return siteUrl(`practice/${query}`, base);
+}
+
+/** The practice lines the practice pages fetch. */
+export function practiceLinesUrl(base = '/'): string {
+	return siteUrl('practice/lines.json', base);
+}
+
+export function teachUrl(base = '/'): string {
+	return siteUrl('teach/', base);
+}
+
+/** The printable worksheet of a practice set; `query` as for `practiceUrl`. */
+export function worksheetUrl(query = '', base = '/'): string {
+	return siteUrl(`teach/worksheet/${query}`, base);
+}
+
+export function searchUrl(base = '/'): string {
+	return siteUrl('search/', base);
+}
