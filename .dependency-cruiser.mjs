@@ -58,10 +58,10 @@ export default {
 		},
 		{
 			name: 'no-unresolvable-imports',
-			comment: 'An import that does not resolve to a file or an installed package.',
+			comment: "An import that resolves to no file or package (Astro's virtual astro:* modules aside).",
 			severity: 'error',
 			from: {},
-			to: { couldNotResolve: true },
+			to: { couldNotResolve: true, pathNot: '^astro:' },
 		},
 	],
 	options: {
