@@ -34,7 +34,7 @@ function resolve(urlPath: string): string | null {
 
 createServer((req, res) => {
 	const url = new URL(req.url ?? '/', 'http://localhost');
-	let file: string | null = null;
+	let file: string | null;
 	try {
 		file = resolve(url.pathname);
 	} catch {

@@ -433,7 +433,7 @@ class LogAnalyzer extends HTMLElement {
 		history.replaceState(null, '', fragment);
 		field.value = location.href;
 		fieldLabel.hidden = false;
-		let copied = false;
+		let copied: boolean;
 		try {
 			await navigator.clipboard.writeText(location.href);
 			copied = true;

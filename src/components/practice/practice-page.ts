@@ -4,7 +4,7 @@
  * can be shared and survives a reload), shows the address's notes, and adds "More questions".
  */
 import '../quiz/trace-quiz.ts';
-import { quizTopics } from '../../trace/index.ts';
+import { type quizTopics } from '../../trace/index.ts';
 import { siteBase } from '../site-base.ts';
 import { practiceSetHtml, type SetDescription } from './practice-html.ts';
 import { freshSeed, loadPracticeLines, questionsOf, setAddress, setFromAddress } from './practice-sets.ts';
