@@ -84,7 +84,7 @@ export function createJsonView(out: Writable, withFileName: boolean): View {
  * first 1,000, with `problemCount` for all) and `findings`, each with its rule's `kind`, `title`
  * and `lesson` address, this log's `message`, its first `lines` and their `lineCount`.
  */
-export function summaryRecord(summary: LogSummary, findings: Finding[], file: string | null): Record<string, unknown> {
+function summaryRecord(summary: LogSummary, findings: Finding[], file: string | null): Record<string, unknown> {
 	const record: Record<string, unknown> = file === null ? {} : { file };
 	record.lines = summary.lineCount;
 	record.era = summary.era ? formatEra(summary.era) : null;
@@ -224,7 +224,7 @@ export function createHumanView(out: Writable, opts: { color: boolean; width: nu
 const shownFindingRanges = 6;
 
 /** `3–11` for consecutive lines, `30, 31` for two: the first `max` runs, and how many lines they list. */
-export function lineRanges(lines: readonly number[], max: number): { text: string; listed: number } {
+function lineRanges(lines: readonly number[], max: number): { text: string; listed: number } {
 	const runs: string[] = [];
 	let listed = 0;
 	for (let i = 0; i < lines.length && runs.length < max; ) {
@@ -238,7 +238,7 @@ export function lineRanges(lines: readonly number[], max: number): { text: strin
 }
 
 /** Splits plain text into rows of at most `width` characters, at spaces. */
-export function wrap(text: string, width: number): string[] {
+function wrap(text: string, width: number): string[] {
 	const rows: string[] = [];
 	let row = '';
 	for (const word of text.split(' ')) {

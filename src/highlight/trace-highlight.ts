@@ -7,7 +7,7 @@ import type { DecorationItem, LanguageRegistration, ShikiTransformer } from 'shi
 import { fieldCategory, getField, parseLine, traceFormats } from '../trace/index.ts';
 
 /** Language ids for trace output: one per format, plus `godebug` for mixed logs. */
-export const traceLanguageIds = [...traceFormats, 'godebug'] as const;
+const traceLanguageIds = [...traceFormats, 'godebug'] as const;
 
 /**
  * Plain grammars: colouring comes from the core's parse (see `traceTransformer`), not from

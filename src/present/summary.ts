@@ -31,7 +31,7 @@ export function eraText(era: Era | null): string {
 	return `${describeEra(era)} (${formatEra(era)}): every trace line is printed in this shape by these releases.`;
 }
 
-export function seconds(value: number): string {
+function seconds(value: number): string {
 	if (value >= 100) return `${Math.round(value)} s`;
 	return `${Number(value.toPrecision(3))} s`;
 }

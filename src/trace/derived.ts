@@ -27,7 +27,7 @@ export function fieldNumber(line: Tokens, key: FieldKey): number | undefined {
 }
 
 /** The value of `key` when it is a bracket list of numbers. */
-export function fieldNumbers(line: Tokens, key: FieldKey): readonly number[] | undefined {
+function fieldNumbers(line: Tokens, key: FieldKey): readonly number[] | undefined {
 	const value = fieldValue(line, key);
 	return Array.isArray(value) ? (value as readonly number[]) : undefined;
 }
@@ -61,7 +61,7 @@ export const heapFreed: FieldCombination = {
 };
 
 /** The combination's value on this line; NaN when the line lacks a field. */
-export function combined(q: FieldCombination, line: Tokens): number {
+function combined(q: FieldCombination, line: Tokens): number {
 	const a = fieldNumber(line, q.fields[0]) ?? Number.NaN;
 	const b = fieldNumber(line, q.fields[1]) ?? Number.NaN;
 	return a + q.sign * b;

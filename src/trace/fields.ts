@@ -25,7 +25,7 @@ export const fieldUnits = [
 export type FieldUnit = (typeof fieldUnits)[number];
 
 /** One change to a field in one release. */
-export interface FieldChange {
+interface FieldChange {
 	/** The Go minor release where it changed: `20` is Go 1.20. */
 	go: number;
 	/** What changed, in one sentence. */

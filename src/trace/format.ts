@@ -31,7 +31,7 @@ export function formatTokenValue(token: Token, field: FieldInfo | undefined): st
 }
 
 /** Colour groups shared by the annotator and code-block highlighting; each also has its own underline style. */
-export const fieldCategories = ['time', 'memory', 'count', 'rate', 'state'] as const;
+const fieldCategories = ['time', 'memory', 'count', 'rate', 'state'] as const;
 export type FieldCategory = (typeof fieldCategories)[number];
 
 const categoryOfUnit: Record<FieldUnit, FieldCategory> = {

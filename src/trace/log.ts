@@ -26,7 +26,7 @@ export type LogLine = ParsedLine & {
 };
 
 /** A problem of one line of a log. */
-export interface LogProblem {
+interface LogProblem {
 	line: number;
 	column: number;
 	message: string;

@@ -28,7 +28,7 @@ export interface SeriesGroup<C extends string> {
 	columns: Record<C, Float64Array>;
 }
 
-export type GcColumn =
+type GcColumn =
 	| 'heapStart'
 	| 'heapEnd'
 	| 'heapLive'
@@ -38,14 +38,14 @@ export type GcColumn =
 	| 'stwMarkTermination'
 	| 'stw';
 
-export type SchedColumn = 'runqueue' | 'idleprocs' | 'threads' | 'gomaxprocs';
+type SchedColumn = 'runqueue' | 'idleprocs' | 'threads' | 'gomaxprocs';
 
-export type PacerColumn = 'utilization' | 'utilizationGoal';
+type PacerColumn = 'utilization' | 'utilizationGoal';
 
 /** scavtrace (Go 1.14+) values in KiB: `work` up to Go 1.20, `workBg` and `workEager` after. */
-export type ScavColumn = 'work' | 'workBg' | 'workEager' | 'released';
+type ScavColumn = 'work' | 'workBg' | 'workEager' | 'released';
 
-export type InitColumn = 'clock' | 'start';
+type InitColumn = 'clock' | 'start';
 
 /** The most Ps whose local run queues are kept (and drawn) one series each. */
 export const maxLocalRunqueueSeries = 16;

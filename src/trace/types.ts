@@ -14,7 +14,7 @@ export const traceKinds = [
 	'inittrace',
 	'gc-forced',
 ] as const;
-export type TraceKind = (typeof traceKinds)[number];
+type TraceKind = (typeof traceKinds)[number];
 export type LineKind = TraceKind | 'other';
 
 /** Reference formats: the first part of every field key and of `/reference/<format>/`. */

@@ -21,7 +21,7 @@ export interface ChartRows {
 }
 
 export const defaultBuckets = 800;
-export const defaultMaxRows = 2 * defaultBuckets;
+const defaultMaxRows = 2 * defaultBuckets;
 
 export function chartRows(
 	x: ArrayLike<number>,

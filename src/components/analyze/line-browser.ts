@@ -6,7 +6,7 @@
  */
 import type { Row } from './protocol.ts';
 
-export const rowHeight = 24;
+const rowHeight = 24;
 /** Browsers cap an element's height; past this the scroll position is scaled to the rows. */
 const maxSpacerPx = 8_000_000;
 const overscan = 8;

@@ -12,12 +12,12 @@ import { loadStoredValue } from '../storage/stored-value.ts';
 export const PROGRESS_KEY = 'godebug-explained:progress';
 const VERSION = 1;
 
-export interface LessonProgress {
+interface LessonProgress {
 	visited: string;
 	completed?: string;
 }
 
-export interface Progress {
+interface Progress {
 	version: typeof VERSION;
 	lessons: Record<string, LessonProgress>;
 	last?: string;

@@ -4,7 +4,7 @@
  * the head script in Base.astro applies it before the page paints, and `?view=projector` in an
  * address turns it on.
  */
-export const VIEW_KEY = 'godebug-explained:view';
+const VIEW_KEY = 'godebug-explained:view';
 
 function remember(on: boolean): void {
 	try {
@@ -28,3 +28,5 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('.projector-to
 		sync();
 	});
 }
+
+export {};

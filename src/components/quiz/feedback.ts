@@ -6,7 +6,7 @@ import { checkAnswer, unitName, type Question } from '../../trace/index.ts';
 import { fieldUrl } from '../../present/urls.ts';
 import type { QuestionPayload } from './render.ts';
 
-export interface FeedbackLink {
+interface FeedbackLink {
 	href: string;
 	label: string;
 }

@@ -16,7 +16,7 @@ import { isRecord, loadStoredValue } from '../storage/stored-value.ts';
 export const QUIZ_KEY = 'godebug-explained:quiz';
 const VERSION = 1;
 
-export interface SavedAnswer {
+interface SavedAnswer {
 	correct: boolean;
 	attempts: number;
 	at: string;
@@ -24,7 +24,7 @@ export interface SavedAnswer {
 	response?: string;
 }
 
-export interface QuizData {
+interface QuizData {
 	version: typeof VERSION;
 	quizzes: Record<string, { answers: Record<string, SavedAnswer> }>;
 	missed: Record<string, number>;

@@ -19,12 +19,12 @@ export interface QuestionRenderOptions {
 }
 
 /** Element id prefix of a question (also the radio group's name). */
-export function questionDomId(quizId: string, questionId: string): string {
+function questionDomId(quizId: string, questionId: string): string {
 	return `quiz-${quizId}-${questionId}`.replace(/[^A-Za-z0-9_-]/g, '-');
 }
 
 /** Links to the question's fields, as an inline list. */
-export function fieldLinksHtml(fields: readonly FieldKey[], base = '/'): string {
+function fieldLinksHtml(fields: readonly FieldKey[], base = '/'): string {
 	return fields
 		.map((key) => `<a href="${escapeHtml(fieldUrl(key, base))}">${escapeHtml(getField(key)?.label ?? key)}</a>`)
 		.join(', ');

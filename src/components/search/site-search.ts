@@ -22,7 +22,7 @@ const CANDIDATES = 40;
  * A field page whose printed form contains the query (`needspinning`, `MB goal`) is what a
  * reader searching for a token from a trace line wants, so it comes first.
  */
-export function printsQuery(result: PagefindResult, query: string): boolean {
+function printsQuery(result: PagefindResult, query: string): boolean {
 	const printed = result.meta.printed?.toLowerCase();
 	const words = query.toLowerCase().trim().split(/\s+/).join(' ');
 	return printed !== undefined && words !== '' && printed.replace(/[#…]/g, ' ').replace(/\s+/g, ' ').includes(words);

@@ -65,7 +65,7 @@ export function topicTokens(parsed: ParsedLine, topic: QuizTopic): Token[] {
 const numericUnits: readonly FieldUnit[] = ['count', 'ms', 'us', 's', 'percent', 'MB', 'KiB', 'bytes'];
 
 /** Values worked out from several numbers of a line, with the question that asks for each. */
-export const measurePrompts: Partial<Record<MeasureName, string>> = {
+const measurePrompts: Partial<Record<MeasureName, string>> = {
 	'stw-wall-ms': 'For how long, by the wall clock, was the world stopped in this cycle (both stop-the-world phases together)?',
 	// The pause `cpu` values are wall time × stwprocs (gcStart, gcMarkTermination), not measured CPU time.
 	'stw-cpu-ms':
@@ -87,7 +87,7 @@ export type QuestionTemplate = (typeof questionTemplates)[number];
 const templateWeights: Record<QuestionTemplate, number> = { spot: 3, numeric: 2, measure: 4, meaning: 2, era: 1 };
 
 /** The named measure a line gives that uses `token`'s field, if any. */
-export function measureFor(token: Token, parsed: ParsedLine): MeasureName | undefined {
+function measureFor(token: Token, parsed: ParsedLine): MeasureName | undefined {
 	return namedMeasures.find((name) => {
 		const m = measure(name, parsed);
 		return m.ok && m.measure.fields.includes(token.key as FieldKey);
@@ -146,9 +146,9 @@ function shuffle<T>(items: readonly T[], random: () => number): T[] {
 }
 
 /** How much one missed answer raises a field's chance of being asked (a field never missed weighs 1). */
-export const MISSED_BOOST = 3;
+const MISSED_BOOST = 3;
 /** Missed answers beyond this count add nothing more, so one field cannot take over a set. */
-export const MISSED_CAP = 5;
+const MISSED_CAP = 5;
 
 function fieldWeight(key: string, weights: Readonly<Record<string, number>> | undefined): number {
 	const missed = weights?.[key] ?? 0;

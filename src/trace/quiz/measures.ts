@@ -19,10 +19,10 @@ import { parseLine } from '../parse.ts';
 import type { FieldKey, ParsedLine, Token } from '../types.ts';
 
 /** The closed list of named measures (plus `field:<key>` for one printed number). */
-export const measureNames = ['stw-wall-ms', 'stw-cpu-ms', 'heap-freed-mb', 'runnable-goroutines'] as const;
+const measureNames = ['stw-wall-ms', 'stw-cpu-ms', 'heap-freed-mb', 'runnable-goroutines'] as const;
 export type MeasureName = (typeof measureNames)[number] | `field:${FieldKey}`;
 
-export interface Measure {
+interface Measure {
 	value: number;
 	/** The unit the answer is asked in: `ms`, `MB`, `s`, `µs`, `%`, `KiB`, `bytes`, `goroutines`, or `` for a plain count. */
 	unit: string;
@@ -151,7 +151,7 @@ function oneField(parsed: ParsedLine, key: string): MeasureResult {
 }
 
 /** Whether `name` is one of the measures `measure` knows (the field of `field:` is checked when measuring). */
-export function isMeasureName(name: string): name is MeasureName {
+function isMeasureName(name: string): name is MeasureName {
 	return (measureNames as readonly string[]).includes(name) || name.startsWith('field:');
 }
 

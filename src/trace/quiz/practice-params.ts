@@ -12,9 +12,9 @@ export const MAX_COUNT = 50;
 /** The seed of the set a page shows before any script runs (and without JavaScript). */
 export const DEFAULT_SEED = 'first-set';
 /** Seeds are short and safe in an address: letters, digits, `-` and `_`. */
-export const SEED_PATTERN = /^[A-Za-z0-9_-]{1,32}$/;
+const SEED_PATTERN = /^[A-Za-z0-9_-]{1,32}$/;
 /** At most this many focus fields, so the address stays short. */
-export const MAX_FOCUS = 8;
+const MAX_FOCUS = 8;
 
 export interface PracticeParams {
 	/** null when the address has none: the page picks a fresh one. */
