@@ -61,7 +61,7 @@ test('the summary ends with the log’s findings: title, figures, lines and less
 test('several findings are listed in rule order, with many lines cut short', () => {
 	const retain = path.join(root, 'content', 'traces', 'gctrace', 'go1.19-gcdemo-retain.txt');
 	const r = explain([retain]);
-	assert.match(r.stdout, /findings: 2 [^\n]*\n {4}Live heap keeps growing\n[^]*lines: 12, 15, 17, 19, 21, 22, 24–29 … \(19 lines in all\)\n {6}lesson: \/lessons\/memory-leaks\/\n {4}Forced collections\n[^]*lines: 29, 30\n/);
+	assert.match(r.stdout, /findings: 2 [^\n]*\n {4}Live heap keeps growing\n[^]*lines: 12, 15, 17, 19, 21, 22, 24–29 … \(19 lines in all\)\n {6}lesson: \/lessons\/memory-leaks\/\n {6}fields: Live heap \/reference\/gctrace\/heap-live\/,[^]*\n {4}Forced collections\n[^]*lines: 29, 30\n/);
 	// Crafted: 60 forced cycles, every other line, from the Go 1.26 gcdemo capture's forced line.
 	const forced = 'gc 15 @1.003s 0%: 0.13+0.27+0.002 ms clock, 0.26+0/0.11/0.081+0.005 ms cpu, 0->0->0 MB, 4 MB goal, 0 MB stacks, 0 MB globals, 2 P (forced)';
 	const many = explain([], Array.from({ length: 60 }, () => `${forced}\nhello\n`).join(''));

@@ -140,6 +140,10 @@ export function createHumanView(out: Writable, opts: { color: boolean; width: nu
 			const more = f.lineCount > listed ? ` … (${f.lineCount} lines in all)` : '';
 			buffer.write(`      ${f.lineCount === 1 ? 'line' : 'lines'}: ${text}${more}\n`);
 			buffer.write(`      lesson: ${words.lesson}\n`);
+			if (words.fields.length > 0) {
+				const list = `fields: ${words.fields.map((field) => `${field.label} ${field.url}`).join(', ')}`;
+				wrap(list, opts.width - 6).forEach((row, i) => buffer.write(`${i ? '        ' : '      '}${row}\n`));
+			}
 		}
 	}
 

@@ -65,6 +65,18 @@ test('a finding is told by its rule’s title and lesson, with the lines not lis
 	assert.equal(one.more, '');
 });
 
+test('a finding links the fields its rule reads instead of restating their meanings', () => {
+	for (const rule of findingRules) {
+		const words = findingWords({ kind: rule.kind, message: 'm', lines: [1], lineCount: 1 }, '/sub/');
+		assert.ok(words.fields.length > 0, rule.kind);
+		assert.deepEqual(
+			words.fields.map((f) => f.url),
+			rule.fields.map((key) => `/sub/reference/${key}/`),
+		);
+		assert.ok(words.fields.every((f) => f.label.length > 0));
+	}
+});
+
 test('time covered: both clocks when both formats are there, or why there is none', () => {
 	assert.equal(
 		timeCoveredText({ schedtraceElapsed: { first: 0, last: 1000 }, gctraceSinceStart: { first: 0.5, last: 1.5 } }),

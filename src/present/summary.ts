@@ -6,12 +6,13 @@ import {
 	describeEra,
 	findingRules,
 	formatEra,
+	getField,
 	type Era,
 	type Finding,
 	type LogSummary,
 	type TimeSpan,
 } from '../trace/index.ts';
-import { lessonUrl } from './urls.ts';
+import { fieldUrl, lessonUrl } from './urls.ts';
 
 /** What the expected input is, said wherever input is refused. */
 export const expectedInput =
@@ -68,6 +69,8 @@ export interface FindingWords {
 	linesLabel: string;
 	/** The triggering lines not listed (`3 more lines`), or '' when all are. */
 	more: string;
+	/** The fields the rule reads, each with its label and page: their meanings live there. */
+	fields: { label: string; url: string }[];
 }
 
 export function findingWords(finding: Finding, base = '/'): FindingWords {
@@ -79,6 +82,7 @@ export function findingWords(finding: Finding, base = '/'): FindingWords {
 		lesson: lessonUrl(rule?.lesson ?? '', base),
 		linesLabel: finding.lineCount === 1 ? 'Line' : 'Lines',
 		more: unlisted > 0 ? moreLinesText(unlisted) : '',
+		fields: (rule?.fields ?? []).map((key) => ({ label: getField(key).label, url: fieldUrl(key, base) })),
 	};
 }
 

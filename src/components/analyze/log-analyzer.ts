@@ -340,6 +340,11 @@ class LogAnalyzer extends HTMLElement {
 				const lessonTitle = document.getElementById(`rule-${f.kind}`)?.querySelector('[data-rule-lesson]')?.textContent?.trim();
 				const item = el('article', { class: 'finding', 'data-finding': f.kind }, el('h3', {}, words.title), el('p', {}, words.message));
 				item.append(el('p', {}, 'Learn more: ', el('a', { href: words.lesson }, lessonTitle || 'the lesson')));
+				if (words.fields.length > 0) {
+					const fields = el('p', { class: 'finding-fields' }, 'Fields it reads: ');
+					words.fields.forEach((field, i) => fields.append(i ? ', ' : '', el('a', { href: field.url }, field.label)));
+					item.append(fields);
+				}
 				const lines = el('p', { class: 'finding-lines' }, `${words.linesLabel}: `);
 				f.lines.forEach((n, i) => lines.append(i ? ', ' : '', this.lineLink(n)));
 				if (words.more) lines.append(` and ${words.more}`);
