@@ -5,8 +5,8 @@
  * goes through the core's log analysis in slices between frames so typing never waits for it.
  * Lines are numbered as the CLI and the analyzer number them: a blank line is a line.
  */
-import { createLogAnalysis, describeEra, type Era, type LogLine, type LogSummary } from '../../trace/index.ts';
-import { eraDisagreementText } from '../../present/summary.ts';
+import { createLogAnalysis, type Era, type LogLine, type LogSummary } from '../../trace/index.ts';
+import { eraText } from '../../present/summary.ts';
 import { renderTraceLine } from '../trace-line/trace-line-html.ts';
 import '../trace-line/trace-line.ts';
 
@@ -145,13 +145,7 @@ class TraceExplorer extends HTMLElement {
 				? `${lines} of runtime trace output.`
 				: `${lines}, ${runtime === 0 ? 'none' : runtime} of them runtime trace output.`,
 		];
-		if (era !== null) {
-			parts.push(
-				era.length > 0
-					? `Printed in this shape by ${describeEra(era)}.`
-					: eraDisagreementText,
-			);
-		}
+		if (era !== null) parts.push(eraText(era));
 		if (problems > 0) parts.push(`${problems} ${problems === 1 ? 'line has' : 'lines have'} a problem (shown below each line).`);
 		if (shown > MAX_DRAWN_LINES) parts.push(`Showing the first ${MAX_DRAWN_LINES} lines.`);
 		if (this.tooLongToShare) parts.push('This text is too long to carry in a link, so the page address does not include it.');
