@@ -82,7 +82,7 @@ export function findingWords(finding: Finding, base = '/'): FindingWords {
 		lesson: lessonUrl(rule?.lesson ?? '', base),
 		linesLabel: finding.lineCount === 1 ? 'Line' : 'Lines',
 		more: unlisted > 0 ? moreLinesText(unlisted) : '',
-		fields: (rule?.fields ?? []).map((key) => ({ label: getField(key).label, url: fieldUrl(key, base) })),
+		fields: (rule?.fields ?? []).map((key) => ({ label: getField(key)?.label ?? key, url: fieldUrl(key, base) })),
 	};
 }
 
