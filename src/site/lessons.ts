@@ -1,6 +1,6 @@
 /** The lessons in order (their folders are numbered), with previous and next. */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { siteBase } from '~/components/site-base.ts';
+import { siteBase } from '~/components/shared/site-base.ts';
 import { lessonUrl } from '~/present/urls.ts';
 
 export type Lesson = CollectionEntry<'lessons'>;

@@ -1,0 +1,63 @@
+/**
+ * `<practice-page>`: makes practice sets in the browser. The page ships one fixed set; this
+ * replaces it with the set the address asks for (or a fresh one, written into the address so it
+ * can be shared and survives a reload), shows the address's notes, and adds "More questions".
+ */
+import '../quiz/trace-quiz.ts';
+import { type quizTopics } from '../../../trace/index.ts';
+import { siteBase } from '../../shared/site-base.ts';
+import { practiceSetHtml, type SetDescription } from './practice-html.ts';
+import { freshSeed, loadPracticeLines, questionsOf, setAddress, setFromAddress } from './practice-sets.ts';
+import { focusFromMissed } from '../../../trace/index.ts';
+import { loadQuizStore } from '../quiz/quiz-store.ts';
+
+class PracticePage extends HTMLElement {
+	private status!: HTMLElement;
+	private setSlot!: HTMLElement;
+	private current: SetDescription | null = null;
+
+	connectedCallback(): void {
+		if (this.current) return;
+		this.status = this.querySelector('.practice-status')!;
+		this.setSlot = this.querySelector('.practice-set')!;
+		const form = this.querySelector<HTMLFormElement>('.practice-form')!;
+		const more = this.querySelector<HTMLButtonElement>('.practice-more')!;
+		form.hidden = false;
+		more.hidden = false;
+		more.addEventListener('click', () => {
+			if (!this.current) return;
+			const next = { ...this.current, seed: freshSeed(), weights: focusFromMissed(loadQuizStore().data.missed) };
+			history.pushState(null, '', setAddress(next));
+			void this.show(next, true);
+		});
+		addEventListener('popstate', () => void this.fromAddress());
+		void this.fromAddress();
+	}
+
+	private async fromAddress(): Promise<void> {
+		const { set, params, fresh } = setFromAddress(true);
+		if (fresh) history.replaceState(null, '', setAddress(set));
+		this.status.textContent = params.notes.join(' ');
+		const form = this.querySelector<HTMLFormElement>('.practice-form')!;
+		for (const box of form.querySelectorAll<HTMLInputElement>('input[name="topics"]')) {
+			box.checked = set.topics.includes(box.value as (typeof quizTopics)[number]);
+		}
+		form.querySelector<HTMLInputElement>('input[name="count"]')!.value = String(set.count);
+		await this.show(set, false);
+	}
+
+	private async show(set: SetDescription, focus: boolean): Promise<void> {
+		try {
+			const questions = questionsOf(set, await loadPracticeLines());
+			this.current = set;
+			this.setSlot.innerHTML = practiceSetHtml(set, questions, siteBase);
+			this.setSlot.dataset.seed = set.seed;
+			if (focus) this.setSlot.querySelector<HTMLElement>('.practice-set-heading')?.focus();
+		} catch {
+			this.status.textContent =
+				'The lines for new sets could not be loaded, so this is the page’s fixed set. Reload the page to try again.';
+		}
+	}
+}
+
+if (!customElements.get('practice-page')) customElements.define('practice-page', PracticePage);
