@@ -31,8 +31,7 @@ export function formatTokenValue(token: Token, field: FieldInfo | undefined): st
 }
 
 /** Colour groups shared by the annotator and code-block highlighting; each also has its own underline style. */
-const fieldCategories = ['time', 'memory', 'count', 'rate', 'state'] as const;
-export type FieldCategory = (typeof fieldCategories)[number];
+export type FieldCategory = 'time' | 'memory' | 'count' | 'rate' | 'state';
 
 const categoryOfUnit: Record<FieldUnit, FieldCategory> = {
 	ms: 'time',

@@ -150,11 +150,6 @@ function oneField(parsed: ParsedLine, key: string): MeasureResult {
 	};
 }
 
-/** Whether `name` is one of the measures `measure` knows (the field of `field:` is checked when measuring). */
-function isMeasureName(name: string): name is MeasureName {
-	return (measureNames as readonly string[]).includes(name) || name.startsWith('field:');
-}
-
 /** Works out `name` from `line`, or says why this line cannot give it. */
 export function measure(name: string, line: string | ParsedLine): MeasureResult {
 	const parsed = typeof line === 'string' ? parseLine(line) : line;
