@@ -54,10 +54,15 @@ test('a gctrace capture: heap, pause and GC CPU charts draw, one table row per c
 		'Lines from GODEBUG schedtrace=1000, gcpacertrace=1, scavtrace=1 or inittrace=1 would add more charts.',
 	);
 	// gctrace's @ counts from the program's start, and the axis says so.
-	await expect(chart(page, 'heap').locator('[data-chart-plot]')).toHaveAttribute('aria-label', /against seconds since program start \(gc @\)/);
+	await expect(chart(page, 'heap').locator('[data-chart-plot]')).toHaveAttribute(
+		'aria-label',
+		/against seconds since program start \(gc @\)/,
+	);
 });
 
-test('a schedtrace-only capture: run queue, schedticks and Ps charts draw, and no empty gctrace charts', async ({ page }) => {
+test('a schedtrace-only capture: run queue, schedticks and Ps charts draw, and no empty gctrace charts', async ({
+	page,
+}) => {
 	const file = 'schedtrace/go1.26-p2-load.txt';
 	const sched = lineNumbers(file, SCHED_LINE);
 	await analyze(page, file);
@@ -65,13 +70,17 @@ test('a schedtrace-only capture: run queue, schedticks and Ps charts draw, and n
 	const visible = page.locator('[data-chart]:visible');
 	await expect(visible).toHaveCount(3);
 	await expect(visible.first()).toHaveAttribute('data-chart', 'runqueues');
-	for (const id of ['heap', 'pauses', 'gc-cpu', 'pacer', 'scavenger', 'init']) await expect(chart(page, id)).toBeHidden();
+	for (const id of ['heap', 'pauses', 'gc-cpu', 'pacer', 'scavenger', 'init'])
+		await expect(chart(page, id)).toBeHidden();
 	await expect(page.locator('[data-part="charts"]')).not.toContainText('nothing to draw');
 	await expect(page.locator('[data-charts-missing]')).toHaveText(
 		'Lines from GODEBUG gctrace=1, gcpacertrace=1, scavtrace=1 or inittrace=1 would add more charts.',
 	);
 	// SCHED counts from the first schedtrace line, and the axis says so.
-	await expect(chart(page, 'runqueues').locator('[data-chart-plot]')).toHaveAttribute('aria-label', /against seconds since first SCHED line/);
+	await expect(chart(page, 'runqueues').locator('[data-chart-plot]')).toHaveAttribute(
+		'aria-label',
+		/against seconds since first SCHED line/,
+	);
 	for (const id of ['runqueues', 'schedticks', 'procs']) {
 		await expect(chart(page, id).locator('canvas').first()).toBeVisible();
 		const rows = await openTable(page, id);
@@ -88,9 +97,14 @@ test('a schedtrace-only capture: run queue, schedticks and Ps charts draw, and n
 	// schedticks per second: from the second line on, each P's count difference over the time
 	// difference, computed here from the capture's own text.
 	const texts = captureLines(file).filter((line) => SCHED_LINE.test(line));
-	const ticks = (line: string) => line.match(/schedticks=\[ ([\d ]+) \]/)![1]!.split(' ').map(Number);
+	const ticks = (line: string) =>
+		line
+			.match(/schedticks=\[ ([\d ]+) \]/)![1]!
+			.split(' ')
+			.map(Number);
 	const ms = (line: string) => Number(line.match(/^SCHED (\d+)ms/)![1]);
-	const rate = (i: number, p: number) => (ticks(texts[i]!)[p]! - ticks(texts[i - 1]!)[p]!) / ((ms(texts[i]!) - ms(texts[i - 1]!)) / 1000);
+	const rate = (i: number, p: number) =>
+		(ticks(texts[i]!)[p]! - ticks(texts[i - 1]!)[p]!) / ((ms(texts[i]!) - ms(texts[i - 1]!)) / 1000);
 	const tickRows = chart(page, 'schedticks').locator('.analyze-chart-table-wrap tbody tr');
 	await expect(tickRows.nth(0).locator('td')).toHaveText(['0', '–', '–']);
 	const second = (await tickRows.nth(1).locator('td').allTextContents()).map((t) => Number(t.replace(/,/g, '')));
@@ -104,14 +118,19 @@ test('a scavtrace capture shows the scavenger chart, placed by scav line order',
 	await analyze(page, file);
 	await expect(chart(page, 'scavenger').locator('canvas').first()).toBeVisible();
 	await expect(page.locator('[data-chart]:visible')).toHaveCount(1);
-	await expect(chart(page, 'scavenger').locator('[data-chart-plot]')).toHaveAttribute('aria-label', /against scav line, in log order/);
+	await expect(chart(page, 'scavenger').locator('[data-chart-plot]')).toHaveAttribute(
+		'aria-label',
+		/against scav line, in log order/,
+	);
 	const rows = await openTable(page, 'scavenger');
 	await expect(rows).toHaveCount(scav.length);
 	expect((await rows.locator('button[data-line]').allTextContents()).map(Number)).toEqual(scav);
 	// x is the line's place among the scav lines; the released memory is the line's `KiB now`.
 	const first = captureLines(file)[scav[0]! - 1]!;
 	await expect(rows.first().locator('td').nth(0)).toHaveText('1');
-	await expect(rows.first().locator('td').nth(1)).toHaveText(Number(first.match(/(\d+) KiB now/)![1]).toLocaleString('en-US'));
+	await expect(rows.first().locator('td').nth(1)).toHaveText(
+		Number(first.match(/(\d+) KiB now/)![1]).toLocaleString('en-US'),
+	);
 });
 
 test('an inittrace capture shows the init bar chart, slowest package first', async ({ page }) => {
@@ -132,7 +151,9 @@ test('an inittrace capture shows the init bar chart, slowest package first', asy
 	await expect(rows.first().locator('td').first()).toHaveText(inits[0]!.m![1]!);
 	// A bar's button shows its line.
 	await bars.first().getByRole('button').click();
-	await expect(page.locator('[data-part="detail"]').getByRole('heading', { name: `Line ${slowest.no}`, exact: true })).toBeVisible();
+	await expect(
+		page.locator('[data-part="detail"]').getByRole('heading', { name: `Line ${slowest.no}`, exact: true }),
+	).toBeVisible();
 });
 
 test('a pacer capture draws mark utilization against its goal', async ({ page }) => {

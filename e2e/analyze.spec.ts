@@ -32,12 +32,19 @@ function expectedKindCounts(file: string): Record<string, number> {
 }
 
 async function shownKindCounts(page: Page): Promise<Record<string, number>> {
-	return page.locator('[data-kind-count]').evaluateAll((cells) =>
-		Object.fromEntries(cells.map((c) => [c.getAttribute('data-kind-count'), Number((c.textContent ?? '').replace(/,/g, ''))])),
-	);
+	return page
+		.locator('[data-kind-count]')
+		.evaluateAll((cells) =>
+			Object.fromEntries(
+				cells.map((c) => [c.getAttribute('data-kind-count'), Number((c.textContent ?? '').replace(/,/g, ''))]),
+			),
+		);
 }
 
-async function chooseFile(page: Page, file: string | { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+async function chooseFile(
+	page: Page,
+	file: string | { name: string; mimeType: string; buffer: Buffer },
+): Promise<void> {
 	await page.locator('#analyze-file').setInputFiles(file);
 }
 
@@ -62,7 +69,9 @@ for (const file of captures) {
 		await chooseFile(page, path.join(tracesDir, file));
 		await expect(results(page)).toBeVisible();
 		expect(await shownKindCounts(page)).toEqual(expectedKindCounts(file));
-		const findings = await page.locator('[data-finding]').evaluateAll((els) => els.map((e) => e.getAttribute('data-finding')));
+		const findings = await page
+			.locator('[data-finding]')
+			.evaluateAll((els) => els.map((e) => e.getAttribute('data-finding')));
 		if (/^schedtrace\/.*-leak\.txt$/.test(file)) expect(findings).toContain('goroutine-leak');
 		if (/-load\.txt$/.test(file)) expect(findings).not.toContain('goroutine-leak');
 		if (/-block\.txt$/.test(file)) expect(findings).toContain('blocked-goroutines');
@@ -131,7 +140,9 @@ test('text with no trace lines gets a message, and the pasted text is kept', asy
 	const text = 'listening on :8080\nGET / 200\n';
 	await page.getByLabel('Paste a log').fill(text);
 	await page.getByRole('button', { name: 'Analyze the pasted text' }).click();
-	await expect(status(page)).toContainText('No trace lines: none of the 2 lines in the pasted text is Go runtime trace output');
+	await expect(status(page)).toContainText(
+		'No trace lines: none of the 2 lines in the pasted text is Go runtime trace output',
+	);
 	await expect(page.getByLabel('Paste a log')).toHaveValue(text);
 	await expect(results(page)).toBeHidden();
 });
@@ -172,7 +183,8 @@ test('the line browser works from the keyboard, and Enter shows the line annotat
 
 test('filters: one kind, then problems only', async ({ page }) => {
 	await page.goto('/analyze/');
-	const text = 'SCHED 1000ms: gomaxprocs=2 idleprocs=0 threads=5 spinningthreads=0 needspinning=0 idlethreads=1 runqueue=0 [0 0]\nhello\nSCHED 2000ms: gomaxprocs=2 idleprocs\n';
+	const text =
+		'SCHED 1000ms: gomaxprocs=2 idleprocs=0 threads=5 spinningthreads=0 needspinning=0 idlethreads=1 runqueue=0 [0 0]\nhello\nSCHED 2000ms: gomaxprocs=2 idleprocs\n';
 	await page.getByLabel('Paste a log').fill(text);
 	await page.getByRole('button', { name: 'Analyze the pasted text' }).click();
 	await expect(results(page)).toBeVisible();
@@ -233,7 +245,10 @@ test('a share link that unpacks past the limit is refused at once, saying the li
 	// 50 MB of zeros pack into about 50 KB: longer than any link the page makes.
 	const long = zeroBomb(50 * 1024 * 1024);
 	await page.goto(`/analyze/#log=${long}`);
-	await expect(status(page)).toHaveText(/^This link holds more than a shared link may: \d+ KB of packed log after #log=, and this page reads at most 36 KB\./, { timeout: 5000 });
+	await expect(status(page)).toHaveText(
+		/^This link holds more than a shared link may: \d+ KB of packed log after #log=, and this page reads at most 36 KB\./,
+		{ timeout: 5000 },
+	);
 	await staysResponsive(page);
 	await expect(results(page)).toBeHidden();
 	// 20 MB of zeros pack into about 20 KB, the length of a real link: unpacking stops at 9 MB.
@@ -241,7 +256,10 @@ test('a share link that unpacks past the limit is refused at once, saying the li
 	expect(short.length).toBeLessThan(32 * 1024);
 	await page.goto('/analyze/');
 	await page.goto(`/analyze/#log=${short}`);
-	await expect(status(page)).toHaveText(/^This link holds more than a shared link may: its log unpacks to more than 9 MB, the most this page reads from a link\./, { timeout: 5000 });
+	await expect(status(page)).toHaveText(
+		/^This link holds more than a shared link may: its log unpacks to more than 9 MB, the most this page reads from a link\./,
+		{ timeout: 5000 },
+	);
 	await staysResponsive(page);
 	await expect(page.locator('#analyze-text')).toHaveValue('SCHED 0ms: gomaxprocs=1');
 });
@@ -252,7 +270,8 @@ test('at 360 px the page is no wider than the screen with a capture loaded', asy
 	await chooseFile(page, path.join(tracesDir, 'combined/go1.26-gcdemo-gc-pacer-scav.txt'));
 	await expect(results(page)).toBeVisible();
 	await expect(page.locator('[data-chart="scavenger"] canvas').first()).toBeVisible();
-	const widths = () => page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+	const widths = () =>
+		page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
 	const [scroll, client] = await widths();
 	expect(scroll).toBeLessThanOrEqual(client);
 	// A long line scrolls inside the line browser's box, not the page.
@@ -266,7 +285,9 @@ test('a log too large for a link says so and why', async ({ page }) => {
 	// Real lines with varied numbers do not compress to nothing: about 600 KB of them.
 	const lines: string[] = [];
 	for (let i = 0; lines.join('\n').length < 600_000 && i < 20000; i++) {
-		lines.push(`SCHED ${i * 1000 + ((i * 7919) % 997)}ms: gomaxprocs=2 idleprocs=${i % 3} threads=${(i * 31) % 97} spinningthreads=0 needspinning=0 idlethreads=${(i * 13) % 89} runqueue=${(i * 7) % 251} [${(i * 17) % 113} ${(i * 29) % 127}]`);
+		lines.push(
+			`SCHED ${i * 1000 + ((i * 7919) % 997)}ms: gomaxprocs=2 idleprocs=${i % 3} threads=${(i * 31) % 97} spinningthreads=0 needspinning=0 idlethreads=${(i * 13) % 89} runqueue=${(i * 7) % 251} [${(i * 17) % 113} ${(i * 29) % 127}]`,
+		);
 	}
 	await chooseFile(page, { name: 'big.log', mimeType: 'text/plain', buffer: Buffer.from(lines.join('\n')) });
 	await expect(results(page)).toBeVisible();
@@ -284,7 +305,11 @@ test('pasted markup is shown as text, never run', async ({ page }) => {
 	});
 	await page.goto('/analyze/');
 	const evil = '<img src=x onerror="window.__xss=1;alert(1)">';
-	await page.getByLabel('Paste a log').fill(`gc 1 @0.012s 2%: 0.010+1.2+0.003 ms clock, 0.020+0.5/1.0/0+0.006 ms cpu, 4->4->1 MB, 4 MB goal, 0 MB stacks, 0 MB globals, 2 P\n${evil}\n`);
+	await page
+		.getByLabel('Paste a log')
+		.fill(
+			`gc 1 @0.012s 2%: 0.010+1.2+0.003 ms clock, 0.020+0.5/1.0/0+0.006 ms cpu, 4->4->1 MB, 4 MB goal, 0 MB stacks, 0 MB globals, 2 P\n${evil}\n`,
+		);
 	await page.getByRole('button', { name: 'Analyze the pasted text' }).click();
 	await expect(results(page)).toBeVisible();
 	await expect(page.getByRole('option').nth(1)).toContainText(evil);
@@ -299,7 +324,8 @@ test('Cancel stops a run and keeps the input', async ({ page }, testInfo) => {
 	await page.goto('/analyze/');
 	// Large enough (~60 MB) that the run is still going when Cancel is pressed; a file on disk,
 	// so the browser reads it from there.
-	const line = 'gc 1 @0.012s 2%: 0.010+1.2+0.003 ms clock, 0.020+0.5/1.0/0+0.006 ms cpu, 4->4->1 MB, 4 MB goal, 0 MB stacks, 0 MB globals, 2 P\n';
+	const line =
+		'gc 1 @0.012s 2%: 0.010+1.2+0.003 ms clock, 0.020+0.5/1.0/0+0.006 ms cpu, 4->4->1 MB, 4 MB goal, 0 MB stacks, 0 MB globals, 2 P\n';
 	const file = testInfo.outputPath('long.log');
 	mkdirSync(path.dirname(file), { recursive: true });
 	writeFileSync(file, line.repeat(500_000));

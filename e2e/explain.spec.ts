@@ -10,7 +10,10 @@ const captureLine = (file: string, lineNo: number): string =>
 
 const status = (page: import('@playwright/test').Page) => page.locator('.explain-status');
 
-test('a ?line= longer than any link the page makes is refused, and the page stays responsive', async ({ page, request }) => {
+test('a ?line= longer than any link the page makes is refused, and the page stays responsive', async ({
+	page,
+	request,
+}) => {
 	// A real line repeated to about 1 MB of address: what no link from this page holds. The
 	// test server refuses addresses that long, as many do; the browser does not, so the page
 	// is served for it here as a host with a longer limit would.

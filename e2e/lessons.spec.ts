@@ -32,7 +32,10 @@ test('progress survives a reload and shows on the home page', async ({ page }) =
 	const title = (await second.textContent())!.trim();
 	await second.click();
 	await page.getByRole('button', { name: 'Mark this lesson as done' }).click();
-	await expect(page.getByRole('button', { name: /Done: you finished this lesson/ })).toHaveAttribute('aria-pressed', 'true');
+	await expect(page.getByRole('button', { name: /Done: you finished this lesson/ })).toHaveAttribute(
+		'aria-pressed',
+		'true',
+	);
 	await page.reload();
 	await expect(page.getByRole('button', { name: /Done: you finished this lesson/ })).toBeVisible();
 	await expect(page.locator('.lesson-list [data-lesson-state]').nth(1)).toHaveText('✓ Done');

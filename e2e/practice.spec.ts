@@ -13,9 +13,14 @@ async function openSet(page: Page, query: string, seed: string): Promise<void> {
 
 /** The questions as a reader sees them: prompt and line. */
 async function questionsShown(page: Page): Promise<string[]> {
-	return page.locator('.practice-set .quiz-question').evaluateAll((els) =>
-		els.map((el) => `${el.querySelector('legend')?.textContent?.trim()} | ${el.querySelector('.quiz-line')?.textContent ?? ''}`),
-	);
+	return page
+		.locator('.practice-set .quiz-question')
+		.evaluateAll((els) =>
+			els.map(
+				(el) =>
+					`${el.querySelector('legend')?.textContent?.trim()} | ${el.querySelector('.quiz-line')?.textContent ?? ''}`,
+			),
+		);
 }
 
 /** The right answer in words, from the question's own "Show the answer". */
@@ -24,7 +29,10 @@ async function revealedAnswer(question: Locator): Promise<string> {
 	const text = (await question.locator('.quiz-answer p').first().textContent()) ?? '';
 	await question.getByText('Show the answer').click();
 	// Catalogue prose marks code with backticks; the options show it as code.
-	return text.replace(/^Answer:\s*/, '').replace(/`/g, '').trim();
+	return text
+		.replace(/^Answer:\s*/, '')
+		.replace(/`/g, '')
+		.trim();
 }
 
 async function axe(page: Page): Promise<string[]> {
@@ -58,10 +66,14 @@ test('an invalid seed, topic and count fall back to a valid set and say so', asy
 	await expect(status).toContainText('seed “badseed”');
 	await expect(status).toContainText('1 to 50 questions; showing 50');
 	await expect(page.locator('.practice-set[data-seed="badseed"] .quiz-question')).toHaveCount(50);
-	await expect(page.locator('.practice-set-about')).toContainText('scheduler (schedtrace) and garbage collector (gctrace)');
+	await expect(page.locator('.practice-set-about')).toContainText(
+		'scheduler (schedtrace) and garbage collector (gctrace)',
+	);
 });
 
-test('without a seed the page picks one and puts it in the address, so a reload gives the same set', async ({ page }) => {
+test('without a seed the page picks one and puts it in the address, so a reload gives the same set', async ({
+	page,
+}) => {
 	await page.goto('/practice/?topics=gc&count=4');
 	await expect(page).toHaveURL(/[?&]seed=[a-z0-9]+/);
 	const seed = new URL(page.url()).searchParams.get('seed')!;
@@ -105,7 +117,9 @@ test('answering right and wrong, by pointer and keyboard, gives feedback that su
 	const score = page.locator('.practice-set .quiz-score');
 	await expect(score).toHaveText('2 of 8 right (3 answered).');
 	await page.reload();
-	await expect(page.locator('.practice-set[data-seed="class-7b"] .quiz-score')).toHaveText('2 of 8 right (3 answered).');
+	await expect(page.locator('.practice-set[data-seed="class-7b"] .quiz-score')).toHaveText(
+		'2 of 8 right (3 answered).',
+	);
 	await expect(choices.nth(0).locator('.quiz-feedback')).toContainText('✓ Right.');
 	await expect(choices.nth(1).locator('.quiz-feedback')).toContainText('✗ Not right.');
 
@@ -118,7 +132,9 @@ test('answering right and wrong, by pointer and keyboard, gives feedback that su
 	expect(await axe(page)).toEqual([]);
 });
 
-test('axe finds nothing on a loaded practice set with feedback, and on the teach page, in both schemes', async ({ page }) => {
+test('axe finds nothing on a loaded practice set with feedback, and on the teach page, in both schemes', async ({
+	page,
+}) => {
 	// Six full axe scans of long pages: more than the default 30 s on a busy two-core machine.
 	test.setTimeout(90_000);
 	for (const colorScheme of ['light', 'dark'] as const) {

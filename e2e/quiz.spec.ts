@@ -36,7 +36,10 @@ test('answering right and wrong with the pointer: feedback in a live region, ret
 	await q1.locator('label.quiz-tok', { hasText: '2013' }).click();
 	await q1.getByRole('button', { name: 'Check' }).click();
 	await expect(feedback).toContainText('✗ Not right. You chose “Elapsed time”.');
-	await expect(feedback.getByRole('link', { name: 'Elapsed time' })).toHaveAttribute('href', '/reference/schedtrace/elapsed/');
+	await expect(feedback.getByRole('link', { name: 'Elapsed time' })).toHaveAttribute(
+		'href',
+		'/reference/schedtrace/elapsed/',
+	);
 	await expect(page.locator('.quiz-score')).toHaveText('0 of 4 right (1 answered).');
 
 	await q1.getByRole('button', { name: 'Try again' }).click();
@@ -46,7 +49,10 @@ test('answering right and wrong with the pointer: feedback in a live region, ret
 	await q1.getByRole('radio', { name: /^1 \(part 8 of 10, after “runqueue=”\)/ }).check({ force: true });
 	await q1.getByRole('button', { name: 'Check' }).click();
 	await expect(feedback).toContainText('✓ Right.');
-	await expect(feedback.getByRole('link', { name: 'Global run queue' })).toHaveAttribute('href', '/reference/schedtrace/runqueue/');
+	await expect(feedback.getByRole('link', { name: 'Global run queue' })).toHaveAttribute(
+		'href',
+		'/reference/schedtrace/runqueue/',
+	);
 	await expect(page.locator('.quiz-score')).toHaveText('1 of 4 right (1 answered).');
 
 	const q3 = question(page, 3);
@@ -164,7 +170,9 @@ test('with JavaScript off, every question reads and its answer opens from the su
 
 test('every lesson has a quiz with at least three questions that checks answers', async ({ page }) => {
 	await page.goto('/lessons/');
-	const hrefs = await page.locator('a[data-lesson-link]').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
+	const hrefs = await page
+		.locator('a[data-lesson-link]')
+		.evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
 	expect(hrefs).toHaveLength(12);
 	for (const href of hrefs) {
 		await page.goto(href);

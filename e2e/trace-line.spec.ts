@@ -34,7 +34,9 @@ test('keyboard alone walks a line field by field, and each field names its meani
 	await expect(page.locator('a.tok:focus')).toHaveAccessibleName(/GC cycle: \d+/);
 });
 
-test('hovering a field highlights its explanation, and hovering an explanation highlights the field', async ({ page }) => {
+test('hovering a field highlights its explanation, and hovering an explanation highlights the field', async ({
+	page,
+}) => {
 	await page.goto(explainPath(gcLine));
 	const line = page.locator('.explain-results trace-line');
 	await line.locator('a.tok[data-key="gctrace/heap-goal"]').hover();
@@ -76,7 +78,9 @@ test('typing a line annotates it at once and puts it in the address', async ({ p
 	await expect(page.getByRole('status').first()).toContainText('Go 1.4–1.19');
 });
 
-test('a field printed empty can be reached by keyboard, is announced by name, and leaves the line text as printed', async ({ page }) => {
+test('a field printed empty can be reached by keyboard, is announced by name, and leaves the line text as printed', async ({
+	page,
+}) => {
 	// Real, Go 1.26 (scheddetail/go1.26-p2-load.txt line 4): preemptoff= prints nothing.
 	const mLine =
 		'  M4: p=nil curg=nil mallocing=0 throwing=0 preemptoff= locks=0 dying=0 spinning=false blocked=true lockedg=nil';

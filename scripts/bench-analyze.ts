@@ -52,10 +52,13 @@ async function waitForServer(url: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-	if (!existsSync(path.join(root, 'dist', 'analyze', 'index.html'))) throw new Error('no dist/analyze/: run npm run build first');
+	if (!existsSync(path.join(root, 'dist', 'analyze', 'index.html')))
+		throw new Error('no dist/analyze/: run npm run build first');
 	const file = benchLog();
 	const size = statSync(file).size;
-	const server = spawn(process.execPath, [path.join(root, 'scripts', 'serve-dist.ts'), String(port)], { stdio: 'ignore' });
+	const server = spawn(process.execPath, [path.join(root, 'scripts', 'serve-dist.ts'), String(port)], {
+		stdio: 'ignore',
+	});
 	const browser = await chromium.launch(chromiumLaunch);
 	try {
 		await waitForServer(`http://127.0.0.1:${port}/`);
@@ -90,7 +93,9 @@ async function main(): Promise<void> {
 		console.log(`log: ${(size / MB).toFixed(1)} MB (${path.relative(root, file)})`);
 		console.log(`page: ${status}`);
 		console.log(`set file -> charts on screen: ${seconds.toFixed(2)} s (target < 5 s)`);
-		const listed = tasks.length ? ` (${tasks.map((t) => t.toFixed(0)).join(', ')} ms), longest ${longest.toFixed(0)} ms` : '';
+		const listed = tasks.length
+			? ` (${tasks.map((t) => t.toFixed(0)).join(', ')} ms), longest ${longest.toFixed(0)} ms`
+			: '';
 		console.log(`main-thread long tasks (over 50 ms): ${tasks.length}${listed} (target: none over 100 ms)`);
 	} finally {
 		await browser.close();

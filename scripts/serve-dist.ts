@@ -40,13 +40,21 @@ createServer((req, res) => {
 	} catch {
 		file = null;
 	}
-	if (file && statSync(file).isDirectory() === false && url.pathname.endsWith('/') === false && file.endsWith('index.html')) {
+	if (
+		file &&
+		statSync(file).isDirectory() === false &&
+		url.pathname.endsWith('/') === false &&
+		file.endsWith('index.html')
+	) {
 		// `/reference` → `/reference/`, as the site's links are written.
 		res.writeHead(301, { location: `${url.pathname}/${url.search}` }).end();
 		return;
 	}
 	const status = file ? 200 : 404;
 	file ??= path.join(root, '404.html');
-	res.writeHead(status, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+	res.writeHead(status, {
+		'content-type': types[path.extname(file)] ?? 'application/octet-stream',
+		'cache-control': 'no-store',
+	});
 	createReadStream(file).pipe(res);
 }).listen(port, '127.0.0.1', () => console.log(`serving dist/ at http://127.0.0.1:${port}/`));

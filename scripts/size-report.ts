@@ -14,8 +14,12 @@ const dist = path.resolve(root, process.env.DIST ?? 'dist');
 /** A lesson with a quiz, when one exists: the page the budget is about. */
 function lessonPage(): string {
 	const dir = path.join(dist, 'lessons');
-	const slugs = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
-	const withQuiz = slugs.find((slug) => readFileSync(path.join(dir, slug, 'index.html'), 'utf8').includes('<trace-quiz'));
+	const slugs = readdirSync(dir, { withFileTypes: true })
+		.filter((e) => e.isDirectory())
+		.map((e) => e.name);
+	const withQuiz = slugs.find((slug) =>
+		readFileSync(path.join(dir, slug, 'index.html'), 'utf8').includes('<trace-quiz'),
+	);
 	return `lessons/${withQuiz ?? slugs[0]}/index.html`;
 }
 
@@ -88,5 +92,6 @@ const pages: [string, string][] = [
 for (const [label, page] of pages) {
 	const { total, chunks } = pageReport(page);
 	console.log(`${label.padEnd(10)} ${kb(total).padStart(9)} gzip  (${page})`);
-	for (const c of chunks.sort((a, b) => b.gzip - a.gzip)) console.log(`             ${kb(c.gzip).padStart(9)}  ${c.name}`);
+	for (const c of chunks.sort((a, b) => b.gzip - a.gzip))
+		console.log(`             ${kb(c.gzip).padStart(9)}  ${c.name}`);
 }

@@ -48,7 +48,10 @@ test('the summary ends with the log’s findings: title, figures, lines and less
 	assert.equal(r.status, 0, r.stderr);
 	const summary = r.stdout.slice(r.stdout.indexOf('Summary of'));
 	assert.match(summary, /findings: 1 \(/);
-	assert.match(summary, /\n {4}Runnable goroutines keep coming back\n {6}In the last 3 seconds of the log, from line 8 \(SCHED 6014ms\)/);
+	assert.match(
+		summary,
+		/\n {4}Runnable goroutines keep coming back\n {6}In the last 3 seconds of the log, from line 8 \(SCHED 6014ms\)/,
+	);
 	assert.match(summary, /1,075 to\s+1,769 goroutines waiting/);
 	assert.match(summary, /cannot\s+show\s+whether\s+the\s+load\s+had\s+really\s+stopped/);
 	assert.match(summary, /\n {6}lines: 8–11\n {6}lesson: \/lessons\/spotting-a-goroutine-leak\/\n/);
@@ -61,17 +64,28 @@ test('the summary ends with the log’s findings: title, figures, lines and less
 test('several findings are listed in rule order, with many lines cut short', () => {
 	const retain = path.join(root, 'content', 'traces', 'gctrace', 'go1.19-gcdemo-retain.txt');
 	const r = explain([retain]);
-	assert.match(r.stdout, /findings: 2 [^\n]*\n {4}Live heap keeps growing\n[^]*lines: 12, 15, 17, 19, 21, 22, 24–29 … \(19 lines in all\)\n {6}lesson: \/lessons\/memory-leaks\/\n {6}fields: Live heap \/reference\/gctrace\/heap-live\/,[^]*\n {4}Forced collections\n[^]*lines: 29, 30\n/);
+	assert.match(
+		r.stdout,
+		/findings: 2 [^\n]*\n {4}Live heap keeps growing\n[^]*lines: 12, 15, 17, 19, 21, 22, 24–29 … \(19 lines in all\)\n {6}lesson: \/lessons\/memory-leaks\/\n {6}fields: Live heap \/reference\/gctrace\/heap-live\/,[^]*\n {4}Forced collections\n[^]*lines: 29, 30\n/,
+	);
 	// Crafted: 60 forced cycles, every other line, from the Go 1.26 gcdemo capture's forced line.
-	const forced = 'gc 15 @1.003s 0%: 0.13+0.27+0.002 ms clock, 0.26+0/0.11/0.081+0.005 ms cpu, 0->0->0 MB, 4 MB goal, 0 MB stacks, 0 MB globals, 2 P (forced)';
+	const forced =
+		'gc 15 @1.003s 0%: 0.13+0.27+0.002 ms clock, 0.26+0/0.11/0.081+0.005 ms cpu, 0->0->0 MB, 4 MB goal, 0 MB stacks, 0 MB globals, 2 P (forced)';
 	const many = explain([], Array.from({ length: 60 }, () => `${forced}\nhello\n`).join(''));
 	assert.match(many.stdout, /lines: 1, 3, 5, 7, 9, 11 … \(60 lines in all\)\n/);
 });
 
 /** The records of a --json run: the line records, and the summary records. */
 function records(stdout: string) {
-	const all = stdout.trim().split('\n').map((l) => JSON.parse(l));
-	return { lines: all.filter((rec) => !('summary' in rec)), summaries: all.filter((rec) => 'summary' in rec).map((rec) => rec.summary), all };
+	const all = stdout
+		.trim()
+		.split('\n')
+		.map((l) => JSON.parse(l));
+	return {
+		lines: all.filter((rec) => !('summary' in rec)),
+		summaries: all.filter((rec) => 'summary' in rec).map((rec) => rec.summary),
+		all,
+	};
 }
 
 test('--json prints one object per input line, with spans into the line, then one summary', () => {
@@ -108,7 +122,14 @@ test('--json: a script can ask the summary whether a log shows a leak', () => {
 		const r = explain(['--json', path.join(root, 'content', 'traces', file)]);
 		assert.equal(r.status, 0, r.stderr);
 		const last = JSON.parse(r.stdout.trim().split('\n').at(-1)!);
-		return last.summary.findings as { kind: string; title: string; lines: number[]; lineCount: number; lesson: string; message: string }[];
+		return last.summary.findings as {
+			kind: string;
+			title: string;
+			lines: number[];
+			lineCount: number;
+			lesson: string;
+			message: string;
+		}[];
 	};
 	const leak = ask('schedtrace/go1.19-p2-leak.txt').find((f) => f.kind === 'goroutine-leak');
 	assert.ok(leak);
@@ -131,7 +152,10 @@ test('--json with several files: each input’s summary follows its lines, both 
 	assert.deepEqual([...new Set(files)], [capture, leak]);
 	assert.ok('summary' in out.all[n]);
 	assert.equal(out.summaries[0].file, capture);
-	assert.deepEqual(out.summaries.map((s) => s.findings.map((f: { kind: string }) => f.kind)), [[], ['goroutine-leak']]);
+	assert.deepEqual(
+		out.summaries.map((s) => s.findings.map((f: { kind: string }) => f.kind)),
+		[[], ['goroutine-leak']],
+	);
 });
 
 test('--help describes the summary record', () => {
@@ -151,7 +175,10 @@ test('a field printed empty is shown as "(empty)" with its meaning, and in --jso
 	assert.match(r.stdout, /\n {7}Preempt-off reason {2}\(empty\) {2}Why the runtime has turned off preemption/);
 	assert.match(r.stdout, /\n {7}Wait reason {2}\(empty\) {2}Why the goroutine last parked/);
 	const json = explain(['--json'], input);
-	const [m, g] = json.stdout.trim().split('\n').map((l) => JSON.parse(l));
+	const [m, g] = json.stdout
+		.trim()
+		.split('\n')
+		.map((l) => JSON.parse(l));
 	const at = lines[3].indexOf('preemptoff=') + 'preemptoff='.length;
 	assert.deepEqual(
 		m.fields.find((f: { key: string }) => f.key === 'scheddetail/m-preemptoff'),
@@ -165,7 +192,10 @@ test('a field printed empty is shown as "(empty)" with its meaning, and in --jso
 });
 
 test('standard input is read when no file is given', () => {
-	const r = explain(['--json'], 'SCHED 0ms: gomaxprocs=1 idleprocs=0 threads=2 spinningthreads=0 idlethreads=0 runqueue=0 [1]\n');
+	const r = explain(
+		['--json'],
+		'SCHED 0ms: gomaxprocs=1 idleprocs=0 threads=2 spinningthreads=0 idlethreads=0 runqueue=0 [1]\n',
+	);
 	assert.equal(r.status, 0, r.stderr);
 	const { lines, summaries } = records(r.stdout);
 	assert.equal(lines.length, 1);
@@ -228,10 +258,19 @@ for (const [what, args, message] of usageErrors) {
 
 test('a stray byte that is not UTF-8 (a program printing Latin-1) is read as U+FFFD, like the analyzer page', () => {
 	const f = path.join(dir, 'latin1.log');
-	writeFileSync(f, Buffer.from('caf\xe9 is open\nSCHED 0ms: gomaxprocs=1 idleprocs=0 threads=2 spinningthreads=0 idlethreads=0 runqueue=0 [0]\n', 'latin1'));
+	writeFileSync(
+		f,
+		Buffer.from(
+			'caf\xe9 is open\nSCHED 0ms: gomaxprocs=1 idleprocs=0 threads=2 spinningthreads=0 idlethreads=0 runqueue=0 [0]\n',
+			'latin1',
+		),
+	);
 	const r = explain(['--json', f]);
 	assert.equal(r.status, 0, r.stderr);
-	const records = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+	const records = r.stdout
+		.trim()
+		.split('\n')
+		.map((l) => JSON.parse(l));
 	assert.equal(records[0].kind, 'other');
 	assert.equal(records[1].kind, 'schedtrace');
 	assert.equal(records[2].summary.lines, 2);

@@ -193,11 +193,15 @@ export function createHumanView(out: Writable, opts: { color: boolean; width: nu
 			if (line.problem) {
 				const caret = `${' '.repeat(Math.max(0, line.problem.column - 1))}^`;
 				buffer.write(`${indent}${paint('problem', caret)}\n`);
-				buffer.write(`${indent}${paint('problem', `problem at column ${line.problem.column}: ${line.problem.message}`)}\n`);
+				buffer.write(
+					`${indent}${paint('problem', `problem at column ${line.problem.column}: ${line.problem.message}`)}\n`,
+				);
 			}
 		},
 		end(summary, findings) {
-			buffer.write(`\n${paint('bold', `Summary of ${name}`)}: ${summary.lineCount} lines (meanings are shown the first time each field appears)\n`);
+			buffer.write(
+				`\n${paint('bold', `Summary of ${name}`)}: ${summary.lineCount} lines (meanings are shown the first time each field appears)\n`,
+			);
 			const counts = [...traceKinds, 'other' as const]
 				.filter((k) => summary.kindCounts[k] > 0)
 				.map((k) => `${k} ${summary.kindCounts[k]}`);
@@ -231,7 +235,7 @@ const shownFindingRanges = 6;
 function lineRanges(lines: readonly number[], max: number): { text: string; listed: number } {
 	const runs: string[] = [];
 	let listed = 0;
-	for (let i = 0; i < lines.length && runs.length < max; ) {
+	for (let i = 0; i < lines.length && runs.length < max;) {
 		let j = i;
 		while (j + 1 < lines.length && lines[j + 1] === lines[j] + 1) j++;
 		runs.push(j - i >= 2 ? `${lines[i]}–${lines[j]}` : lines.slice(i, j + 1).join(', '));

@@ -60,7 +60,11 @@ describe('lesson content', () => {
 				const parsed = parseLine(line);
 				// A lesson may show a malformed line on purpose (the tutorial's [4 4]); it must say so.
 				if (t.expectProblem === undefined) assert.equal(parsed.problem, null, `${line} parses`);
-				if (t.focus) assert.ok(parsed.tokens.some((tok) => tok.key === t.focus), `${line} prints ${t.focus}`);
+				if (t.focus)
+					assert.ok(
+						parsed.tokens.some((tok) => tok.key === t.focus),
+						`${line} prints ${t.focus}`,
+					);
 			}
 			for (const t of tags(body, 'TraceExcerpt')) {
 				const lines = captureLines(t.capture);
@@ -82,7 +86,9 @@ describe('lesson content', () => {
 });
 
 test('every catalogue field is taught by at least one lesson', () => {
-	const taught = new Set(lessonFiles.filter(existsSync).flatMap((f) => (readFrontmatter(f).data.fields as string[]) ?? []));
+	const taught = new Set(
+		lessonFiles.filter(existsSync).flatMap((f) => (readFrontmatter(f).data.fields as string[]) ?? []),
+	);
 	assert.deepEqual(
 		allFields.map((f) => f.key).filter((k) => !taught.has(k)),
 		[],
@@ -107,7 +113,10 @@ describe('every lesson ends with a quiz of at least three questions on real line
 			assert.ok(spots.length + numerics.length + choices.length >= 3, 'at least three questions');
 			for (const t of spots) {
 				const line = captureLines(t.capture)[Number(t.lineNo) - 1];
-				assert.ok(parseLine(line).tokens.some((tok) => tok.key === t.answer), `${t.capture}:${t.lineNo} prints ${t.answer}`);
+				assert.ok(
+					parseLine(line).tokens.some((tok) => tok.key === t.answer),
+					`${t.capture}:${t.lineNo} prints ${t.answer}`,
+				);
 			}
 			for (const t of numerics) {
 				const result = measure(t.measure, captureLines(t.capture)[Number(t.lineNo) - 1]);

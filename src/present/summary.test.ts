@@ -28,7 +28,10 @@ test('times covered, in the units the runtime prints', () => {
 		elapsedText({ first: 0, last: 10012 }),
 		'schedtrace: SCHED 0ms to 10012ms, counted from the first schedtrace line, not from the program’s start (10 s of trace)',
 	);
-	assert.equal(sinceStartText({ first: 0.012, last: 2.5 }), 'gctrace: cycles from @0.012s to @2.5s after the program started (2.49 s of trace)');
+	assert.equal(
+		sinceStartText({ first: 0.012, last: 2.5 }),
+		'gctrace: cycles from @0.012s to @2.5s after the program started (2.49 s of trace)',
+	);
 	assert.equal(elapsedText(null), null);
 });
 
@@ -47,7 +50,10 @@ test('plurals: "1 more line", "3 more lines", never "mores"', () => {
 });
 
 test('a file with no trace line is told it is not trace output, one line or many', () => {
-	assert.match(noTraceText(1, 'the pasted text'), /^No trace lines: the one line in the pasted text is not Go runtime trace output\. Expected:/);
+	assert.match(
+		noTraceText(1, 'the pasted text'),
+		/^No trace lines: the one line in the pasted text is not Go runtime trace output\. Expected:/,
+	);
 	assert.match(noTraceText(3, 'x.log'), /^No trace lines: none of the 3 lines in x\.log is Go runtime trace output\./);
 });
 
@@ -83,7 +89,10 @@ test('time covered: both clocks when both formats are there, or why there is non
 		'schedtrace: SCHED 0ms to 1000ms, counted from the first schedtrace line, not from the program’s start (1 s of trace); ' +
 			'gctrace: cycles from @0.5s to @1.5s after the program started (1 s of trace)',
 	);
-	assert.equal(timeCoveredText({ schedtraceElapsed: null, gctraceSinceStart: null }), 'No schedtrace or gctrace lines, so no times.');
+	assert.equal(
+		timeCoveredText({ schedtraceElapsed: null, gctraceSinceStart: null }),
+		'No schedtrace or gctrace lines, so no times.',
+	);
 });
 
 test('a problem names its line and column', () => {

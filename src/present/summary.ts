@@ -50,7 +50,9 @@ export function sinceStartText(span: TimeSpan | null): string | null {
 
 /** The stretch of time a log's schedtrace and gctrace lines cover. */
 export function timeCoveredText(summary: Pick<LogSummary, 'schedtraceElapsed' | 'gctraceSinceStart'>): string {
-	const times = [elapsedText(summary.schedtraceElapsed), sinceStartText(summary.gctraceSinceStart)].filter((t) => t !== null);
+	const times = [elapsedText(summary.schedtraceElapsed), sinceStartText(summary.gctraceSinceStart)].filter(
+		(t) => t !== null,
+	);
 	return times.length ? times.join('; ') : 'No schedtrace or gctrace lines, so no times.';
 }
 
@@ -89,9 +91,7 @@ export function findingWords(finding: Finding, base = '/'): FindingWords {
 /** Why a log with no trace line was refused; `what` names the input ("the pasted text"). */
 export function noTraceText(lineCount: number, what: string): string {
 	const lines =
-		lineCount === 1
-			? `the one line in ${what} is not`
-			: `none of the ${plural(lineCount, 'line')} in ${what} is`;
+		lineCount === 1 ? `the one line in ${what} is not` : `none of the ${plural(lineCount, 'line')} in ${what} is`;
 	return `No trace lines: ${lines} Go runtime trace output. ${expectedInput}`;
 }
 

@@ -13,7 +13,9 @@ test('pasted markup in a line is escaped everywhere it appears', () => {
 });
 
 test('every field of a line is a link to its explanation, described by its meaning', () => {
-	const parsed = parseLine('SCHED 0ms: gomaxprocs=1 idleprocs=0 threads=2 spinningthreads=0 idlethreads=0 runqueue=0 [1]');
+	const parsed = parseLine(
+		'SCHED 0ms: gomaxprocs=1 idleprocs=0 threads=2 spinningthreads=0 idlethreads=0 runqueue=0 [1]',
+	);
 	const html = renderTraceLine(parsed, { id: 'x' });
 	const links = [...html.matchAll(/<a class="tok[^"]*" href="#x-f(\d+)"[^>]*aria-describedby="x-m(\d+)"/g)];
 	assert.equal(links.length, parsed.tokens.length);
@@ -29,9 +31,14 @@ test('catalogue prose shows backticked tokens as code, and nothing else as marku
 });
 
 test('a collapsed line keeps its field list, behind a disclosure', () => {
-	const parsed = parseLine('SCHED 0ms: gomaxprocs=1 idleprocs=0 threads=2 spinningthreads=0 idlethreads=0 runqueue=0 [1]');
+	const parsed = parseLine(
+		'SCHED 0ms: gomaxprocs=1 idleprocs=0 threads=2 spinningthreads=0 idlethreads=0 runqueue=0 [1]',
+	);
 	const html = renderTraceLine(parsed, { id: 'c', collapsed: true });
-	assert.match(html, /<details class="trace-fields-more"><summary>What each of its 8 fields means<\/summary><dl class="trace-fields"/);
+	assert.match(
+		html,
+		/<details class="trace-fields-more"><summary>What each of its 8 fields means<\/summary><dl class="trace-fields"/,
+	);
 	assert.match(html, /<dd id="c-m0">/);
 });
 
@@ -70,15 +77,19 @@ test('a field printed empty is a link of its own, named, described and listed wi
 		const code = /<code class="trace-code">(.*?)<\/code>/.exec(html)![1];
 		assert.equal(code.replace(/<[^>]*>/g, '').replaceAll('&#39;', "'"), line);
 		// The field list has its row: name linking to the page, value "(empty)", meaning.
-		const row = new RegExp(`<div class="field" id="e-f${i}" data-index="${i}" data-key="${key}"><dt>(.*?)</dt><dd id="e-m${i}">(.+?)</dd></div>`).exec(html);
+		const row = new RegExp(
+			`<div class="field" id="e-f${i}" data-index="${i}" data-key="${key}"><dt>(.*?)</dt><dd id="e-m${i}">(.+?)</dd></div>`,
+		).exec(html);
 		assert.ok(row, 'the field list has a row for it');
 		assert.ok(row[1].includes(`<a href="/reference/${key}/">${label}</a>`));
 		assert.ok(row[1].includes('<code class="field-value">(empty)</code>'));
 	}
 });
 
-test('field links start with the site\'s base path when it has one', () => {
-	const parsed = parseLine('SCHED 0ms: gomaxprocs=1 idleprocs=0 threads=2 spinningthreads=0 idlethreads=0 runqueue=0 [1]');
+test("field links start with the site's base path when it has one", () => {
+	const parsed = parseLine(
+		'SCHED 0ms: gomaxprocs=1 idleprocs=0 threads=2 spinningthreads=0 idlethreads=0 runqueue=0 [1]',
+	);
 	const html = renderTraceLine(parsed, { id: 'b', base: '/sub/' });
 	assert.match(html, /<a href="\/sub\/reference\/schedtrace\/gomaxprocs\/">GOMAXPROCS<\/a>/);
 	assert.doesNotMatch(html, /href="\/reference/);

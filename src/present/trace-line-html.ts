@@ -3,14 +3,7 @@
  * browser (`/explain/`) render exactly the same thing. Every piece of the line is escaped:
  * whatever a reader pastes is shown as text, never as markup.
  */
-import {
-	describeEra,
-	fieldCategory,
-	formatTokenValue,
-	getField,
-	type ParsedLine,
-	type Token,
-} from '../trace/index.ts';
+import { describeEra, fieldCategory, formatTokenValue, getField, type ParsedLine, type Token } from '../trace/index.ts';
 import { escapeHtml, proseHtml } from './html.ts';
 import { fieldUrl } from './urls.ts';
 

@@ -28,7 +28,11 @@ export const captures: readonly Capture[] = manifest as Capture[];
 export function captureText(file: string): string {
 	const text = files[`../../content/traces/${file}`];
 	if (text === undefined) {
-		throw new Error(`no capture "${file}" in content/traces; expected one of: ${Object.keys(files).map((f) => f.replace('../../content/traces/', '')).join(', ')}`);
+		throw new Error(
+			`no capture "${file}" in content/traces; expected one of: ${Object.keys(files)
+				.map((f) => f.replace('../../content/traces/', ''))
+				.join(', ')}`,
+		);
 	}
 	return text;
 }

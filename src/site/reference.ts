@@ -32,5 +32,7 @@ export async function fieldEntries(): Promise<Map<string, CollectionEntry<'field
 /** Lessons whose frontmatter lists `field`, in lesson order. */
 export async function lessonsTeaching(field: FieldInfo): Promise<CollectionEntry<'lessons'>[]> {
 	const lessons = await getCollection('lessons');
-	return lessons.filter((l) => l.data.fields.includes(field.key)).sort((a, b) => a.filePath!.localeCompare(b.filePath!));
+	return lessons
+		.filter((l) => l.data.fields.includes(field.key))
+		.sort((a, b) => a.filePath!.localeCompare(b.filePath!));
 }

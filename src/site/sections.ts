@@ -24,15 +24,13 @@ export const sections: readonly Section[] = [
 	{
 		title: 'Reference',
 		path: 'reference/',
-		description:
-			'Every field of every trace format, on a page of its own, with what changed in each Go release.',
+		description: 'Every field of every trace format, on a page of its own, with what changed in each Go release.',
 		ready: true,
 	},
 	{
 		title: 'Practice',
 		path: 'practice/',
-		description:
-			'Endless questions on real trace lines, checked as you answer; fields you miss come back more often.',
+		description: 'Endless questions on real trace lines, checked as you answer; fields you miss come back more often.',
 		ready: true,
 	},
 	{

@@ -22,7 +22,8 @@ test('pushed in chunks of any size, the analysis is the same as for the whole te
 });
 
 test('a blank line is a line: numbers match the line’s place in the text', () => {
-	const text = 'SCHED 0ms: gomaxprocs=1 idleprocs=0 threads=2 spinningthreads=0 idlethreads=0 runqueue=0 [0]\n\nhello\n';
+	const text =
+		'SCHED 0ms: gomaxprocs=1 idleprocs=0 threads=2 spinningthreads=0 idlethreads=0 runqueue=0 [0]\n\nhello\n';
 	const lines: LogLine[] = [];
 	const { summary } = analyzeLog(text, { onLine: (line) => lines.push(line) });
 	assert.equal(summary.lineCount, 3);

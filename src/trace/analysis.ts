@@ -53,4 +53,3 @@ export function analyzeLog(text: string, options: LogAnalysisOptions = {}): LogA
 	analysis.push(text);
 	return analysis.end();
 }
-

@@ -112,7 +112,9 @@ export function backgroundMarkShare(procs: number): number {
  * A pacer controller line's mark CPU utilization and its goal, in percent; Go 1.5–1.17 print
  * them as fractions. `undefined` for other gcpacertrace lines.
  */
-export function markUtilization(line: Tokens & Pick<ParsedLine, 'form'>): { utilization: number; goal: number } | undefined {
+export function markUtilization(
+	line: Tokens & Pick<ParsedLine, 'form'>,
+): { utilization: number; goal: number } | undefined {
 	const read = (key: FieldKey) => fieldNumber(line, key) ?? Number.NaN;
 	if (line.form === 'pacer-controller') {
 		return { utilization: read('gcpacertrace/cpu-utilization'), goal: read('gcpacertrace/cpu-utilization-goal') };

@@ -55,11 +55,7 @@ export function formatEra(e: Era): string {
 export function describeEra(e: Era): string {
 	if (e.length === 0) return 'no single Go release';
 	const parts = e.map((r) =>
-		r.to >= LATEST_GO_MINOR
-			? `1.${r.from} or later`
-			: r.from === r.to
-				? `1.${r.from}`
-				: `1.${r.from}–1.${r.to}`,
+		r.to >= LATEST_GO_MINOR ? `1.${r.from} or later` : r.from === r.to ? `1.${r.from}` : `1.${r.from}–1.${r.to}`,
 	);
 	const last = parts.pop();
 	return `Go ${parts.length ? `${parts.join(', ')} or ${last}` : last}`;

@@ -67,7 +67,10 @@ describe('rules', () => {
 				.filter((d) => d.isDirectory())
 				.map((d) => d.name.replace(/^\d+-/, '')),
 		);
-		assert.deepEqual(findingRules.map((r) => r.kind), [...findingKinds]);
+		assert.deepEqual(
+			findingRules.map((r) => r.kind),
+			[...findingKinds],
+		);
 		for (const rule of findingRules) {
 			assert.ok(slugs.has(rule.lesson), `${rule.kind}: lesson ${rule.lesson} exists`);
 			for (const text of [rule.title, rule.looksFor, rule.threshold, rule.reason]) {
@@ -87,7 +90,10 @@ describe('heap-growth', () => {
 		assert.match(f.message, /each quarter of the log’s 12 cycles, the live heap was 2, 5, 8 and 11 MB/);
 		assert.match(f.message, /from 1 MB at line 1 to 12 MB at line 12 and had not levelled off/);
 		// The new highs after the first quarter, the warm-up.
-		assert.deepEqual(f.lines, range(9).map((i) => i + 4));
+		assert.deepEqual(
+			f.lines,
+			range(9).map((i) => i + 4),
+		);
 		assert.equal(f.lineCount, 9);
 	});
 	test('a heap that fills and then stays flat is not growing, however steep the filling', () => {
@@ -102,7 +108,10 @@ describe('heap-growth', () => {
 		const saw = range(30).map((i) => 10 + (i % 5) * 3);
 		assert.equal(only(findFindings(log(saw.map((live, i) => gcLine(i + 1, { live })))), 'heap-growth'), undefined);
 		// Crafted: 11 cycles of growth.
-		assert.equal(only(findFindings(log(range(11).map((i) => gcLine(i + 1, { live: 2 * i + 1 })))), 'heap-growth'), undefined);
+		assert.equal(
+			only(findFindings(log(range(11).map((i) => gcLine(i + 1, { live: 2 * i + 1 })))), 'heap-growth'),
+			undefined,
+		);
 		// Crafted: 0 to 3 MB over 20 cycles: under the 4 MB floor.
 		const creep = range(20).map((i) => Math.floor(i / 6));
 		assert.equal(only(findFindings(log(creep.map((live, i) => gcLine(i + 1, { live })))), 'heap-growth'), undefined);
@@ -155,10 +164,15 @@ describe('goroutine-leak', () => {
 			const f = only(findFindings(text), 'goroutine-leak');
 			assert.ok(f, file);
 			assert.equal(f.lines.at(-1), lastSched, file);
-			assert.match(f.message, /In the last 3(\.\d)? seconds of the log, from line \d+ \(SCHED \d+ms\) to line \d+/, file);
+			assert.match(
+				f.message,
+				/In the last 3(\.\d)? seconds of the log, from line \d+ \(SCHED \d+ms\) to line \d+/,
+				file,
+			);
 			assert.match(f.message, /cannot show whether the load had really stopped/, file);
 			// From Go 1.25 the ticks are printed, and they climb by well over 100,000 a second.
-			if (/schedticks=/.test(text)) assert.match(f.message, /ticks of all Ps climbed by about \d{3},\d{3} a second/, file);
+			if (/schedticks=/.test(text))
+				assert.match(f.message, /ticks of all Ps climbed by about \d{3},\d{3} a second/, file);
 			else assert.doesNotMatch(f.message, /ticks/, file);
 		}
 	});
@@ -175,7 +189,10 @@ describe('goroutine-leak', () => {
 	});
 	test('an idle moment and then queues again is named', () => {
 		const f = only(findFindings(capture('schedtrace/go1.27-p2-leak.txt')), 'goroutine-leak');
-		assert.match(f?.message ?? '', /At line 8, 1 P was idle with empty queues, yet at line 9, 7,248 goroutines were waiting again/);
+		assert.match(
+			f?.message ?? '',
+			/At line 8, 1 P was idle with empty queues, yet at line 9, 7,248 goroutines were waiting again/,
+		);
 	});
 	// Quoted from the tutorial (its leak run and its healthy run, GOMAXPROCS=1); not captures.
 	const tutorialLeak = [
@@ -194,8 +211,14 @@ describe('goroutine-leak', () => {
 		const f = only(findFindings(log(tutorialLeak)), 'goroutine-leak');
 		assert.ok(f);
 		assert.deepEqual(f.lines, [1, 4]);
-		assert.match(f.message, /2 of these 4 lines show 37 to 354 goroutines waiting in the run queues with GOMAXPROCS at 1, the last line among them/);
-		assert.match(f.message, /At line 2, the P was idle with empty queues, yet at line 4, 354 goroutines were waiting again/);
+		assert.match(
+			f.message,
+			/2 of these 4 lines show 37 to 354 goroutines waiting in the run queues with GOMAXPROCS at 1, the last line among them/,
+		);
+		assert.match(
+			f.message,
+			/At line 2, the P was idle with empty queues, yet at line 4, 354 goroutines were waiting again/,
+		);
 	});
 	test('not raised on the tutorial’s healthy lines (quoted from the tutorial): busy, then quiet to the end', () => {
 		assert.equal(only(findFindings(log(tutorialHealthy)), 'goroutine-leak'), undefined);
@@ -204,24 +227,39 @@ describe('goroutine-leak', () => {
 		const busy = (ms: number, ticks?: [number, number]) => schedLine(ms, { global: 1282, local: [114, 123], ticks });
 		const quiet = (ms: number, ticks?: [number, number]) => schedLine(ms, { idle: 2, ticks });
 		// Crafted: busy for 4 s, then a quiet last line.
-		assert.equal(only(findFindings(log([1, 2, 3, 4].map((s) => busy(s * 1000)).concat(quiet(5000)))), 'goroutine-leak'), undefined);
+		assert.equal(
+			only(findFindings(log([1, 2, 3, 4].map((s) => busy(s * 1000)).concat(quiet(5000)))), 'goroutine-leak'),
+			undefined,
+		);
 		// Crafted: less than 3 s of lines.
 		assert.equal(only(findFindings(log([busy(1000), busy(2000), busy(3000)])), 'goroutine-leak'), undefined);
 		// Crafted: queues on two lines 1 s apart at the end, after quiet lines (flat ticks): one burst.
 		const burst = [quiet(1000), quiet(2000), quiet(3000), busy(4000), busy(5000)];
 		assert.equal(only(findFindings(log(burst)), 'goroutine-leak'), undefined);
 		// Crafted: the same with queues 2 s apart.
-		assert.ok(only(findFindings(log([quiet(1000), quiet(2000), busy(3000), quiet(4000), busy(5000)])), 'goroutine-leak'));
+		assert.ok(
+			only(findFindings(log([quiet(1000), quiet(2000), busy(3000), quiet(4000), busy(5000)])), 'goroutine-leak'),
+		);
 		// Crafted: 25 goroutines per P is the floor: 49 waiting with 2 Ps are not enough.
 		const few = (ms: number) => schedLine(ms, { global: 40, local: [9, 0] });
 		assert.equal(only(findFindings(log([1, 2, 3, 4, 5].map((s) => few(s * 1000)))), 'goroutine-leak'), undefined);
-		assert.ok(only(findFindings(log([1, 2, 3, 4, 5].map((s) => few(s * 1000).replace('[ 9 0 ]', '[ 10 0 ]')))), 'goroutine-leak'));
+		assert.ok(
+			only(
+				findFindings(log([1, 2, 3, 4, 5].map((s) => few(s * 1000).replace('[ 9 0 ]', '[ 10 0 ]')))),
+				'goroutine-leak',
+			),
+		);
 	});
 	test('from Go 1.25, ticks climbing on every line stand in for a second queue', () => {
 		const busy = (ms: number, ticks: [number, number]) => schedLine(ms, { global: 1282, local: [114, 123], ticks });
 		const quiet = (ms: number, ticks: [number, number]) => schedLine(ms, { idle: 2, ticks });
 		// Crafted: one line with long queues, and the ticks climbing by 300,000 a second to the end.
-		const climbing = [busy(1000, [0, 0]), quiet(2000, [150_000, 150_000]), quiet(3000, [300_000, 300_000]), quiet(4000, [450_000, 450_000])];
+		const climbing = [
+			busy(1000, [0, 0]),
+			quiet(2000, [150_000, 150_000]),
+			quiet(3000, [300_000, 300_000]),
+			quiet(4000, [450_000, 450_000]),
+		];
 		const f = only(findFindings(log(climbing)), 'goroutine-leak');
 		assert.match(f?.message ?? '', /climbed by about 300,000 a second over these lines, up to the last one/);
 		assert.deepEqual(f?.lines, [1, 4]);
@@ -244,13 +282,25 @@ describe('blocked-goroutines', () => {
 		for (const file of blocks) {
 			const f = only(findFindings(capture(file)), 'blocked-goroutines');
 			assert.ok(f, file);
-			const headers = capture(file).split('\n').flatMap((l, i) => (l.startsWith('SCHED') ? [i + 1] : []));
-			assert.ok(f.lines.every((n) => headers.includes(n)), `${file}: lines are dump headers`);
-			assert.match(f.message, /goroutines waiting on “chan receive” went from 0 in the first dump to 640 in the last/, file);
+			const headers = capture(file)
+				.split('\n')
+				.flatMap((l, i) => (l.startsWith('SCHED') ? [i + 1] : []));
+			assert.ok(
+				f.lines.every((n) => headers.includes(n)),
+				`${file}: lines are dump headers`,
+			);
+			assert.match(
+				f.message,
+				/goroutines waiting on “chan receive” went from 0 in the first dump to 640 in the last/,
+				file,
+			);
 			assert.match(f.message, /cannot show whether something will still wake them/, file);
 		}
 		const f = only(findFindings(capture('scheddetail/go1.26-p2-block.txt')), 'blocked-goroutines')!;
-		assert.match(f.message, /^Over 7 scheddetail dumps, from line 1 to line 2352, the goroutines that are not dead went from 4 to 646;/);
+		assert.match(
+			f.message,
+			/^Over 7 scheddetail dumps, from line 1 to line 2352, the goroutines that are not dead went from 4 to 646;/,
+		);
 		assert.deepEqual(f.lines, [14, 187, 519, 1023, 1681]);
 	});
 	test('not raised on a healthy service’s dumps, nor on any capture without dumps', () => {
@@ -269,14 +319,28 @@ describe('blocked-goroutines', () => {
 		const grow = [0, 50, 100, 150, 200];
 		assert.ok(only(findFindings(log(grow.flatMap((n, i) => dump(i * 1000, n)))), 'blocked-goroutines'));
 		// Crafted: the same G lines dead (status 6), kept by the runtime for reuse.
-		assert.equal(only(findFindings(log(grow.flatMap((n, i) => dump(i * 1000, n, '6()')))), 'blocked-goroutines'), undefined);
+		assert.equal(
+			only(findFindings(log(grow.flatMap((n, i) => dump(i * 1000, n, '6()')))), 'blocked-goroutines'),
+			undefined,
+		);
 		// Crafted: waiting while the GC scans their stacks (4096 + 4) still counts.
-		assert.ok(only(findFindings(log(grow.flatMap((n, i) => dump(i * 1000, n, '4100(chan receive)')))), 'blocked-goroutines'));
+		assert.ok(
+			only(findFindings(log(grow.flatMap((n, i) => dump(i * 1000, n, '4100(chan receive)')))), 'blocked-goroutines'),
+		);
 		// Crafted: they pile up, then go away.
-		assert.equal(only(findFindings(log([...grow, 10].flatMap((n, i) => dump(i * 1000, n)))), 'blocked-goroutines'), undefined);
+		assert.equal(
+			only(findFindings(log([...grow, 10].flatMap((n, i) => dump(i * 1000, n)))), 'blocked-goroutines'),
+			undefined,
+		);
 		// Crafted: three dumps are too few; growth under 100 is a small pool.
-		assert.equal(only(findFindings(log([0, 100, 200].flatMap((n, i) => dump(i * 1000, n)))), 'blocked-goroutines'), undefined);
-		assert.equal(only(findFindings(log([0, 30, 60, 90].flatMap((n, i) => dump(i * 1000, n)))), 'blocked-goroutines'), undefined);
+		assert.equal(
+			only(findFindings(log([0, 100, 200].flatMap((n, i) => dump(i * 1000, n)))), 'blocked-goroutines'),
+			undefined,
+		);
+		assert.equal(
+			only(findFindings(log([0, 30, 60, 90].flatMap((n, i) => dump(i * 1000, n)))), 'blocked-goroutines'),
+			undefined,
+		);
 	});
 });
 describe('long-pause', () => {
@@ -286,10 +350,16 @@ describe('long-pause', () => {
 		const f = only(found, 'long-pause');
 		assert.ok(f);
 		assert.deepEqual(f.lines, [2]);
-		assert.match(f.message, /1 of 3 cycles stopped the world for more than 10 ms\. That cycle, at line 2, stopped it for 10\.5 ms \(sweep termination 8\.5 ms \+ mark termination 2 ms\)/);
+		assert.match(
+			f.message,
+			/1 of 3 cycles stopped the world for more than 10 ms\. That cycle, at line 2, stopped it for 10\.5 ms \(sweep termination 8\.5 ms \+ mark termination 2 ms\)/,
+		);
 	});
 	test('not raised by a long concurrent mark or a pause of exactly 10 ms', () => {
-		assert.equal(only(findFindings(log([gcLine(1, { clock: '0.2+250+0.1' }), gcLine(2, { clock: '9+1+1' })])), 'long-pause'), undefined);
+		assert.equal(
+			only(findFindings(log([gcLine(1, { clock: '0.2+250+0.1' }), gcLine(2, { clock: '9+1+1' })])), 'long-pause'),
+			undefined,
+		);
 	});
 	test('on the captures, raised exactly on the cycles whose printed pauses add up to more than 10 ms', () => {
 		for (const file of allCaptures) {
@@ -306,12 +376,16 @@ describe('long-pause', () => {
 	test('a forced cycle of Go 1.5–1.8 is named as a stopped-world collection', () => {
 		// Crafted from the format test's Go 1.8 forced line, its mark termination made 13 ms.
 		const line = 'gc 4 @0.311s 1%: 0.009+0+13 ms clock, 0.072+0/0/0+10 ms cpu, 2->2->0 MB, 2 MB goal, 8 P (forced)';
-		assert.match(only(findFindings(line), 'long-pause')?.message ?? '', /13\.009 ms .* It was a forced cycle; from Go 1\.5 to 1\.8/);
+		assert.match(
+			only(findFindings(line), 'long-pause')?.message ?? '',
+			/13\.009 ms .* It was a forced cycle; from Go 1\.5 to 1\.8/,
+		);
 		assert.doesNotMatch(only(findFindings(line.replace(' (forced)', '')), 'long-pause')?.message ?? 'x', /forced/);
 	});
 	test('Go 1.4 and earlier: the whole collection is the pause', () => {
 		// Crafted from the reference's Go 1.4 line: 2+0+19800+3 µs = 19.805 ms.
-		const line = 'gc1(1): 2+0+19800+3 us, 0 -> 0 MB, 18 (19-1) objects, 2 goroutines, 15/0/0 sweeps, 0(0) handoff, 0(0) steal, 0/0/0 yields';
+		const line =
+			'gc1(1): 2+0+19800+3 us, 0 -> 0 MB, 18 (19-1) objects, 2 goroutines, 15/0/0 sweeps, 0(0) handoff, 0(0) steal, 0/0/0 yields';
 		assert.match(only(findFindings(line), 'long-pause')?.message ?? '', /19\.805 ms/);
 		// Crafted from the reference's Go 1.1 line: 4+3+2 ms.
 		const old = 'gc1(1): 4+3+2 ms, 0 -> 0 MB 16 -> 18 (19-1) objects, 0(0) handoff, 0(0) steal, 0/0/0 yields';
@@ -328,21 +402,46 @@ describe('gc-cpu', () => {
 	});
 	test('raised when the cumulative share passes the workers’ share after the first second', () => {
 		// Crafted: the share climbs to 31% by 2 s, with GOMAXPROCS=2 (25%).
-		const found = findFindings(log([gcLine(1, { at: 0.5, cpu: 12 }), gcLine(2, { at: 1.5, cpu: 27 }), gcLine(3, { at: 2, cpu: 31 }), gcLine(4, { at: 2.5, cpu: 24 })]));
+		const found = findFindings(
+			log([
+				gcLine(1, { at: 0.5, cpu: 12 }),
+				gcLine(2, { at: 1.5, cpu: 27 }),
+				gcLine(3, { at: 2, cpu: 31 }),
+				gcLine(4, { at: 2.5, cpu: 24 }),
+			]),
+		);
 		const f = only(found, 'gc-cpu');
 		assert.ok(f);
 		assert.deepEqual(f.lines, [2, 3]);
-		assert.match(f.message, /reached 31% at line 3 \(2 s into the run\), above the 25% the background mark workers use at GOMAXPROCS=2.*line 4, printed 24%/);
+		assert.match(
+			f.message,
+			/reached 31% at line 3 \(2 s into the run\), above the 25% the background mark workers use at GOMAXPROCS=2.*line 4, printed 24%/,
+		);
 	});
 	test('GOMAXPROCS=10 runs 3 dedicated workers, 30%; GOMAXPROCS=5 runs 1, 20%', () => {
 		// Crafted: 28% at GOMAXPROCS=10 is within what the workers use; 31% is not.
-		assert.equal(only(findFindings(log([gcLine(1, { at: 2, cpu: 28, procs: 10 }), gcLine(2, { at: 3, cpu: 30, procs: 10 })])), 'gc-cpu'), undefined);
-		assert.match(only(findFindings(gcLine(1, { at: 2, cpu: 31, procs: 10 })), 'gc-cpu')?.message ?? '', /above the 30% the background mark workers use at GOMAXPROCS=10/);
+		assert.equal(
+			only(
+				findFindings(log([gcLine(1, { at: 2, cpu: 28, procs: 10 }), gcLine(2, { at: 3, cpu: 30, procs: 10 })])),
+				'gc-cpu',
+			),
+			undefined,
+		);
+		assert.match(
+			only(findFindings(gcLine(1, { at: 2, cpu: 31, procs: 10 })), 'gc-cpu')?.message ?? '',
+			/above the 30% the background mark workers use at GOMAXPROCS=10/,
+		);
 		// Crafted: 22% at GOMAXPROCS=5 is more than its one worker uses.
-		assert.match(only(findFindings(gcLine(1, { at: 2, cpu: 22, procs: 5 })), 'gc-cpu')?.message ?? '', /above the 20% the background mark workers use at GOMAXPROCS=5/);
+		assert.match(
+			only(findFindings(gcLine(1, { at: 2, cpu: 22, procs: 5 })), 'gc-cpu')?.message ?? '',
+			/above the 20% the background mark workers use at GOMAXPROCS=5/,
+		);
 	});
 	test('not raised at the workers’ share or in the first second', () => {
-		assert.equal(only(findFindings(log([gcLine(1, { at: 0.2, cpu: 60 }), gcLine(2, { at: 3, cpu: 25 })])), 'gc-cpu'), undefined);
+		assert.equal(
+			only(findFindings(log([gcLine(1, { at: 0.2, cpu: 60 }), gcLine(2, { at: 3, cpu: 25 })])), 'gc-cpu'),
+			undefined,
+		);
 		for (const file of allCaptures) assert.equal(only(findFindings(capture(file)), 'gc-cpu'), undefined, file);
 	});
 });
@@ -354,7 +453,10 @@ describe('forced-gc', () => {
 		const f = only(found, 'forced-gc');
 		assert.ok(f);
 		assert.deepEqual(f.lines, [2, 3]);
-		assert.match(f.message, /^1 cycle was forced by the program, at line 2: .* 1 GC forced line, at line 3, is sysmon’s periodic/);
+		assert.match(
+			f.message,
+			/^1 cycle was forced by the program, at line 2: .* 1 GC forced line, at line 3, is sysmon’s periodic/,
+		);
 	});
 	test('the leak-check capture names its goroutine-leak check', () => {
 		const f = only(findFindings(capture('gctrace/go1.26-gcdemo-leakcheck.txt')), 'forced-gc');
@@ -371,33 +473,62 @@ describe('forced-gc', () => {
 describe('thread-growth', () => {
 	test('raised when threads= keeps reaching new highs', () => {
 		// Crafted: 7 threads, then 9, 11, 13, 15, 18.
-		const found = findFindings(log([7, 9, 9, 11, 13, 12, 15, 18].map((threads, i) => schedLine(i * 1000, { threads }))));
+		const found = findFindings(
+			log([7, 9, 9, 11, 13, 12, 15, 18].map((threads, i) => schedLine(i * 1000, { threads }))),
+		);
 		const f = only(found, 'thread-growth');
 		assert.ok(f);
 		assert.deepEqual(f.lines, [2, 4, 5, 7, 8]);
-		assert.match(f.message, /rose from 7 at line 1 to 18 at line 8 with GOMAXPROCS at 2, reaching a new high 5 times above 6/);
+		assert.match(
+			f.message,
+			/rose from 7 at line 1 to 18 at line 8 with GOMAXPROCS at 2, reaching a new high 5 times above 6/,
+		);
 	});
 	test('not raised by start-up growth or one jump', () => {
 		for (const file of allCaptures) assert.equal(only(findFindings(capture(file)), 'thread-growth'), undefined, file);
 		// Crafted: one jump from 7 to 50, which then stays.
-		assert.equal(only(findFindings(log([7, 50, 50, 50, 50, 50, 50].map((threads, i) => schedLine(i * 1000, { threads })))), 'thread-growth'), undefined);
+		assert.equal(
+			only(
+				findFindings(log([7, 50, 50, 50, 50, 50, 50].map((threads, i) => schedLine(i * 1000, { threads })))),
+				'thread-growth',
+			),
+			undefined,
+		);
 		// Crafted: 6 small rises, 7 to 13, under the 10-thread floor.
-		assert.equal(only(findFindings(log([7, 8, 9, 10, 11, 12, 13].map((threads, i) => schedLine(i * 1000, { threads })))), 'thread-growth'), undefined);
+		assert.equal(
+			only(
+				findFindings(log([7, 8, 9, 10, 11, 12, 13].map((threads, i) => schedLine(i * 1000, { threads })))),
+				'thread-growth',
+			),
+			undefined,
+		);
 		// Crafted: GOMAXPROCS=64 starting up, 4 to 68 threads in 7 steps: a thread per P and the runtime's own.
-		const big = [4, 20, 36, 50, 60, 66, 68, 68].map((threads, i) =>
-			`SCHED ${i * 1000}ms: gomaxprocs=64 idleprocs=0 threads=${threads} spinningthreads=0 needspinning=1 idlethreads=2 runqueue=0 [ ${Array(64).fill(0).join(' ')} ] schedticks=[ ${Array(64).fill(5).join(' ')} ]`,
+		const big = [4, 20, 36, 50, 60, 66, 68, 68].map(
+			(threads, i) =>
+				`SCHED ${i * 1000}ms: gomaxprocs=64 idleprocs=0 threads=${threads} spinningthreads=0 needspinning=1 idlethreads=2 runqueue=0 [ ${Array(64).fill(0).join(' ')} ] schedticks=[ ${Array(64).fill(5).join(' ')} ]`,
 		);
 		assert.equal(only(findFindings(log(big)), 'thread-growth'), undefined);
 		// Crafted: the same service then keeps adding threads, 75 to 90.
-		const grown = [75, 80, 84, 87, 90].map((threads, i) => big[7].replace('threads=68', `threads=${threads}`).replace('SCHED 7000ms', `SCHED ${8000 + i * 1000}ms`));
-		assert.match(only(findFindings(log([...big, ...grown])), 'thread-growth')?.message ?? '', /rose from 4 at line 1 to 90 at line 13 with GOMAXPROCS at 64, reaching a new high 5 times above 68/);
+		const grown = [75, 80, 84, 87, 90].map((threads, i) =>
+			big[7].replace('threads=68', `threads=${threads}`).replace('SCHED 7000ms', `SCHED ${8000 + i * 1000}ms`),
+		);
+		assert.match(
+			only(findFindings(log([...big, ...grown])), 'thread-growth')?.message ?? '',
+			/rose from 4 at line 1 to 90 at line 13 with GOMAXPROCS at 64, reaching a new high 5 times above 68/,
+		);
 	});
 });
 
 describe('runqueue-imbalance', () => {
 	test('raised when the same P keeps the long queue for 3 lines', () => {
 		// Crafted: P1 holds 120–200 goroutines while P0 holds 0–30.
-		const queues: [number, number][] = [[40, 41], [0, 120], [30, 200], [3, 150], [90, 95]];
+		const queues: [number, number][] = [
+			[40, 41],
+			[0, 120],
+			[30, 200],
+			[3, 150],
+			[90, 95],
+		];
 		const f = only(findFindings(log(queues.map((local, i) => schedLine(i * 1000, { local })))), 'runqueue-imbalance');
 		assert.ok(f);
 		assert.deepEqual(f.lines, [2, 3, 4]);
@@ -405,11 +536,31 @@ describe('runqueue-imbalance', () => {
 	});
 	test('not raised when the long queue moves between Ps, lasts 2 lines, or is short', () => {
 		const none = (queues: [number, number][]) =>
-			assert.equal(only(findFindings(log(queues.map((local, i) => schedLine(i * 1000, { local })))), 'runqueue-imbalance'), undefined);
-		none([[120, 0], [0, 130], [140, 0], [0, 120]]);
-		none([[120, 0], [130, 0], [10, 10], [140, 0], [150, 3]]);
-		none([[15, 0], [12, 0], [14, 0], [13, 1]]);
-		for (const file of allCaptures) assert.equal(only(findFindings(capture(file)), 'runqueue-imbalance'), undefined, file);
+			assert.equal(
+				only(findFindings(log(queues.map((local, i) => schedLine(i * 1000, { local })))), 'runqueue-imbalance'),
+				undefined,
+			);
+		none([
+			[120, 0],
+			[0, 130],
+			[140, 0],
+			[0, 120],
+		]);
+		none([
+			[120, 0],
+			[130, 0],
+			[10, 10],
+			[140, 0],
+			[150, 3],
+		]);
+		none([
+			[15, 0],
+			[12, 0],
+			[14, 0],
+			[13, 1],
+		]);
+		for (const file of allCaptures)
+			assert.equal(only(findFindings(capture(file)), 'runqueue-imbalance'), undefined, file);
 	});
 });
 
@@ -435,7 +586,10 @@ describe('scheddetail dumps', () => {
 		const skewed = findFindings(log([1, 2, 3, 4].flatMap((s) => dump(s * 1000, 2, [130, 0]))));
 		assert.deepEqual(only(skewed, 'runqueue-imbalance')?.lines, [1, 5, 9, 13]);
 		// Crafted: the header alone (global queue 2) is no leak.
-		assert.equal(only(findFindings(log([1, 2, 3, 4].flatMap((s) => dump(s * 1000, 2, [60, 70]).slice(0, 1)))), 'goroutine-leak'), undefined);
+		assert.equal(
+			only(findFindings(log([1, 2, 3, 4].flatMap((s) => dump(s * 1000, 2, [60, 70]).slice(0, 1)))), 'goroutine-leak'),
+			undefined,
+		);
 	});
 });
 
@@ -459,7 +613,10 @@ describe('every capture', () => {
 			for (const f of found) {
 				assert.doesNotMatch(f.message, /[<>`*\n]|NaN|undefined|Infinity/, `${file} ${f.kind}: plain text`);
 				assert.ok(f.lines.length > 0 && f.lines.length <= maxFindingLines);
-				assert.deepEqual(f.lines, [...f.lines].sort((a, b) => a - b));
+				assert.deepEqual(
+					f.lines,
+					[...f.lines].sort((a, b) => a - b),
+				);
 				assert.ok(f.lineCount >= f.lines.length);
 			}
 		}
@@ -479,7 +636,8 @@ describe('the collector', () => {
 		// Crafted: 50,000 forced cycles with 12 ms pauses, and 50,000 GC forced lines.
 		for (let chunk = 0; chunk < 100; chunk++) {
 			const lines: string[] = [];
-			for (let i = 0; i < 500; i++) lines.push(gcLine(chunk * 500 + i + 1, { clock: '11+1+1', forced: true }), 'GC forced');
+			for (let i = 0; i < 500; i++)
+				lines.push(gcLine(chunk * 500 + i + 1, { clock: '11+1+1', forced: true }), 'GC forced');
 			parser.push(log(lines));
 		}
 		parser.end();
@@ -512,7 +670,12 @@ describe('damaged input', () => {
 	test('random edits of real logs never throw and keep findings well formed', () => {
 		const next = createRandom(20261126);
 		const alphabet = '0123456789 .+->/[]%@=ms\n';
-		for (const file of ['schedtrace/go1.26-p2-leak.txt', 'gctrace/go1.19-gcdemo-retain.txt', 'combined/go1.26-gcdemo-gc-sched.txt', 'scheddetail/go1.27-p2-block.txt']) {
+		for (const file of [
+			'schedtrace/go1.26-p2-leak.txt',
+			'gctrace/go1.19-gcdemo-retain.txt',
+			'combined/go1.26-gcdemo-gc-sched.txt',
+			'scheddetail/go1.27-p2-block.txt',
+		]) {
 			const text = capture(file);
 			for (let round = 0; round < 200; round++) {
 				const chars = [...text];

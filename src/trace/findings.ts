@@ -211,7 +211,13 @@ export const findingRules: readonly FindingRule[] = [
 			'code that allocates) and from pauses. Usual causes are a high allocation rate for the heap goal: a ' +
 			'low GOGC, or a GOMEMLIMIT close to the live heap. A healthy service usually shows a few percent.',
 		lesson: 'a-gc-trace-under-load',
-		fields: ['gctrace/gc-cpu-percent', 'gctrace/procs', 'gctrace/since-start', 'gctrace/cpu-assist', 'gctrace/cpu-background'],
+		fields: [
+			'gctrace/gc-cpu-percent',
+			'gctrace/procs',
+			'gctrace/since-start',
+			'gctrace/cpu-assist',
+			'gctrace/cpu-background',
+		],
 	},
 	{
 		kind: 'forced-gc',
@@ -400,7 +406,8 @@ function heapGrowthRule(): Rule {
 				for (let i = from; i < to; i++) sum += live[i];
 				return sum / (to - from);
 			});
-			const rising = (q: number) => averages[q] >= averages[q - 1] * (1 + HEAP_QUARTER_RISE) && averages[q] > averages[q - 1];
+			const rising = (q: number) =>
+				averages[q] >= averages[q - 1] * (1 + HEAP_QUARTER_RISE) && averages[q] > averages[q - 1];
 			if (!rising(2) || !rising(3) || averages[3] - averages[1] < HEAP_MIN_GROWTH_MB) return null;
 			// The lines: new highs after the warm-up.
 			const highs = new LineList();
@@ -413,7 +420,8 @@ function heapGrowthRule(): Rule {
 					if (i >= starts[1]) highs.add(lines[i]);
 				}
 			}
-			const sampled = stride > 1 ? ` (every ${stride === 2 ? 'other' : `${stride}th`} cycle kept for these figures)` : '';
+			const sampled =
+				stride > 1 ? ` (every ${stride === 2 ? 'other' : `${stride}th`} cycle kept for these figures)` : '';
 			return finding(
 				'heap-growth',
 				`Averaged over each quarter of the log’s ${plural(cycles, 'cycle')}${sampled}, the live heap was ` +
@@ -469,7 +477,13 @@ function goroutineLeakRule(): Rule {
 				prev = undefined;
 			}
 			let rate: number | null = null;
-			if (prev?.ticks != null && ticks !== null && prev.procs === gomaxprocs && elapsed > prev.elapsed && ticks >= prev.ticks) {
+			if (
+				prev?.ticks != null &&
+				ticks !== null &&
+				prev.procs === gomaxprocs &&
+				elapsed > prev.elapsed &&
+				ticks >= prev.ticks
+			) {
 				rate = ((ticks - prev.ticks) / (elapsed - prev.elapsed)) * 1000;
 			}
 			entries.push({ lineNo, elapsed, procs: gomaxprocs, idle: idleprocs, waiting, ticks, rate });
@@ -702,7 +716,9 @@ function forcedGcRule(): Rule {
 			const parts: string[] = [];
 			if (forced.count > 0) {
 				const checks =
-					leakChecks > 0 ? ` (${leakChecks} of them ${leakChecks === 1 ? 'was a goroutine-leak check' : 'were goroutine-leak checks'})` : '';
+					leakChecks > 0
+						? ` (${leakChecks} of them ${leakChecks === 1 ? 'was a goroutine-leak check' : 'were goroutine-leak checks'})`
+						: '';
 				parts.push(
 					`${plural(forced.count, 'cycle was', 'cycles were')} forced by the program${checks}, at ` +
 						`${lineNames(forced)}: ${forced.count === 1 ? 'a call' : 'calls'} to runtime.GC or ` +

@@ -11,7 +11,11 @@ test('a real capture is text', () => {
 test('text with a few non-UTF-8 bytes, or a character cut at the end, is text', () => {
 	const text = new TextEncoder().encode(`${'gc 1 @0.1s 0%: program output\n'.repeat(40)}é`);
 	assert.equal(looksBinary(text.subarray(0, text.length - 1)), false);
-	const withLatin1 = new Uint8Array([...new TextEncoder().encode('caf'), 0xe9, ...new TextEncoder().encode(' '.repeat(200))]);
+	const withLatin1 = new Uint8Array([
+		...new TextEncoder().encode('caf'),
+		0xe9,
+		...new TextEncoder().encode(' '.repeat(200)),
+	]);
 	assert.equal(looksBinary(withLatin1), false);
 });
 
@@ -44,7 +48,9 @@ test('the UTF-8 count agrees with TextDecoder on text, noise and cut characters'
 		const text = new TextDecoder().decode(sample);
 		const replaced = text.split('\uFFFD').length - 1;
 		const binary = replaced > 1 && replaced / text.length > 0.05;
-		const expected = binary ? `${Math.round((replaced / text.length) * 100)}% of its first characters are not UTF-8` : null;
+		const expected = binary
+			? `${Math.round((replaced / text.length) * 100)}% of its first characters are not UTF-8`
+			: null;
 		assert.equal(binaryEvidence(sample), expected, `${[...sample].join(',')}`);
 	}
 });

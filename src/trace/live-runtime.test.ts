@@ -47,7 +47,10 @@ describe('live runtime', () => {
 		assert.ok(summary.kindCounts.gctrace >= 3, `expected gc lines, got ${summary.kindCounts.gctrace}`);
 		assert.ok(summary.kindCounts.schedtrace >= 5, `expected SCHED lines, got ${summary.kindCounts.schedtrace}`);
 		// The shapes identify the release that printed them.
-		assert.ok(summary.era && eraIncludes(summary.era, goMinor), `era ${summary.era && formatEra(summary.era)} lacks go1.${goMinor}`);
+		assert.ok(
+			summary.era && eraIncludes(summary.era, goMinor),
+			`era ${summary.era && formatEra(summary.era)} lacks go1.${goMinor}`,
+		);
 		// runtime.GC() halfway through is a user-forced cycle.
 		const forced = lines.filter((l) => l.tokens.some((t) => t.key === 'gctrace/forced'));
 		assert.ok(forced.length >= 1, 'expected a (forced) gc line');

@@ -163,10 +163,7 @@ describe('dump grouping', () => {
 		assert.equal(twice.summary.dumps, 2);
 		assert.deepEqual(
 			twice.lines.map((l) => l.dump),
-			[
-				...GO119_DUMP.map((_, i) => (i === 5 ? null : 1)),
-				...GO119_DUMP.map((_, i) => (i === 5 ? null : 9)),
-			],
+			[...GO119_DUMP.map((_, i) => (i === 5 ? null : 1)), ...GO119_DUMP.map((_, i) => (i === 5 ? null : 9))],
 		);
 	});
 });
@@ -250,14 +247,10 @@ describe('summary', () => {
 
 	test('end() returns a summary the parser no longer changes', () => {
 		const parser = createLogParser();
-		parser.push(
-			'SCHED 0ms: gomaxprocs=1 idleprocs=0 threads=2 spinningthreads=0 idlethreads=0 runqueue=0 [1]\n',
-		);
+		parser.push('SCHED 0ms: gomaxprocs=1 idleprocs=0 threads=2 spinningthreads=0 idlethreads=0 runqueue=0 [1]\n');
 		const first = parser.end();
 		const copy = structuredClone(first);
-		parser.push(
-			'SCHED 9ms: gomaxprocs=3 idleprocs=0 threads=2 spinningthreads=0 idlethreads=0 runqueue=0 [1]\n',
-		);
+		parser.push('SCHED 9ms: gomaxprocs=3 idleprocs=0 threads=2 spinningthreads=0 idlethreads=0 runqueue=0 [1]\n');
 		parser.end();
 		assert.deepEqual(first, copy);
 	});

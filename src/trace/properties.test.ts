@@ -70,13 +70,7 @@ const projectRoot = path.resolve(import.meta.dirname, '..', '..');
 /** Lines of the shared synthetic samples file and of the real captures, when present. */
 function fileSeeds(): string[] {
 	const seeds: string[] = [];
-	const samples = path.resolve(
-		projectRoot,
-		'..',
-		'shared',
-		'reference',
-		'go-trace-synthetic-samples.txt',
-	);
+	const samples = path.resolve(projectRoot, '..', 'shared', 'reference', 'go-trace-synthetic-samples.txt');
 	if (existsSync(samples)) {
 		for (const line of readFileSync(samples, 'utf8').split('\n')) {
 			if (line !== '' && !line.startsWith('#') && !line.startsWith('=')) seeds.push(line);
@@ -99,22 +93,7 @@ const random = createRandom(0x60deb06);
 const int = (n: number): number => Math.floor(random() * n);
 const pick = <T>(items: readonly T[]): T => items[int(items.length)];
 
-const ODD_TEXT = [
-	'é',
-	'Δ',
-	'∆',
-	'µ',
-	'🙂',
-	'𝟘',
-	'\ud800',
-	'\udfff',
-	'\u0000',
-	'\t',
-	'\r',
-	'\u2028',
-	'\ufeff',
-	'ﬁ',
-];
+const ODD_TEXT = ['é', 'Δ', '∆', 'µ', '🙂', '𝟘', '\ud800', '\udfff', '\u0000', '\t', '\r', '\u2028', '\ufeff', 'ﬁ'];
 const SEPARATORS = [' ', '=', ':', '[', ']', '(', ')', ',', '/', '+', '-', '>', '@', '%', '.'];
 const PREFIXES = [
 	'SCHED ',
@@ -157,10 +136,7 @@ const mutations: ((line: string) => string)[] = [
 	// change digits
 	(line) => line.replace(/\d/g, (d) => (random() < 0.3 ? String(int(10)) : d)),
 	// change a number into something else a runtime might print, or not
-	(line) =>
-		line.replace(/\d+/, () =>
-			pick(['-1', 'nil', '0', '4096', '99999999999999999999', '1e5', '', 'x']),
-		),
+	(line) => line.replace(/\d+/, () => pick(['-1', 'nil', '0', '4096', '99999999999999999999', '1e5', '', 'x'])),
 	// remove a separator
 	(line) => {
 		const sep = pick(SEPARATORS);
@@ -201,12 +177,7 @@ const FORMS_OF: Record<LineKind, readonly LineForm[]> = {
 	'gc-forced': ['gc-forced'],
 	schedtrace: ['sched', 'sched-detail-header'],
 	scheddetail: ['detail-p', 'detail-m', 'detail-g'],
-	gcpacertrace: [
-		'pacer-assist-ratio',
-		'pacer-controller-legacy',
-		'pacer-controller',
-		'pacer-sweep-done',
-	],
+	gcpacertrace: ['pacer-assist-ratio', 'pacer-controller-legacy', 'pacer-controller', 'pacer-sweep-done'],
 	scavtrace: ['scvg-released', 'scvg-summary', 'scvg-gc-forced', 'scav'],
 	inittrace: ['init'],
 	other: ['other'],
@@ -215,10 +186,7 @@ const FORMS_OF: Record<LineKind, readonly LineForm[]> = {
 /** Asserts the core's invariants for one parsed line. */
 function checkInvariants(line: string, parsed: ParsedLine): void {
 	assert.equal(parsed.text, line, 'the text is the line');
-	assert.ok(
-		FORMS_OF[parsed.kind]?.includes(parsed.form),
-		`form ${parsed.form} of kind ${parsed.kind}`,
-	);
+	assert.ok(FORMS_OF[parsed.kind]?.includes(parsed.form), `form ${parsed.form} of kind ${parsed.kind}`);
 	if (parsed.kind === 'other') {
 		assert.equal(parsed.era, null, 'other lines have no era');
 		assert.deepEqual(parsed.tokens, [], 'other lines have no tokens');
@@ -244,14 +212,8 @@ function checkInvariants(line: string, parsed: ParsedLine): void {
 	}
 	if (parsed.problem !== null) {
 		const { column, message } = parsed.problem;
-		assert.ok(
-			Number.isInteger(column) && column >= 1 && column <= line.length + 1,
-			`column ${column}`,
-		);
-		assert.ok(
-			typeof message === 'string' && message.length > 0,
-			'a problem says what was expected',
-		);
+		assert.ok(Number.isInteger(column) && column >= 1 && column <= line.length + 1, `column ${column}`);
+		assert.ok(typeof message === 'string' && message.length > 0, 'a problem says what was expected');
 	}
 }
 
@@ -284,8 +246,7 @@ describe('parseLine properties', () => {
 	});
 
 	test('2,000 random lines behind every dispatch prefix, and 1,000 without', () => {
-		for (let i = 0; i < 2_000; i++)
-			checkLine(pick(PREFIXES) + randomCodeUnits(int(60)), `prefixed ${i}`);
+		for (let i = 0; i < 2_000; i++) checkLine(pick(PREFIXES) + randomCodeUnits(int(60)), `prefixed ${i}`);
 		for (let i = 0; i < 1_000; i++) checkLine(randomCodeUnits(int(120)), `random ${i}`);
 	});
 
@@ -310,9 +271,7 @@ describe('parseLine properties', () => {
 	});
 
 	test('a log of mutated lines parses line by line, with a consistent summary', () => {
-		const lines = Array.from({ length: 2_000 }, () =>
-			mutate(pick(seeds)).replaceAll(/[\r\n]/g, ''),
-		);
+		const lines = Array.from({ length: 2_000 }, () => mutate(pick(seeds)).replaceAll(/[\r\n]/g, ''));
 		let count = 0;
 		let problems = 0;
 		const summary = parseLog(lines.join('\n'), (line) => {

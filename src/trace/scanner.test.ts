@@ -63,8 +63,12 @@ describe('numbers built while scanning equal Number()', () => {
 		}
 	});
 
-	test('the runtime\'s NaN and ±Inf read as NaN and ±Infinity', () => {
-		for (const [text, expected] of [['NaN', Number.NaN], ['+Inf', Infinity], ['-Inf', -Infinity]] as const) {
+	test("the runtime's NaN and ±Inf read as NaN and ±Infinity", () => {
+		for (const [text, expected] of [
+			['NaN', Number.NaN],
+			['+Inf', Infinity],
+			['-Inf', -Infinity],
+		] as const) {
 			const { value, result } = readOne(text, (s) => s.float('gcpacertrace/h', 'h'));
 			assert.equal(result, 'shortest');
 			assert.ok(Object.is(value, expected), text);
@@ -130,9 +134,7 @@ const LINES = [
 ];
 
 /** Every prefix of every line: cut-off lines end where a read past the end would matter most. */
-const CUT_LINES = LINES.flatMap((line) =>
-	Array.from({ length: line.length + 1 }, (_, i) => line.slice(0, i)),
-);
+const CUT_LINES = LINES.flatMap((line) => Array.from({ length: line.length + 1 }, (_, i) => line.slice(0, i)));
 
 // Text after the line that would change the parse if the scanner read past the line's end.
 const FOLLOWING = ['\n', '\r\n', '\n0123456789', '\n (forced)', '\n@1.5s', '\nabc=1 ', '\n]', '\n) m=1'];

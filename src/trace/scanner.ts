@@ -18,16 +18,7 @@
  *   `toParsedLine()` build the public `Token` objects when someone will look at them.
  */
 import { eraOfBits } from './era-bits.ts';
-import type {
-	Era,
-	FieldKey,
-	FieldValue,
-	LineForm,
-	LineKind,
-	ParsedLine,
-	Problem,
-	Token,
-} from './types.ts';
+import type { Era, FieldKey, FieldValue, LineForm, LineKind, ParsedLine, Problem, Token } from './types.ts';
 
 const DIGIT_0 = 48;
 const DIGIT_9 = 57;
@@ -42,9 +33,7 @@ function isDigit(c: number): boolean {
 
 /** `\w` or `.`: what may not follow a float. */
 function isWordOrDot(c: number): boolean {
-	return (
-		isDigit(c) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === DOT
-	);
+	return isDigit(c) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === DOT;
 }
 
 /** How a runtime float was printed: `+2.500000e-001` (Go ≤1.25) or shortest form (Go 1.26+). */
@@ -67,8 +56,8 @@ const OTHER = 3; // in `others`: null, a boolean or a list
 // Exact powers of ten: an integer of at most 53 bits times or divided by one of these is
 // rounded once, exactly as `Number(text)` rounds (the classic fast path for decimal input).
 const POW10 = [
-	1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
-	1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+	1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20,
+	1e21, 1e22,
 ];
 
 // The float reader looks at no more than this many characters (the runtime prints at most 24).
@@ -249,8 +238,7 @@ export class LineScanner {
 			} while (isDigit(c));
 		}
 		// Two exact integers divide with one rounding, as Number(text) rounds; others use it.
-		const magnitude =
-			n <= Number.MAX_SAFE_INTEGER && scale <= 1e15 ? n / scale : this.parsed(start, i);
+		const magnitude = n <= Number.MAX_SAFE_INTEGER && scale <= 1e15 ? n / scale : this.parsed(start, i);
 		this.setNumber(this.slot(key, start, i), negative ? -magnitude : magnitude);
 		this.pos = i;
 		return true;

@@ -46,7 +46,10 @@ describe('series of real captures', () => {
 			const gcLines = lines.filter((l) => l.kind === 'gctrace' && l.form === 'gc-cycle');
 			assert.equal(series.gc.length, gcLines.length);
 			assert.equal(series.gcUntimed, 0);
-			assert.deepEqual([...series.gc.lineNo], gcLines.map((l) => l.lineNo));
+			assert.deepEqual(
+				[...series.gc.lineNo],
+				gcLines.map((l) => l.lineNo),
+			);
 			gcLines.forEach((line, i) => {
 				assert.equal(series.gc.time[i], num(line, 'gctrace/since-start'));
 				assert.equal(series.gc.columns.heapStart[i], num(line, 'gctrace/heap-start'));
@@ -54,15 +57,17 @@ describe('series of real captures', () => {
 				assert.equal(series.gc.columns.heapLive[i], num(line, 'gctrace/heap-live'));
 				assert.equal(series.gc.columns.heapGoal[i], num(line, 'gctrace/heap-goal'));
 				assert.equal(series.gc.columns.gcCpuPercent[i], num(line, 'gctrace/gc-cpu-percent'));
-				const stw =
-					num(line, 'gctrace/wall-sweep-termination') + num(line, 'gctrace/wall-mark-termination');
+				const stw = num(line, 'gctrace/wall-sweep-termination') + num(line, 'gctrace/wall-mark-termination');
 				assert.ok(Number.isFinite(stw), `line ${line.lineNo} prints both pauses`);
 				assert.equal(series.gc.columns.stw[i], stw);
 			});
 
 			const schedLines = lines.filter((l) => l.kind === 'schedtrace');
 			assert.equal(series.sched.length, schedLines.length);
-			assert.deepEqual([...series.sched.lineNo], schedLines.map((l) => l.lineNo));
+			assert.deepEqual(
+				[...series.sched.lineNo],
+				schedLines.map((l) => l.lineNo),
+			);
 			schedLines.forEach((line, i) => {
 				assert.equal(series.sched.time[i], num(line, 'schedtrace/elapsed') / 1000);
 				assert.equal(series.sched.columns.runqueue[i], num(line, 'schedtrace/runqueue'));
@@ -85,10 +90,7 @@ describe('series of real captures', () => {
 				const gcLine = gcLines.find((l) => l.lineNo > line.lineNo)!;
 				assert.equal(series.pacer.time[i], num(gcLine, 'gctrace/since-start'));
 				assert.equal(series.pacer.columns.utilization[i], num(line, 'gcpacertrace/cpu-utilization'));
-				assert.equal(
-					series.pacer.columns.utilizationGoal[i],
-					num(line, 'gcpacertrace/cpu-utilization-goal'),
-				);
+				assert.equal(series.pacer.columns.utilizationGoal[i], num(line, 'gcpacertrace/cpu-utilization-goal'));
 				assert.equal(byNo(line.lineNo).kind, 'gcpacertrace');
 			});
 			for (let i = 1; i < series.pacer.length; i++) {
@@ -117,8 +119,14 @@ describe('series of real captures', () => {
 
 			// scav lines in log order, x being the line's place among them.
 			const scavLines = lines.filter((l) => l.form === 'scav');
-			assert.deepEqual([...series.scav.lineNo], scavLines.map((l) => l.lineNo));
-			assert.deepEqual([...series.scav.time], scavLines.map((_, i) => i + 1));
+			assert.deepEqual(
+				[...series.scav.lineNo],
+				scavLines.map((l) => l.lineNo),
+			);
+			assert.deepEqual(
+				[...series.scav.time],
+				scavLines.map((_, i) => i + 1),
+			);
 			assert.equal(series.scvgUncharted, lines.filter((l) => l.kind === 'scavtrace' && l.form !== 'scav').length);
 			scavLines.forEach((line, i) => {
 				assert.equal(series.scav.columns.released[i], num(line, 'scavtrace/heap-released'));
@@ -128,8 +136,14 @@ describe('series of real captures', () => {
 			});
 
 			const initLines = lines.filter((l) => l.kind === 'inittrace');
-			assert.deepEqual([...series.init.lineNo], initLines.map((l) => l.lineNo));
-			assert.deepEqual(series.init.packages, initLines.map((l) => value(l, 'inittrace/package')));
+			assert.deepEqual(
+				[...series.init.lineNo],
+				initLines.map((l) => l.lineNo),
+			);
+			assert.deepEqual(
+				series.init.packages,
+				initLines.map((l) => value(l, 'inittrace/package')),
+			);
 			initLines.forEach((line, i) => {
 				assert.equal(series.init.columns.clock[i], num(line, 'inittrace/clock'));
 				assert.equal(series.init.columns.start[i], num(line, 'inittrace/start'));
@@ -155,7 +169,10 @@ describe('series of real captures', () => {
 		for (const file of ['scavtrace/go1.19-gcdemo.txt', 'scavtrace/go1.26-gcdemo.txt']) {
 			const { series } = analyse(readFileSync(new URL(file, TRACES), 'utf8'));
 			assert.ok(series.scav.length > 40, file);
-			assert.ok(series.scav.columns.released.every((v) => v > 0), file);
+			assert.ok(
+				series.scav.columns.released.every((v) => v > 0),
+				file,
+			);
 		}
 		const { series } = analyse(readFileSync(new URL('inittrace/go1.26-web.txt', TRACES), 'utf8'));
 		assert.equal(series.init.packages[0], 'internal/bytealg');
@@ -163,17 +180,13 @@ describe('series of real captures', () => {
 	});
 
 	test('a pacer capture has a timed pacer point for each cycle', () => {
-		const { series } = analyse(
-			readFileSync(new URL('gcpacertrace/go1.26-web-load.txt', TRACES), 'utf8'),
-		);
+		const { series } = analyse(readFileSync(new URL('gcpacertrace/go1.26-web-load.txt', TRACES), 'utf8'));
 		assert.ok(series.pacer.length > 10);
 		assert.ok(series.pacer.columns.utilizationGoal.every((goal) => goal === 25));
 	});
 
 	test('a scheddetail dump gives each P its runqsize at the header’s time', () => {
-		const { lines, series } = analyse(
-			readFileSync(new URL('scheddetail/go1.26-p2-load.txt', TRACES), 'utf8'),
-		);
+		const { lines, series } = analyse(readFileSync(new URL('scheddetail/go1.26-p2-load.txt', TRACES), 'utf8'));
 		assert.ok(series.sched.length > 0);
 		assert.equal(series.sched.procCount, 2);
 		const headers = lines.filter((l) => l.form === 'sched-detail-header');
@@ -210,7 +223,10 @@ describe('schedticks rates across resets (synthetic Go 1.25+ lines)', () => {
 		assert.ok(at(2).every(Number.isNaN), 'GOMAXPROCS changed');
 		assert.deepEqual(at(3), [100, 10, 10, 20]);
 		assert.ok(at(4).every(Number.isNaN), 'time went back');
-		assert.deepEqual(at(5).map((v) => (Number.isNaN(v) ? null : v)), [100, null, 20, 40]);
+		assert.deepEqual(
+			at(5).map((v) => (Number.isNaN(v) ? null : v)),
+			[100, null, 20, 40],
+		);
 	});
 });
 
@@ -285,7 +301,8 @@ describe('series of older eras (synthetic lines from the format reference)', () 
 	test('the result is structured-cloneable and grows past its first capacity', () => {
 		const lines = Array.from(
 			{ length: 1000 },
-			(_, i) => `SCHED ${i * 10}ms: gomaxprocs=2 idleprocs=0 threads=5 spinningthreads=0 idlethreads=0 runqueue=${i} [0 ${i % 7}]`,
+			(_, i) =>
+				`SCHED ${i * 10}ms: gomaxprocs=2 idleprocs=0 threads=5 spinningthreads=0 idlethreads=0 runqueue=${i} [0 ${i % 7}]`,
 		);
 		const { series } = analyse(lines.join('\n'));
 		const copy = structuredClone(series);

@@ -9,7 +9,14 @@
  * with a million schedtrace lines costs a few bytes a number, and the result is structured-
  * cloneable (a Web Worker can post it).
  */
-import { createSchedSampler, fieldNumber, fieldValue, markUtilization, stwPauseMs, type SchedSample } from './derived.ts';
+import {
+	createSchedSampler,
+	fieldNumber,
+	fieldValue,
+	markUtilization,
+	stwPauseMs,
+	type SchedSample,
+} from './derived.ts';
 import type { LogLine } from './log.ts';
 import type { FieldKey } from './types.ts';
 
@@ -138,10 +145,7 @@ class Group<C extends string> {
 	readonly columns: Record<C, Column>;
 
 	constructor(names: readonly C[]) {
-		this.columns = Object.fromEntries(names.map((name) => [name, new Column()])) as Record<
-			C,
-			Column
-		>;
+		this.columns = Object.fromEntries(names.map((name) => [name, new Column()])) as Record<C, Column>;
 	}
 
 	/** Starts a row; every column gets NaN until set. */
@@ -174,7 +178,6 @@ const GC_COLUMNS: Record<Exclude<GcColumn, 'stw'>, FieldKey> = {
 	stwSweepTermination: 'gctrace/wall-sweep-termination',
 	stwMarkTermination: 'gctrace/wall-mark-termination',
 };
-
 
 /** The number `key` prints on this line, or NaN (a gap in the chart). */
 function num(line: LogLine, key: FieldKey): number {

@@ -98,7 +98,11 @@ export interface SpanRow {
 export function describeSpanTable(
 	title: string,
 	rows: readonly SpanRow[],
-	opts: { parse: (line: string) => ParsedLine; kind: LineKind | ((row: SpanRow) => LineKind); keys?: ReadonlySet<string> },
+	opts: {
+		parse: (line: string) => ParsedLine;
+		kind: LineKind | ((row: SpanRow) => LineKind);
+		keys?: ReadonlySet<string>;
+	},
 ): void {
 	const expected = (row: SpanRow): Token[] =>
 		row.tokens.length > 0 && Array.isArray(row.tokens[0]) ? toTokens(row.tokens as Span[]) : (row.tokens as Token[]);
@@ -129,7 +133,10 @@ export function describeSpanTable(
 }
 
 /** Each synthetic sample parses without a problem, to its era, with every token keyed. */
-export function describeEraSamples(samples: readonly [line: string, era: string][], parse: (line: string) => ParsedLine): void {
+export function describeEraSamples(
+	samples: readonly [line: string, era: string][],
+	parse: (line: string) => ParsedLine,
+): void {
 	describe('eras (synthetic samples)', () => {
 		for (const [line, era] of samples) {
 			test(line, () => {

@@ -18,14 +18,7 @@ type TraceKind = (typeof traceKinds)[number];
 export type LineKind = TraceKind | 'other';
 
 /** Reference formats: the first part of every field key and of `/reference/<format>/`. */
-export const traceFormats = [
-	'gctrace',
-	'schedtrace',
-	'scheddetail',
-	'gcpacertrace',
-	'scavtrace',
-	'inittrace',
-] as const;
+export const traceFormats = ['gctrace', 'schedtrace', 'scheddetail', 'gcpacertrace', 'scavtrace', 'inittrace'] as const;
 export type TraceFormat = (typeof traceFormats)[number];
 
 /** Catalogue key, also the reference URL: `gctrace/heap-goal` is `/reference/gctrace/heap-goal/`. */

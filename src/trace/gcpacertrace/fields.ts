@@ -9,11 +9,9 @@ import { defineFields } from '../fields.ts';
 
 const MIB_PRECISION = 'MiB truncated with >>20: `0 MB` means under 1 MiB';
 const FLOAT_PRECISION =
-	'7 significant digits (`+6.000000e-001`) through Go 1.25; shortest exact form (`0.6`) ' +
-	'from Go 1.26';
+	'7 significant digits (`+6.000000e-001`) through Go 1.25; shortest exact form (`0.6`) ' + 'from Go 1.26';
 const FLOAT_CHANGE = { go: 26, note: 'Printed in shortest form (`0.6`), not `+6.000000e-001`.' };
-const ASSIST_SOURCE =
-	'src/runtime/mgcpacer.go (mgc.go in older releases), gcControllerState.startCycle';
+const ASSIST_SOURCE = 'src/runtime/mgcpacer.go (mgc.go in older releases), gcControllerState.startCycle';
 const CONTROLLER_SOURCE = 'src/runtime/mgc.go (later mgcpacer.go), gcControllerState.endCycle';
 const PACER_SOURCE = 'src/runtime/mgcpacer.go, gcControllerState.endCycle';
 // The old controller line is Go 1.5–1.17, and Go 1.18 kept it behind a GOEXPERIMENT.
@@ -40,13 +38,9 @@ export const gcpacertraceFields = defineFields([
 		printed: 'assist ratio=#',
 		unit: 'ratio',
 		precision: FLOAT_PRECISION,
-		summary:
-			'Scan work a goroutine owes as mark assist for each byte it allocates during this cycle.',
+		summary: 'Scan work a goroutine owes as mark assist for each byte it allocates during this cycle.',
 		since: 5,
-		changes: [
-			{ go: 6, note: 'Prints assistWorkPerByte, which replaced assistRatio.' },
-			FLOAT_CHANGE,
-		],
+		changes: [{ go: 6, note: 'Prints assistWorkPerByte, which replaced assistRatio.' }, FLOAT_CHANGE],
 		source: `${ASSIST_SOURCE}: c.assistWorkPerByte (c.assistRatio in Go 1.5)`,
 	},
 	{
@@ -97,9 +91,7 @@ export const gcpacertraceFields = defineFields([
 			'How many dedicated background mark workers this cycle runs, each taking a whole P: ' +
 			'GOMAXPROCS/4 rounded to the nearest whole number when that is within 30% of it.',
 		since: 5,
-		changes: [
-			{ go: 10, note: 'Rounded to the nearest whole number; Go 1.5–1.9 rounded GOMAXPROCS/4 down.' },
-		],
+		changes: [{ go: 10, note: 'Rounded to the nearest whole number; Go 1.5–1.9 rounded GOMAXPROCS/4 down.' }],
 		source: `${ASSIST_SOURCE}: c.dedicatedMarkWorkersNeeded`,
 	},
 	{
@@ -115,15 +107,11 @@ export const gcpacertraceFields = defineFields([
 		changes: [
 			{
 				go: 10,
-				note:
-					'Now fractionalUtilizationGoal, a float; with its sign it prints as ' +
-					'`1++0.000000e+000`.',
+				note: 'Now fractionalUtilizationGoal, a float; with its sign it prints as ' + '`1++0.000000e+000`.',
 			},
 			FLOAT_CHANGE,
 		],
-		source:
-			`${ASSIST_SOURCE}: ` +
-			'c.fractionalUtilizationGoal (c.fractionalMarkWorkersNeeded before Go 1.10)',
+		source: `${ASSIST_SOURCE}: ` + 'c.fractionalUtilizationGoal (c.fractionalMarkWorkersNeeded before Go 1.10)',
 	},
 
 	// Go 1.5–1.17: `pacer: H_m_prev=4194304 h_t=+7.000000e-001 H_T=7130316 …`
@@ -158,10 +146,7 @@ export const gcpacertraceFields = defineFields([
 		summary: 'The heap size in bytes at which this cycle was set to start.',
 		since: 5,
 		until: 18,
-		changes: [
-			{ go: 8, note: 'Read from memstats.gc_trigger instead of memstats.next_gc.' },
-			NOPACERREDESIGN_CHANGE,
-		],
+		changes: [{ go: 8, note: 'Read from memstats.gc_trigger instead of memstats.next_gc.' }, NOPACERREDESIGN_CHANGE],
 		source: `${CONTROLLER_SOURCE}: H_T = memstats.gc_trigger (memstats.next_gc in Go 1.5–1.7)`,
 	},
 	{
@@ -239,10 +224,7 @@ export const gcpacertraceFields = defineFields([
 		summary: 'The share of CPU the GC aims to use for marking: 0.25, or 0.30 from Go 1.10.',
 		since: 5,
 		until: 18,
-		changes: [
-			{ go: 10, note: 'gcGoalUtilization went from 0.25 to 0.30.' },
-			NOPACERREDESIGN_CHANGE,
-		],
+		changes: [{ go: 10, note: 'gcGoalUtilization went from 0.25 to 0.30.' }, NOPACERREDESIGN_CHANGE],
 		source: `${CONTROLLER_SOURCE}: u_g = gcGoalUtilization`,
 	},
 	{
@@ -387,9 +369,7 @@ export const gcpacertraceFields = defineFields([
 		label: 'Overshoot (∆goal)',
 		printed: '(∆goal #, …)',
 		unit: 'bytes',
-		summary:
-			'The heap at mark end minus the heap goal, in bytes: positive means the heap ' +
-			'overshot its goal.',
+		summary: 'The heap at mark end minus the heap goal, in bytes: positive means the heap ' + 'overshot its goal.',
 		since: 18,
 		changes: [],
 		source: `${PACER_SOURCE}: int64(live)-int64(c.lastHeapGoal) (int64(c.heapLive)-int64(c.heapGoal) in Go 1.18)`,
@@ -400,9 +380,7 @@ export const gcpacertraceFields = defineFields([
 		printed: 'cons/mark #)',
 		unit: 'ratio',
 		precision: FLOAT_PRECISION,
-		summary:
-			'The pacer’s previous estimate of how fast the program allocates relative to how ' +
-			'fast the GC marks.',
+		summary: 'The pacer’s previous estimate of how fast the program allocates relative to how ' + 'fast the GC marks.',
 		since: 18,
 		changes: [FLOAT_CHANGE],
 		source: `${PACER_SOURCE}: oldConsMark`,
@@ -445,16 +423,12 @@ export const gcpacertraceFields = defineFields([
 		changes: [
 			{
 				go: 9,
-				note:
-					'Now heap growth since sweeping began, printed `MB during sweep` instead of `MB of ' +
-					'spans`.',
+				note: 'Now heap growth since sweeping began, printed `MB during sweep` instead of `MB of ' + 'spans`.',
 			},
 			SWEEP_DONE_GONE,
 			SWEEP_DONE_BACK,
 		],
-		source:
-			`${SWEEP_SOURCE}: ` +
-			'(live-mheap_.sweepHeapLiveBasis)>>20 (mheap_.spanBytesAlloc>>20 in Go 1.6–1.8)',
+		source: `${SWEEP_SOURCE}: ` + '(live-mheap_.sweepHeapLiveBasis)>>20 (mheap_.spanBytesAlloc>>20 in Go 1.6–1.8)',
 	},
 	{
 		key: 'gcpacertrace/pages-swept',

@@ -7,9 +7,13 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { gcpacertraceFields } from './fields.ts';
 import { parsePacerLine } from './parse.ts';
-import { type SpanRow, assertWellFormed, describeEraSamples, describeNeverThrows, describeSpanTable } from '../test-support.ts';
-
-
+import {
+	type SpanRow,
+	assertWellFormed,
+	describeEraSamples,
+	describeNeverThrows,
+	describeSpanTable,
+} from '../test-support.ts';
 
 const catalogueKeys = new Set<string>(gcpacertraceFields.map((f) => f.key));
 const parse = parsePacerLine;
@@ -191,13 +195,7 @@ const rows: SpanRow[] = [
 			[31, 32, '0', 'gcpacertrace/sweep-heap-live', 0],
 			[46, 47, '0', 'gcpacertrace/sweep-allocated', 0],
 			[70, 73, '496', 'gcpacertrace/pages-swept', 496],
-			[
-				83,
-				105,
-				'0.00017613523777191764',
-				'gcpacertrace/sweep-pages-per-byte',
-				0.00017613523777191764,
-			],
+			[83, 105, '0.00017613523777191764', 'gcpacertrace/sweep-pages-per-byte', 0.00017613523777191764],
 		],
 	},
 ];
@@ -232,14 +230,8 @@ const eraSamples: [line: string, era: string][] = [
 	// `workers=1++0.000000e+000` (content/traces/combined/go1.19-gcdemo-gc-pacer-scav.txt has
 	// `workers=0++2.500000e-001`). As written, the sample matches no release.
 	['pacer: assist ratio=+6.000000e-001 (scan 3 MB in 7->8 MB) workers=1+0.000000e+000', 'none'],
-	[
-		'pacer: assist ratio=+6.000000e-001 (scan 3 MB in 7->8 MB) workers=1++0.000000e+000',
-		'go1.10-go1.25',
-	],
-	[
-		'pacer: assist ratio=+6.000000e-001 (scan 3 MB in 7->8 MB) workers=0++2.500000e-001',
-		'go1.10-go1.25',
-	],
+	['pacer: assist ratio=+6.000000e-001 (scan 3 MB in 7->8 MB) workers=1++0.000000e+000', 'go1.10-go1.25'],
+	['pacer: assist ratio=+6.000000e-001 (scan 3 MB in 7->8 MB) workers=0++2.500000e-001', 'go1.10-go1.25'],
 	[
 		'pacer: 27% CPU (25 exp.) for 2621440+65536+131072 B work (2752512 B exp.) in 7130316 B -> 7864320 B (∆goal -524288, cons/mark +4.237288e-001)',
 		'go1.18-go1.25',
@@ -269,8 +261,7 @@ const eraSamples: [line: string, era: string][] = [
 
 describeEraSamples(eraSamples, parse);
 
-const NEW_PACER =
-	'pacer: 27% CPU (25 exp.) for 2621440+65536+131072 B work (2752512 B exp.) in 7130316 B -> ';
+const NEW_PACER = 'pacer: 27% CPU (25 exp.) for 2621440+65536+131072 B work (2752512 B exp.) in 7130316 B -> ';
 
 // Malformed or truncated lines: [line, 1-based column, message, tokens read before the problem].
 const problems: [line: string, column: number, message: string, keyedTokens: number][] = [
@@ -363,14 +354,6 @@ describe('problems', () => {
 describeNeverThrows(parse, {
 	seeds: [...rows.map((r) => r.line), ...eraSamples.map(([l]) => l)],
 	alphabet: '0123456789 .+-e=()BMNIa\u2206\u0394\uffff\ud800é\t',
-	odd: [
-		'',
-		'pacer:',
-		'pacer: ',
-		'pacer: 1',
-		'pacer: H',
-		'pacer: \u0000',
-		'pacer: 1e999% CPU',
-	],
+	odd: ['', 'pacer:', 'pacer: ', 'pacer: 1', 'pacer: H', 'pacer: \u0000', 'pacer: 1e999% CPU'],
 	keys: catalogueKeys,
 });

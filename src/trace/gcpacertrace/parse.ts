@@ -71,10 +71,7 @@ export function scanPacerLine(s: LineScanner): void {
 	if (startsOrIsCutFrom(s, at, 'H_m_prev=')) return scanLegacyController(s);
 	if (startsOrIsCutFrom(s, at, 'sweep done at heap size ')) return scanSweepDone(s);
 	if (at < s.lineEnd && isDigit(s.source.charCodeAt(at))) return scanController(s);
-	s.fail(
-		'expected "assist ratio=", "H_m_prev=", "sweep done" or a CPU percent after "pacer: "' +
-			s.found(),
-	);
+	s.fail('expected "assist ratio=", "H_m_prev=", "sweep done" or a CPU percent after "pacer: "' + s.found());
 	s.complete('gcpacertrace', 'pacer-controller', GO_1_5_ON);
 }
 

@@ -21,8 +21,7 @@ const LEGACY_SOURCE_12 = 'src/pkg/runtime/mgc0.c, runtime·gc (Go 1.1–1.2)';
 const LEGACY_SOURCE_34 = 'src/pkg/runtime/mgc0.c (Go 1.3), src/runtime/mgc0.c (Go 1.4), gc';
 const LEGACY_SOURCE = 'src/pkg/runtime/mgc0.c (Go 1.1–1.3), src/runtime/mgc0.c (Go 1.4), gc';
 const SCAN_SOURCE = 'src/runtime/mgcmark_greenteagc.go, dumpScanStats';
-const SCAN_BOTH_SOURCE =
-	'src/runtime/mgcmark_nogreenteagc.go and mgcmark_greenteagc.go, dumpScanStats';
+const SCAN_BOTH_SOURCE = 'src/runtime/mgcmark_nogreenteagc.go and mgcmark_greenteagc.go, dumpScanStats';
 
 /** The gctrace catalogue. */
 export const gctraceFields = defineFields([
@@ -44,9 +43,7 @@ export const gctraceFields = defineFields([
 		label: 'Time since start',
 		printed: '@#s',
 		unit: 's',
-		precision:
-			'seconds with exactly three decimals: nanoseconds truncated to whole ms, then ' +
-			'printed as ms/1000',
+		precision: 'seconds with exactly three decimals: nanoseconds truncated to whole ms, then ' + 'printed as ms/1000',
 		summary: 'Seconds from the start of runtime.main (runtimeInitTime) to the start of this cycle.',
 		since: 5,
 		changes: [],
@@ -108,9 +105,7 @@ export const gctraceFields = defineFields([
 			'Wall-clock time of the stop-the-world sweep-termination phase, from the start of the ' +
 			'cycle (before stopping the world) until the world restarts for concurrent marking.',
 		since: 5,
-		changes: [
-			{ go: 6, note: 'Ends at tMark; in Go 1.5 it ended at tScan, before a separate scan phase.' },
-		],
+		changes: [{ go: 6, note: 'Ends at tMark; in Go 1.5 it ended at tScan, before a separate scan phase.' }],
 		source: `${MARK_TERMINATION}: fmtNSAsMS(work.tMark - work.tSweepTerm)`,
 	},
 	{
@@ -131,9 +126,7 @@ export const gctraceFields = defineFields([
 		printed: '…+…+#+…+… ms clock',
 		unit: 'ms',
 		precision: MS_PRECISION,
-		summary:
-			'Wall-clock time Go 1.5 spent synchronizing the Ps to turn on the write barrier ' +
-			'before marking.',
+		summary: 'Wall-clock time Go 1.5 spent synchronizing the Ps to turn on the write barrier ' + 'before marking.',
 		since: 5,
 		until: 5,
 		changes: [],
@@ -145,16 +138,12 @@ export const gctraceFields = defineFields([
 		printed: '…+#+… ms clock',
 		unit: 'ms',
 		precision: MS_PRECISION,
-		summary:
-			'Wall-clock time of the concurrent mark and scan phase, while the program’s ' +
-			'goroutines keep running.',
+		summary: 'Wall-clock time of the concurrent mark and scan phase, while the program’s ' + 'goroutines keep running.',
 		since: 5,
 		changes: [
 			{
 				go: 6,
-				note:
-					'Root scanning joined this phase; Go 1.5 printed scan and install-write-barrier phases ' +
-					'before it.',
+				note: 'Root scanning joined this phase; Go 1.5 printed scan and install-write-barrier phases ' + 'before it.',
 			},
 			{
 				go: 9,
@@ -184,14 +173,10 @@ export const gctraceFields = defineFields([
 		printed: '#+…/…/…+… ms cpu',
 		unit: 'ms',
 		precision: MS_PRECISION,
-		summary:
-			'The sweep-termination wall time multiplied by stwprocs: a computed figure, not ' +
-			'measured CPU time.',
+		summary: 'The sweep-termination wall time multiplied by stwprocs: a computed figure, not ' + 'measured CPU time.',
 		since: 5,
 		changes: [STWPROCS_CHANGE],
-		source:
-			`${MARK_TERMINATION}: ` +
-			'sweepTermCpu = int64(work.stwprocs) * (work.tMark - work.tSweepTerm)',
+		source: `${MARK_TERMINATION}: ` + 'sweepTermCpu = int64(work.stwprocs) * (work.tMark - work.tSweepTerm)',
 	},
 	{
 		key: 'gctrace/cpu-scan',
@@ -248,8 +233,7 @@ export const gctraceFields = defineFields([
 		unit: 'ms',
 		precision: MS_PRECISION,
 		summary:
-			'Time idle mark workers spent marking on Ps that had nothing else to run; the GC ' +
-			'CPU share leaves it out.',
+			'Time idle mark workers spent marking on Ps that had nothing else to run; the GC ' + 'CPU share leaves it out.',
 		since: 5,
 		changes: [],
 		source: `${MARK_TERMINATION}: gcController.idleMarkTime`,
@@ -260,13 +244,10 @@ export const gctraceFields = defineFields([
 		printed: '…+…/…/…+# ms cpu',
 		unit: 'ms',
 		precision: MS_PRECISION,
-		summary:
-			'The mark-termination wall time multiplied by stwprocs: a computed figure, not ' +
-			'measured CPU time.',
+		summary: 'The mark-termination wall time multiplied by stwprocs: a computed figure, not ' + 'measured CPU time.',
 		since: 5,
 		changes: [STWPROCS_CHANGE],
-		source:
-			`${MARK_TERMINATION}: ` + 'markTermCpu = int64(work.stwprocs) * (work.tEnd - work.tMarkTerm)',
+		source: `${MARK_TERMINATION}: ` + 'markTermCpu = int64(work.stwprocs) * (work.tEnd - work.tMarkTerm)',
 	},
 	{
 		key: 'gctrace/heap-start',
@@ -321,8 +302,7 @@ export const gctraceFields = defineFields([
 			{
 				go: 19,
 				note:
-					'Now gcController.lastHeapGoal, the goal recorded at the end of mark rather than at ' +
-					'the cycle start.',
+					'Now gcController.lastHeapGoal, the goal recorded at the end of mark rather than at ' + 'the cycle start.',
 			},
 		],
 		source: `${MARK_TERMINATION}: gcController.lastHeapGoal>>20 (work.heapGoal>>20 before Go 1.19)`,
@@ -392,8 +372,7 @@ export const gctraceFields = defineFields([
 		printed: 'scan: class L …',
 		unit: 'marker',
 		summary:
-			'This line counts large objects, each too big for a size class and given its own ' +
-			'span (size class 0).',
+			'This line counts large objects, each too big for a size class and given its own ' + 'span (size class 0).',
 		since: 25,
 		changes: [],
 		source: `${SCAN_BOTH_SOURCE}: print("scan: class L ")`,
@@ -635,10 +614,13 @@ export const gctraceFields = defineFields([
 		printed: '… -> # MB',
 		unit: 'MB',
 		precision: MIB_PRECISION,
-		summary: 'The allocated heap (heap_alloc) at the end of the collection’s pause, which in Go 1.3–1.4 is before the concurrent sweep frees anything.',
+		summary:
+			'The allocated heap (heap_alloc) at the end of the collection’s pause, which in Go 1.3–1.4 is before the concurrent sweep frees anything.',
 		since: 1,
 		until: 4,
-		changes: [{ go: 3, note: 'Sweeping became concurrent, so the value is read before this cycle’s garbage is freed.' }],
+		changes: [
+			{ go: 3, note: 'Sweeping became concurrent, so the value is read before this cycle’s garbage is freed.' },
+		],
 		source: `${LEGACY_SOURCE}: heap1>>20, heap1 = mstats.heap_alloc`,
 	},
 	{
@@ -646,8 +628,7 @@ export const gctraceFields = defineFields([
 		label: 'Objects before (Go 1.1–1.2)',
 		printed: '# -> … (…-…) objects',
 		unit: 'count',
-		summary:
-			'Heap objects allocated and not yet freed (mallocs minus frees) before the collection.',
+		summary: 'Heap objects allocated and not yet freed (mallocs minus frees) before the collection.',
 		since: 1,
 		until: 2,
 		changes: [],
@@ -658,7 +639,8 @@ export const gctraceFields = defineFields([
 		label: 'Objects after (Go ≤1.4)',
 		printed: '# (…-…) objects',
 		unit: 'count',
-		summary: 'Heap objects allocated and not yet freed (mallocs minus frees) after the pause, which in Go 1.3–1.4 still counts garbage the concurrent sweep has not freed yet.',
+		summary:
+			'Heap objects allocated and not yet freed (mallocs minus frees) after the pause, which in Go 1.3–1.4 still counts garbage the concurrent sweep has not freed yet.',
 		since: 1,
 		until: 4,
 		changes: [{ go: 3, note: 'Printed alone, without the before count and arrow.' }],
@@ -717,9 +699,7 @@ export const gctraceFields = defineFields([
 		since: 3,
 		until: 4,
 		changes: [],
-		source:
-			`${LEGACY_SOURCE_34}: ` +
-			'gcstats.nbgsweep (Go 1.3), sweep.nbgsweep (Go 1.4), reset after printing',
+		source: `${LEGACY_SOURCE_34}: ` + 'gcstats.nbgsweep (Go 1.3), sweep.nbgsweep (Go 1.4), reset after printing',
 	},
 	{
 		key: 'gctrace/legacy-pause-sweeps',
@@ -732,9 +712,7 @@ export const gctraceFields = defineFields([
 		since: 3,
 		until: 4,
 		changes: [],
-		source:
-			`${LEGACY_SOURCE_34}: ` +
-			'gcstats.npausesweep (Go 1.3), sweep.npausesweep (Go 1.4), reset after printing',
+		source: `${LEGACY_SOURCE_34}: ` + 'gcstats.npausesweep (Go 1.3), sweep.npausesweep (Go 1.4), reset after printing',
 	},
 	{
 		key: 'gctrace/legacy-handoffs',

@@ -9,9 +9,13 @@ import { formatEra } from '../era.ts';
 import type { ParsedLine } from '../types.ts';
 import { gctraceFields } from './fields.ts';
 import { parseGcForcedLine, parseGctraceLine, parseScanStatsLine } from './parse.ts';
-import { type SpanRow, assertWellFormed, describeEraSamples, describeNeverThrows, describeSpanTable } from '../test-support.ts';
-
-
+import {
+	type SpanRow,
+	assertWellFormed,
+	describeEraSamples,
+	describeNeverThrows,
+	describeSpanTable,
+} from '../test-support.ts';
 
 const catalogueKeys = new Set<string>(gctraceFields.map((f) => f.key));
 
@@ -348,14 +352,15 @@ const rows: SpanRow[] = [
 	},
 ];
 
-describeSpanTable('exact spans', rows, { parse, kind: (row) => (row.form === 'gc-forced' ? 'gc-forced' : 'gctrace'), keys: catalogueKeys });
+describeSpanTable('exact spans', rows, {
+	parse,
+	kind: (row) => (row.form === 'gc-forced' ? 'gc-forced' : 'gctrace'),
+	keys: catalogueKeys,
+});
 
 // The synthetic samples of go-trace-synthetic-samples.txt §3–4, with the era of their shape.
 const eraSamples: [line: string, era: string][] = [
-	[
-		'gc1(1): 0+0+0 ms, 0 -> 0 MB 16 -> 18 (19-1) objects, 0(0) handoff, 0(0) steal, 0/0/0 yields',
-		'go1.1-go1.2',
-	],
+	['gc1(1): 0+0+0 ms, 0 -> 0 MB 16 -> 18 (19-1) objects, 0(0) handoff, 0(0) steal, 0/0/0 yields', 'go1.1-go1.2'],
 	[
 		'gc1(1): 2+0+201+3 us, 0 -> 0 MB, 18 (19-1) objects, 13/0/0 sweeps, 0(0) handoff, 0(0) steal, 0/0/0 yields',
 		'go1.3',
@@ -380,10 +385,7 @@ const eraSamples: [line: string, era: string][] = [
 		'gc 1 @0.015s 1%: 0.020+0.85+0.012 ms clock, 0.16+0.10/0.62/0.21+0.096 ms cpu, 4->4->0 MB, 5 MB goal, 8 P',
 		'go1.6-go1.17',
 	],
-	[
-		'gc 27 @12.004s 3%: 2.1+38+0.51 ms clock, 16+4.2/70/11+4.0 ms cpu, 61->63->33 MB, 64 MB goal, 8 P',
-		'go1.6-go1.17',
-	],
+	['gc 27 @12.004s 3%: 2.1+38+0.51 ms clock, 16+4.2/70/11+4.0 ms cpu, 61->63->33 MB, 64 MB goal, 8 P', 'go1.6-go1.17'],
 	// `(forced)` does not narrow: it is printed by every release from Go 1.5.
 	[
 		'gc 7 @2.311s 0%: 0.011+0.52+0.009 ms clock, 0.088+0/0.41/0.18+0.072 ms cpu, 1->1->0 MB, 4 MB goal, 8 P (forced)',
@@ -419,30 +421,14 @@ const eraSamples: [line: string, era: string][] = [
 
 describeEraSamples(eraSamples, parse);
 
-const GO_1_6 =
-	'gc 1 @0.015s 1%: 0.020+0.85+0.012 ms clock, 0.16+0.10/0.62/0.21+0.096 ms cpu, 4->4->0 MB, ';
+const GO_1_6 = 'gc 1 @0.015s 1%: 0.020+0.85+0.012 ms clock, 0.16+0.10/0.62/0.21+0.096 ms cpu, 4->4->0 MB, ';
 
 // Malformed or truncated lines: [line, 1-based column, message, tokens read before the problem].
 const problems: [line: string, column: number, message: string, keyedTokens: number][] = [
-	[
-		`${GO_1_6}x MB goal, 8 P`,
-		91,
-		'expected the heap goal, a number, before " MB goal" but found "x MB goal, 8…"',
-		14,
-	],
+	[`${GO_1_6}x MB goal, 8 P`, 91, 'expected the heap goal, a number, before " MB goal" but found "x MB goal, 8…"', 14],
 	[`${GO_1_6}5 MB goal, 8`, 103, 'expected " P" after GOMAXPROCS but the line ends there', 16],
-	[
-		`${GO_1_6}5 MB goal, 0 MB sta`,
-		103,
-		'expected " MB stacks, " after the scannable stacks but found " MB sta"',
-		16,
-	],
-	[
-		`${GO_1_6}5 MB goal, 8 P (forc`,
-		106,
-		'expected "(forced)" after GOMAXPROCS but found "(forc"',
-		16,
-	],
+	[`${GO_1_6}5 MB goal, 0 MB sta`, 103, 'expected " MB stacks, " after the scannable stacks but found " MB sta"', 16],
+	[`${GO_1_6}5 MB goal, 8 P (forc`, 106, 'expected "(forced)" after GOMAXPROCS but found "(forc"', 16],
 	[
 		'gc 1 @0.015s 1%: 0.020+0.85+0.012+0.5 ms clock, 0.16+0.10/0.62/0.21+0.096 ms cpu',
 		34,
@@ -482,12 +468,7 @@ const problems: [line: string, column: number, message: string, keyedTokens: num
 		'expected the spans scanned (a number) but the line ends there',
 		7,
 	],
-	[
-		'scan: class XB 12 objs',
-		13,
-		'expected the size class ("L" or a number of bytes) but found "XB 12 objs"',
-		0,
-	],
+	['scan: class XB 12 objs', 13, 'expected the size class ("L" or a number of bytes) but found "XB 12 objs"', 0],
 	[
 		'scan: total 12 objects',
 		15,
@@ -527,11 +508,7 @@ describe('problems', () => {
 describe('unknown trailing text (a newer release adding a field)', () => {
 	const cases: [line: string, unknown: string, era: string][] = [
 		[`${GO_1_6}5 MB goal, 8 P (forced) extra`, ' extra', 'go1.6-go1.17'],
-		[
-			`${GO_1_6}5 MB goal, 0 MB stacks, 0 MB globals, 8 P, 3 MB more`,
-			', 3 MB more',
-			'go1.18-go1.27',
-		],
+		[`${GO_1_6}5 MB goal, 0 MB stacks, 0 MB globals, 8 P, 3 MB more`, ', 3 MB more', 'go1.18-go1.27'],
 		['scan: total 12 objs, 3 more', ', 3 more', 'go1.25-go1.27'],
 		['GC forced again', ' again', 'go1.4-go1.27'],
 	];
@@ -555,17 +532,6 @@ describe('unknown trailing text (a newer release adding a field)', () => {
 describeNeverThrows(parse, {
 	seeds: [...rows.map((r) => r.line), ...eraSamples.map(([l]) => l)],
 	alphabet: '0123456789 .+-/>@%:()BLMPgcsu\u2206\u0394\uffff\ud800é\t',
-	odd: [
-		'',
-		'gc',
-		'gc ',
-		'gc 1',
-		'gc1',
-		'scan: ',
-		'scan:',
-		'GC',
-		'\u0000',
-		'gc 99999999999999999999999 @',
-	],
+	odd: ['', 'gc', 'gc ', 'gc 1', 'gc1', 'scan: ', 'scan:', 'GC', '\u0000', 'gc 99999999999999999999999 @'],
 	keys: catalogueKeys,
 });

@@ -75,45 +75,25 @@ function scanCycleLine(s: LineScanner): void {
 
 	// Go 1.5 printed five clock phases and seven cpu values; Go 1.6+ prints three and five.
 	const goOneFive = s.ok && countPluses(text, s.pos) === 4;
-	s.number(
-		'gctrace/wall-sweep-termination',
-		'the sweep termination clock time (a number of ms)',
-		DECIMALS,
-	);
+	s.number('gctrace/wall-sweep-termination', 'the sweep termination clock time (a number of ms)', DECIMALS);
 	s.literal('+', '"+" after the sweep termination clock time');
 	if (goOneFive) {
 		s.number('gctrace/wall-scan', 'the root scan clock time (a number of ms)', DECIMALS);
 		s.literal('+', '"+" after the root scan clock time');
-		s.number(
-			'gctrace/wall-install-write-barrier',
-			'the install write barrier clock time (a number of ms)',
-			DECIMALS,
-		);
+		s.number('gctrace/wall-install-write-barrier', 'the install write barrier clock time (a number of ms)', DECIMALS);
 		s.literal('+', '"+" after the install write barrier clock time');
 	}
 	s.number('gctrace/wall-mark', 'the concurrent mark clock time (a number of ms)', DECIMALS);
 	s.literal('+', '"+" after the concurrent mark clock time');
-	s.number(
-		'gctrace/wall-mark-termination',
-		'the mark termination clock time (a number of ms)',
-		DECIMALS,
-	);
+	s.number('gctrace/wall-mark-termination', 'the mark termination clock time (a number of ms)', DECIMALS);
 	s.literal(' ms clock, ', '" ms clock, " after the mark termination clock time');
 
-	s.number(
-		'gctrace/cpu-sweep-termination',
-		'the sweep termination CPU time (a number of ms)',
-		DECIMALS,
-	);
+	s.number('gctrace/cpu-sweep-termination', 'the sweep termination CPU time (a number of ms)', DECIMALS);
 	s.literal('+', '"+" after the sweep termination CPU time');
 	if (goOneFive) {
 		s.number('gctrace/cpu-scan', 'the root scan CPU time (a number of ms)', DECIMALS);
 		s.literal('+', '"+" after the root scan CPU time');
-		s.number(
-			'gctrace/cpu-install-write-barrier',
-			'the install write barrier CPU time (a number of ms)',
-			DECIMALS,
-		);
+		s.number('gctrace/cpu-install-write-barrier', 'the install write barrier CPU time (a number of ms)', DECIMALS);
 		s.literal('+', '"+" after the install write barrier CPU time');
 	}
 	s.number('gctrace/cpu-assist', 'the mark assist CPU time (a number of ms)', DECIMALS);
@@ -122,11 +102,7 @@ function scanCycleLine(s: LineScanner): void {
 	s.literal('/', '"/" after the background mark CPU time');
 	s.number('gctrace/cpu-idle', 'the idle mark CPU time (a number of ms)', DECIMALS);
 	s.literal('+', '"+" after the idle mark CPU time');
-	s.number(
-		'gctrace/cpu-mark-termination',
-		'the mark termination CPU time (a number of ms)',
-		DECIMALS,
-	);
+	s.number('gctrace/cpu-mark-termination', 'the mark termination CPU time (a number of ms)', DECIMALS);
 	s.literal(' ms cpu, ', '" ms cpu, " after the mark termination CPU time');
 
 	s.number('gctrace/heap-start', 'the heap at start (a number of MB)');

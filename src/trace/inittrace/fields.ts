@@ -29,8 +29,7 @@ export const inittraceFields = defineFields([
 		unit: 'ms',
 		precision: MS_PRECISION,
 		summary:
-			'Milliseconds from the start of runtime.main (runtimeInitTime) to the start of this ' +
-			'package’s init work.',
+			'Milliseconds from the start of runtime.main (runtimeInitTime) to the start of this ' + 'package’s init work.',
 		since: 16,
 		changes: [],
 		source: `${SOURCE}: fmtNSAsMS(start-runtimeInitTime)`,

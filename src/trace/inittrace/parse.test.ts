@@ -6,9 +6,13 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { inittraceFields } from './fields.ts';
 import { parseInitLine } from './parse.ts';
-import { type SpanRow, assertWellFormed, describeEraSamples, describeNeverThrows, describeSpanTable } from '../test-support.ts';
-
-
+import {
+	type SpanRow,
+	assertWellFormed,
+	describeEraSamples,
+	describeNeverThrows,
+	describeSpanTable,
+} from '../test-support.ts';
 
 const catalogueKeys = new Set<string>(inittraceFields.map((f) => f.key));
 const parse = parseInitLine;

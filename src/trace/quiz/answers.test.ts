@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { checkAnswer, parseNumericAnswer, type ChoiceQuestion, type NumericQuestion, type SpotQuestion } from '../index.ts';
+import {
+	checkAnswer,
+	parseNumericAnswer,
+	type ChoiceQuestion,
+	type NumericQuestion,
+	type SpotQuestion,
+} from '../index.ts';
 
 describe('parseNumericAnswer understands', () => {
 	const cases: [input: string, unit: string, value: number][] = [
@@ -66,7 +72,8 @@ describe('parseNumericAnswer rejects, saying what is expected', () => {
 	}
 });
 
-const line = 'SCHED 2013ms: gomaxprocs=1 idleprocs=0 threads=6 spinningthreads=0 needspinning=1 idlethreads=2 runqueue=1 [ 2 ] schedticks=[ 37480 ]';
+const line =
+	'SCHED 2013ms: gomaxprocs=1 idleprocs=0 threads=6 spinningthreads=0 needspinning=1 idlethreads=2 runqueue=1 [ 2 ] schedticks=[ 37480 ]';
 const base = { topic: 'scheduler' as const, prompt: 'p', explanation: 'e', fields: [] };
 const choice: ChoiceQuestion = {
 	...base,
@@ -79,7 +86,15 @@ const choice: ChoiceQuestion = {
 	answer: 'b',
 };
 const spot: SpotQuestion = { ...base, type: 'spot', id: 's', line, answer: 'schedtrace/runqueue' };
-const numeric: NumericQuestion = { ...base, type: 'numeric', id: 'n', line, answer: 0.292, unit: 'ms', tolerance: 0.005 };
+const numeric: NumericQuestion = {
+	...base,
+	type: 'numeric',
+	id: 'n',
+	line,
+	answer: 0.292,
+	unit: 'ms',
+	tolerance: 0.005,
+};
 
 describe('checkAnswer', () => {
 	const cases: [string, Parameters<typeof checkAnswer>[0], string | null, boolean, RegExp | null][] = [

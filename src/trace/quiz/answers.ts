@@ -67,18 +67,27 @@ function readNumber(text: string): NumericAnswer {
 	if (/^[+-]?\d{1,3}( \d{3})+([.,]\d+)?$/.test(t)) t = t.replace(/ /g, '');
 	if (t.includes(',') && t.includes('.')) {
 		if (!/^[+-]?\d{1,3}(,\d{3})+\.\d+$/.test(t)) {
-			return { ok: false, message: `“${text}” mixes commas and points in a way that is not a number. Write it like 1024.5 or 0.29.` };
+			return {
+				ok: false,
+				message: `“${text}” mixes commas and points in a way that is not a number. Write it like 1024.5 or 0.29.`,
+			};
 		}
 		t = t.replace(/,/g, '');
 	} else if (t.includes(',')) {
-		if (/^[+-]?\d{1,3}(,\d{3}){2,}$/.test(t)) t = t.replace(/,/g, ''); // 12,345,678: thousands
+		if (/^[+-]?\d{1,3}(,\d{3}){2,}$/.test(t))
+			t = t.replace(/,/g, ''); // 12,345,678: thousands
 		else if (/^[+-]?[1-9]\d{0,2},\d{3}$/.test(t)) {
 			return {
 				ok: false,
 				message: `“${text}” could mean ${t.replace(',', '')} or ${t.replace(',', '.')}. Write it without the comma (${t.replace(',', '')}) or with a decimal point (${t.replace(',', '.')}).`,
 			};
-		} else if (/^[+-]?\d*,\d+$/.test(t)) t = t.replace(',', '.'); // decimal comma: 0,022 or 1,2
-		else return { ok: false, message: `“${text}” is not a number. Write it like 0.29 (a decimal point or comma, no other signs).` };
+		} else if (/^[+-]?\d*,\d+$/.test(t))
+			t = t.replace(',', '.'); // decimal comma: 0,022 or 1,2
+		else
+			return {
+				ok: false,
+				message: `“${text}” is not a number. Write it like 0.29 (a decimal point or comma, no other signs).`,
+			};
 	}
 	if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(t)) {
 		return { ok: false, message: `“${text}” is not a number. Write digits with at most one decimal point, like 0.29.` };
@@ -91,7 +100,11 @@ export function parseNumericAnswer(input: string, unit: string): NumericAnswer {
 	const text = input.trim();
 	if (text === '') return { ok: false, message: `Type ${plural(unit)}, for example ${example(unit)}.` };
 	const m = /^([-+\u2212]?[\d.,]+(?: \d{3})*(?:[.,]\d+)?)\s*(.*)$/.exec(text);
-	if (!m) return { ok: false, message: `“${text}” does not start with a number. Type ${plural(unit)}, for example ${example(unit)}.` };
+	if (!m)
+		return {
+			ok: false,
+			message: `“${text}” does not start with a number. Type ${plural(unit)}, for example ${example(unit)}.`,
+		};
 	const [, numberText, unitText] = m;
 	const number = readNumber(numberText);
 	if (!number.ok) return number;
@@ -112,8 +125,21 @@ export function parseNumericAnswer(input: string, unit: string): NumericAnswer {
 	if (unit === '' && /^\p{L}+$/u.test(typed) && !knownUnit) return number;
 	const factor = factors[lower] ?? factors[typed];
 	if (factor === undefined || unit === '') {
-		const expected = unit === '' ? 'no unit' : `${unit}${Object.keys(factors).length > 1 ? ` (or ${Object.keys(factors).filter((u) => u !== unit.toLowerCase()).slice(0, 3).join(', ')})` : ''}`;
-		return { ok: false, message: `“${typed}” is not a unit this answer can be given in. Expected ${expected}, for example ${example(unit)}.` };
+		const expected =
+			unit === ''
+				? 'no unit'
+				: `${unit}${
+						Object.keys(factors).length > 1
+							? ` (or ${Object.keys(factors)
+									.filter((u) => u !== unit.toLowerCase())
+									.slice(0, 3)
+									.join(', ')})`
+							: ''
+					}`;
+		return {
+			ok: false,
+			message: `“${typed}” is not a unit this answer can be given in. Expected ${expected}, for example ${example(unit)}.`,
+		};
 	}
 	return { ok: true, value: number.value * factor };
 }
@@ -139,11 +165,15 @@ export function checkAnswer(question: Question, response: string | null | undefi
 	if (!response) {
 		return {
 			correct: false,
-			problem: question.type === 'choice' ? 'Choose one of the answers first.' : 'Choose the part of the line that answers the question first.',
+			problem:
+				question.type === 'choice'
+					? 'Choose one of the answers first.'
+					: 'Choose the part of the line that answers the question first.',
 		};
 	}
 	if (question.type === 'choice') {
-		if (!question.options.some((o) => o.id === response)) return { correct: false, problem: 'That is not one of the answers.' };
+		if (!question.options.some((o) => o.id === response))
+			return { correct: false, problem: 'That is not one of the answers.' };
 		return { correct: response === question.answer, problem: null };
 	}
 	return { correct: response === question.answer, problem: null };

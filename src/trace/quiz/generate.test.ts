@@ -36,7 +36,11 @@ const allTopics = [...quizTopics];
 /** The question's answer, worked out again from the parser and the catalogue. */
 function assertAgreesWithParser(q: Question): void {
 	assert.ok(q.line && q.source, `${q.id} has a line and its source`);
-	assert.equal(captureLines.get(q.source.file)?.[q.source.lineNo - 1], q.line, `${q.id}: the line is the capture's line`);
+	assert.equal(
+		captureLines.get(q.source.file)?.[q.source.lineNo - 1],
+		q.line,
+		`${q.id}: the line is the capture's line`,
+	);
 	const parsed = parseLine(q.line);
 	assert.equal(parsed.problem, null);
 	assert.equal(topicOfLine(parsed), q.topic);
@@ -64,7 +68,10 @@ function assertAgreesWithParser(q: Question): void {
 			} else if (q.fields[0] === 'gctrace/heap-end') {
 				assert.ok(near(q.answer, (a as number) - (b as number)));
 			} else {
-				assert.match(q.fields.join(' '), /^gctrace\/(wall|cpu)-sweep-termination gctrace\/(wall|cpu)-mark-termination$/);
+				assert.match(
+					q.fields.join(' '),
+					/^gctrace\/(wall|cpu)-sweep-termination gctrace\/(wall|cpu)-mark-termination$/,
+				);
 				assert.ok(near(q.answer, (a as number) + (b as number)), `${q.answer} is ${a} + ${b}`);
 			}
 			assert.ok(q.tolerance >= 0 && q.tolerance <= 0.5);
@@ -74,7 +81,10 @@ function assertAgreesWithParser(q: Question): void {
 			const texts = q.options.map((o) => o.text);
 			assert.equal(q.options.length, 4);
 			assert.equal(new Set(texts).size, 4, `${q.id}: four different options`);
-			assert.deepEqual(q.options.map((o) => o.id), ['a', 'b', 'c', 'd']);
+			assert.deepEqual(
+				q.options.map((o) => o.id),
+				['a', 'b', 'c', 'd'],
+			);
 			const right = q.options.find((o) => o.id === q.answer);
 			assert.ok(right);
 			if (q.prompt.startsWith('Which Go releases')) {
@@ -151,7 +161,9 @@ describe('generatePractice', () => {
 		assert.deepEqual([...byTopic.keys()].sort(), [...allTopics].sort(), 'the captures cover every topic');
 		let checked = 0;
 		for (const [topic, entries] of byTopic) {
-			const topicFields = [...new Set(entries.flatMap((e) => topicTokens(e.parsed, topic as never).map((t) => t.key as FieldKey)))];
+			const topicFields = [
+				...new Set(entries.flatMap((e) => topicTokens(e.parsed, topic as never).map((t) => t.key as FieldKey))),
+			];
 			for (const { line, parsed } of entries) {
 				const formKeys = new Set(topicTokens(parsed, topic as never).map((t) => t.key as FieldKey));
 				for (const token of topicTokens(parsed, topic as never)) {
@@ -209,7 +221,8 @@ describe('generatePractice', () => {
 				if (q.type !== 'choice' || q.prompt.startsWith('Which Go releases')) continue;
 				meaning++;
 				const onLine = new Set(parseLine(q.line!).tokens.map((t) => t.key && getField(t.key)?.summary));
-				for (const o of q.options) assert.ok(onLine.has(o.text), `“${o.text}” is about a field of this line: ${q.line}`);
+				for (const o of q.options)
+					assert.ok(onLine.has(o.text), `“${o.text}” is about a field of this line: ${q.line}`);
 			}
 		}
 		assert.ok(meaning > 20, `${meaning} meaning questions`);

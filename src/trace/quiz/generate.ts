@@ -66,7 +66,8 @@ const numericUnits: readonly FieldUnit[] = ['count', 'ms', 'us', 's', 'percent',
 
 /** Values worked out from several numbers of a line, with the question that asks for each. */
 const measurePrompts: Partial<Record<MeasureName, string>> = {
-	'stw-wall-ms': 'For how long, by the wall clock, was the world stopped in this cycle (both stop-the-world phases together)?',
+	'stw-wall-ms':
+		'For how long, by the wall clock, was the world stopped in this cycle (both stop-the-world phases together)?',
 	// The pause `cpu` values are wall time × stwprocs (gcStart, gcMarkTermination), not measured CPU time.
 	'stw-cpu-ms':
 		'The runtime charges each stop-the-world pause its wall time multiplied by the CPUs it held. What do the two charged “cpu” values of this cycle add up to?',
@@ -273,7 +274,12 @@ export function buildQuestion(plan: QuestionPlan, random: () => number): Questio
 }
 
 function base(plan: QuestionPlan) {
-	return { id: plan.id, topic: plan.topic, line: plan.line.text, source: { file: plan.line.file, lineNo: plan.line.lineNo } };
+	return {
+		id: plan.id,
+		topic: plan.topic,
+		line: plan.line.text,
+		source: { file: plan.line.file, lineNo: plan.line.lineNo },
+	};
 }
 
 function fieldOf(token: Token): FieldInfo {
@@ -339,11 +345,23 @@ function meaningQuestion(plan: QuestionPlan, random: () => number): ChoiceQuesti
 	const onForm = [...plan.formKeys].filter((k) => k !== field.key && k.startsWith(`${format}/`));
 	const others = [
 		...shuffle(onForm, random).map((k) => getField(k)!),
-		...shuffle(plan.topicFields.filter((k) => k !== field.key && !onForm.includes(k)), random).map((k) => getField(k)!),
-		...shuffle(sameFormat.filter((f) => f.key !== field.key && !plan.topicFields.includes(f.key) && !onForm.includes(f.key)), random),
+		...shuffle(
+			plan.topicFields.filter((k) => k !== field.key && !onForm.includes(k)),
+			random,
+		).map((k) => getField(k)!),
+		...shuffle(
+			sameFormat.filter((f) => f.key !== field.key && !plan.topicFields.includes(f.key) && !onForm.includes(f.key)),
+			random,
+		),
 	];
-	const distractors = others.filter((f, i) => f.summary !== field.summary && others.findIndex((o) => o.summary === f.summary) === i).slice(0, 3);
-	const question = choices(field.summary, distractors.map((f) => f.summary), random);
+	const distractors = others
+		.filter((f, i) => f.summary !== field.summary && others.findIndex((o) => o.summary === f.summary) === i)
+		.slice(0, 3);
+	const question = choices(
+		field.summary,
+		distractors.map((f) => f.summary),
+		random,
+	);
 	const otherLabels = question.options
 		.filter((o) => o.id !== question.answer)
 		.map((o) => distractors.find((f) => f.summary === o.text)!.label);
@@ -392,11 +410,15 @@ function printingClues(text: string, from: number | undefined, to: number | unde
 	const flags = / (gcwaiting|sysmonwait)=(true|false|0|1)\b/.exec(text);
 	if (to === 19 && oldIds) clues.push('It prints a missing id as -1; Go 1.20 prints nil.');
 	if (from === 20 && nilIds) clues.push('It prints a missing id as nil, as Go 1.20 began to.');
-	if (to === 19 && flags && /[01]/.test(flags[2])) clues.push(`It prints ${flags[1]} as ${flags[2]}; Go 1.20 prints true or false.`);
-	if (from === 20 && flags && /true|false/.test(flags[2])) clues.push(`It prints ${flags[1]} as ${flags[2]}, as Go 1.20 began to.`);
-	if (to === 25 && text.startsWith('pacer:') && oldFloat.test(text)) clues.push('Its floats print as +d.dddddde±ddd; Go 1.26 prints the shortest form, such as 0.25.');
+	if (to === 19 && flags && /[01]/.test(flags[2]))
+		clues.push(`It prints ${flags[1]} as ${flags[2]}; Go 1.20 prints true or false.`);
+	if (from === 20 && flags && /true|false/.test(flags[2]))
+		clues.push(`It prints ${flags[1]} as ${flags[2]}, as Go 1.20 began to.`);
+	if (to === 25 && text.startsWith('pacer:') && oldFloat.test(text))
+		clues.push('Its floats print as +d.dddddde±ddd; Go 1.26 prints the shortest form, such as 0.25.');
 	// Of these traces only the pacer lines print floats; gctrace's decimals are fixed-point.
-	if (from === 26 && text.startsWith('pacer:') && /\d\.\d/.test(text) && !oldFloat.test(text)) clues.push('Its floats print in the shortest form, such as 0.25, as Go 1.26 began to.');
+	if (from === 26 && text.startsWith('pacer:') && /\d\.\d/.test(text) && !oldFloat.test(text))
+		clues.push('Its floats print in the shortest form, such as 0.25, as Go 1.26 began to.');
 	return clues;
 }
 
@@ -405,7 +427,11 @@ function eraQuestion(plan: QuestionPlan, random: () => number): ChoiceQuestion {
 	const right = describeEra(lineEra);
 	const format = topicScope[plan.topic].format;
 	const distractors = [
-		...new Set(shuffle(eraCandidates(format), random).map(describeEra).filter((d) => d !== right)),
+		...new Set(
+			shuffle(eraCandidates(format), random)
+				.map(describeEra)
+				.filter((d) => d !== right),
+		),
 	];
 	const reasons: string[] = [];
 	const from = lineEra[0]?.from;

@@ -86,7 +86,8 @@ describe('measures agree with the parser on every captured line', () => {
 });
 
 describe('tolerance follows the printed precision', () => {
-	const line = 'gc 3 @0.041s 2%: 0.022+1.2+0.27 ms clock, 0.13+0.35/1.1/0.38+12 ms cpu, 7->7->4 MB, 8 MB goal, 0 MB stacks, 0 MB globals, 8 P';
+	const line =
+		'gc 3 @0.041s 2%: 0.022+1.2+0.27 ms clock, 0.13+0.35/1.1/0.38+12 ms cpu, 7->7->4 MB, 8 MB goal, 0 MB stacks, 0 MB globals, 8 P';
 	const cases: [string, number, number, string][] = [
 		['stw-wall-ms', 0.292, 0.005, '0.022 + 0.27 = 0.292'],
 		['stw-cpu-ms', 12.13, 0.5, '0.13 + 12 = 12.13'],
@@ -105,7 +106,8 @@ describe('tolerance follows the printed precision', () => {
 });
 
 describe('a gctrace time printed as 0 is under 1 µs, not under half a ms', () => {
-	const line = 'gc 24 @1.505s 0%: 0.037+0.20+0.044 ms clock, 0.075+0/0.070/0+0.088 ms cpu, 0->0->0 MB, 4 MB goal, 0 MB stacks, 0 MB globals, 2 P (forced)';
+	const line =
+		'gc 24 @1.505s 0%: 0.037+0.20+0.044 ms clock, 0.075+0/0.070/0+0.088 ms cpu, 0->0->0 MB, 4 MB goal, 0 MB stacks, 0 MB globals, 2 P (forced)';
 	test('one field', () => {
 		const m = ok('field:gctrace/cpu-assist', line);
 		assert.equal(m.value, 0);
@@ -115,14 +117,17 @@ describe('a gctrace time printed as 0 is under 1 µs, not under half a ms', () =
 		assert.equal(ok('field:gctrace/heap-live', line).tolerance, 0.5);
 	});
 	test('the first schedtrace line’s 0 ms is a truncated whole ms', () => {
-		const sched = 'SCHED 0ms: gomaxprocs=1 idleprocs=0 threads=4 spinningthreads=0 needspinning=1 idlethreads=0 runqueue=0 [ 2 ] schedticks=[ 0 ]';
+		const sched =
+			'SCHED 0ms: gomaxprocs=1 idleprocs=0 threads=4 spinningthreads=0 needspinning=1 idlethreads=0 runqueue=0 [ 2 ] schedticks=[ 0 ]';
 		assert.equal(ok('field:schedtrace/elapsed', sched).tolerance, 0.5);
 	});
 });
 
 describe('a line without the fields gets a clear error', () => {
-	const sched = 'SCHED 2013ms: gomaxprocs=1 idleprocs=0 threads=6 spinningthreads=0 needspinning=1 idlethreads=2 runqueue=1 [ 2 ] schedticks=[ 37480 ]';
-	const detailHeader = 'SCHED 2013ms: gomaxprocs=2 idleprocs=0 threads=6 spinningthreads=0 needspinning=1 idlethreads=2 runqueue=1 gcwaiting=false nmidlelocked=0 stopwait=0 sysmonwait=false';
+	const sched =
+		'SCHED 2013ms: gomaxprocs=1 idleprocs=0 threads=6 spinningthreads=0 needspinning=1 idlethreads=2 runqueue=1 [ 2 ] schedticks=[ 37480 ]';
+	const detailHeader =
+		'SCHED 2013ms: gomaxprocs=2 idleprocs=0 threads=6 spinningthreads=0 needspinning=1 idlethreads=2 runqueue=1 gcwaiting=false nmidlelocked=0 stopwait=0 sysmonwait=false';
 	const cases: [string, string, RegExp][] = [
 		['stw-wall-ms', sched, /needs “.*” and “.*”, which this line does not print/],
 		['heap-freed-mb', sched, /which this line does not print/],

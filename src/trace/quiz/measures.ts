@@ -153,7 +153,8 @@ function oneField(parsed: ParsedLine, key: string): MeasureResult {
 /** Works out `name` from `line`, or says why this line cannot give it. */
 export function measure(name: string, line: string | ParsedLine): MeasureResult {
 	const parsed = typeof line === 'string' ? parseLine(line) : line;
-	if (parsed.problem) return { ok: false, message: `the line does not parse (${parsed.problem.message}): ${parsed.text}` };
+	if (parsed.problem)
+		return { ok: false, message: `the line does not parse (${parsed.problem.message}): ${parsed.text}` };
 	switch (name) {
 		case 'stw-wall-ms':
 			return pair(parsed, stwWall, name, 'ms');

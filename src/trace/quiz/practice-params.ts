@@ -106,14 +106,21 @@ export function parsePracticeParams(search: string): PracticeParams {
 		} else ignored.push(entry.trim());
 	}
 	if (ignored.length) {
-		notes.push(`Ignored focus ${ignored.map(quote).join(', ')}: expected up to ${MAX_FOCUS} field keys such as gctrace/heap-goal:2.`);
+		notes.push(
+			`Ignored focus ${ignored.map(quote).join(', ')}: expected up to ${MAX_FOCUS} field keys such as gctrace/heap-goal:2.`,
+		);
 	}
 
 	return { seed, topics, count, weights, notes };
 }
 
 /** The address query of a set, in the order parsePracticeParams reads it. */
-export function practiceQuery(p: { seed: string; topics: readonly QuizTopic[]; count: number; weights?: Readonly<Record<string, number>> }): string {
+export function practiceQuery(p: {
+	seed: string;
+	topics: readonly QuizTopic[];
+	count: number;
+	weights?: Readonly<Record<string, number>>;
+}): string {
 	const parts = [`seed=${encodeURIComponent(p.seed)}`, `topics=${p.topics.join(',')}`, `count=${p.count}`];
 	const focus = Object.entries(p.weights ?? {}).map(([k, n]) => `${k}:${n}`);
 	if (focus.length) parts.push(`focus=${focus.join(',')}`);

@@ -20,17 +20,13 @@ export const scavtraceFields = defineFields([
 		label: 'Scavenger pass',
 		printed: 'scvg#:',
 		unit: 'id',
-		summary:
-			'The number of this periodic scavenger pass, or -1 for a pass that ' +
-			'debug.FreeOSMemory requested.',
+		summary: 'The number of this periodic scavenger pass, or -1 for a pass that ' + 'debug.FreeOSMemory requested.',
 		since: 2,
 		until: 12,
 		changes: [
 			{
 				go: 13,
-				note:
-					'The background scavenger prints `scvg:` with no number, and debug.FreeOSMemory ' +
-					'`forced scvg:`.',
+				note: 'The background scavenger prints `scvg:` with no number, and debug.FreeOSMemory ' + '`forced scvg:`.',
 			},
 		],
 		source: `${SCVG_SOURCE}: k`,
@@ -138,9 +134,7 @@ export const scavtraceFields = defineFields([
 		label: 'Scavenge generation',
 		printed: 'scav # … KiB work',
 		unit: 'id',
-		summary:
-			'The scavenging generation this line reports on; a new one starts each time ' +
-			'sweeping completes.',
+		summary: 'The scavenging generation this line reports on; a new one starts each time ' + 'sweeping completes.',
 		since: 15,
 		until: 18,
 		changes: [],

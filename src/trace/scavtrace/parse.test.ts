@@ -7,9 +7,13 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { scavtraceFields } from './fields.ts';
 import { parseScavengerLine } from './parse.ts';
-import { type SpanRow, assertWellFormed, describeEraSamples, describeNeverThrows, describeSpanTable } from '../test-support.ts';
-
-
+import {
+	type SpanRow,
+	assertWellFormed,
+	describeEraSamples,
+	describeNeverThrows,
+	describeSpanTable,
+} from '../test-support.ts';
 
 const catalogueKeys = new Set<string>(scavtraceFields.map((f) => f.key));
 const parse = parseScavengerLine;
@@ -191,16 +195,10 @@ const eraSamples: [line: string, era: string][] = [
 	['scav 8 0 KiB work, 12288 KiB total, 87% util [controller reset]', 'go1.18'],
 	['scav 0 KiB work, 12288 KiB total, 99% util [controller reset]', 'go1.19-go1.20'],
 	['scav 1024 KiB work (bg), 0 KiB work (eager), 12288 KiB now, 87% util', 'go1.21-go1.27'],
-	[
-		'scav 0 KiB work (bg), 8704 KiB work (eager), 21504 KiB now, 92% util (forced)',
-		'go1.21-go1.27',
-	],
+	['scav 0 KiB work (bg), 8704 KiB work (eager), 21504 KiB now, 92% util (forced)', 'go1.21-go1.27'],
 	// Not a sample: printScavTrace still appends `[controller reset]` in Go 1.21+ (checked in
 	// the Go 1.26 source, src/runtime/mgcscavenge.go), so the marker does not narrow there.
-	[
-		'scav 1024 KiB work (bg), 0 KiB work (eager), 12288 KiB now, 87% util [controller reset]',
-		'go1.21-go1.27',
-	],
+	['scav 1024 KiB work (bg), 0 KiB work (eager), 12288 KiB now, 87% util [controller reset]', 'go1.21-go1.27'],
 	// Not samples: shapes no release prints.
 	['scvg: GC forced', 'none'],
 	['scav 7 1024 KiB work (bg), 0 KiB work (eager), 12288 KiB now, 87% util', 'none'],
@@ -223,12 +221,7 @@ const problems: [line: string, column: number, message: string, keyedTokens: num
 		'expected " (MB)" after the heap consumed but the line ends there',
 		6,
 	],
-	[
-		'scav 1024 KiB work, 12288 KiB total, 87%',
-		40,
-		'expected "% util" after the heap utilization but found "%"',
-		3,
-	],
+	['scav 1024 KiB work, 12288 KiB total, 87%', 40, 'expected "% util" after the heap utilization but found "%"', 3],
 	[
 		'scav 1024 KiB work, 12288 KiB now, 87% util',
 		26,
@@ -247,12 +240,7 @@ const problems: [line: string, column: number, message: string, keyedTokens: num
 		'expected "[controller reset]" after the heap utilization but found "[controller"',
 		3,
 	],
-	[
-		'scav x KiB',
-		6,
-		'expected the KiB released since the last line (a number) but found "x KiB"',
-		0,
-	],
+	['scav x KiB', 6, 'expected the KiB released since the last line (a number) but found "x KiB"', 0],
 	['scav 1024 KiB work, 12288 KiB total, 87% util (something else)', 0, '', 3],
 ];
 
@@ -286,15 +274,6 @@ describe('problems', () => {
 describeNeverThrows(parse, {
 	seeds: [...rows.map((r) => r.line), ...eraSamples.map(([l]) => l)],
 	alphabet: '0123456789 ,.-:()[]BKMiGaeov\uffff\ud800é\t',
-	odd: [
-		'',
-		'scav ',
-		'scvg: ',
-		'scvg-: ',
-		'forced scvg: ',
-		'scav 1',
-		'scav 1 ',
-		'scvg99999999999999999999: 1',
-	],
+	odd: ['', 'scav ', 'scvg: ', 'scvg-: ', 'forced scvg: ', 'scav 1', 'scav 1 ', 'scvg99999999999999999999: 1'],
 	keys: catalogueKeys,
 });

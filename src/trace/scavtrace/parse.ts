@@ -82,10 +82,7 @@ function scanScvgLine(s: LineScanner): void {
 		s.literal(' (MB)', '" (MB)" after the heap consumed');
 		return s.complete('scavtrace', 'scvg-summary', lineEra);
 	}
-	s.number(
-		'scavtrace/scvg-released',
-		'the MB released this pass (a number), "inuse: " or "GC forced"',
-	);
+	s.number('scavtrace/scvg-released', 'the MB released this pass (a number), "inuse: " or "GC forced"');
 	s.literal(' MB released', '" MB released" after the MB released this pass');
 	s.complete('scavtrace', 'scvg-released', lineEra);
 }
@@ -101,9 +98,7 @@ function scanScavLine(s: LineScanner): void {
 	// Go 1.15–1.18 print a generation number before the work: `scav 7 1024 KiB work, …`.
 	const afterFirst = digitsEnd(text, s.pos);
 	const generation =
-		afterFirst > s.pos &&
-		text.charCodeAt(afterFirst) === 32 &&
-		isDigit(text.charCodeAt(afterFirst + 1));
+		afterFirst > s.pos && text.charCodeAt(afterFirst) === 32 && isDigit(text.charCodeAt(afterFirst + 1));
 	if (generation) {
 		s.number('scavtrace/generation', 'the scavenge generation (a number)');
 		s.literal(' ', '" " after the scavenge generation');
@@ -125,13 +120,7 @@ function scanScavLine(s: LineScanner): void {
 	s.number('scavtrace/util', 'the heap utilization (a whole percent)');
 	s.literal('% util', '"% util" after the heap utilization');
 
-	let lineEra = generation
-		? split
-			? NO_RELEASE
-			: GO_1_15_TO_1_18
-		: split
-			? GO_1_21_ON
-			: GO_1_14_OR_1_19_TO_1_20;
+	let lineEra = generation ? (split ? NO_RELEASE : GO_1_15_TO_1_18) : split ? GO_1_21_ON : GO_1_14_OR_1_19_TO_1_20;
 	if (
 		!s.marker('scavtrace/forced', FORCED_MARKER, 'the heap utilization') &&
 		s.marker('scavtrace/controller-reset', CONTROLLER_RESET, 'the heap utilization')

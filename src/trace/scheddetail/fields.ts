@@ -21,9 +21,7 @@ export const scheddetailFields = defineFields([
 		label: 'GC waiting',
 		printed: 'gcwaiting=#',
 		unit: 'flag',
-		summary:
-			'Whether a stop-the-world is pending or in effect ' +
-			'(the runtime\'s "gc is waiting to run" flag).',
+		summary: 'Whether a stop-the-world is pending or in effect ' + '(the runtime\'s "gc is waiting to run" flag).',
 		since: 2,
 		changes: [{ go: 20, note: 'Printed true/false instead of 1/0 (now an atomic.Bool).' }],
 		source: `${SRC}: sched.gcwaiting (sched.gcwaiting.Load() from Go 1.20)`,
@@ -33,8 +31,7 @@ export const scheddetailFields = defineFields([
 		label: 'Idle locked threads',
 		printed: 'nmidlelocked=#',
 		unit: 'count',
-		summary:
-			'How many Ms locked to a goroutine (with runtime.LockOSThread) are parked waiting for work.',
+		summary: 'How many Ms locked to a goroutine (with runtime.LockOSThread) are parked waiting for work.',
 		since: 2,
 		changes: [],
 		source: `${SRC}: sched.nmidlelocked`,
@@ -100,9 +97,7 @@ export const scheddetailFields = defineFields([
 		changes: [
 			{
 				go: 26,
-				note:
-					'Status 2 (_Psyscall) is retired: a P in a system call is recognised by ' +
-					"its goroutine's state.",
+				note: 'Status 2 (_Psyscall) is retired: a P in a system call is recognised by ' + "its goroutine's state.",
 			},
 		],
 		source: `${SRC}: pp.status`,
@@ -142,8 +137,7 @@ export const scheddetailFields = defineFields([
 		label: "P's M",
 		printed: 'm=#',
 		unit: 'id',
-		summary:
-			'The id of the M (OS thread) that owns this P, or none (-1 through Go 1.19, nil from 1.20).',
+		summary: 'The id of the M (OS thread) that owns this P, or none (-1 through Go 1.19, nil from 1.20).',
 		since: 2,
 		changes: [NIL_CHANGE],
 		source: `${SRC}: pp.m.ptr().id, or -1/nil when there is none`,
@@ -200,9 +194,7 @@ export const scheddetailFields = defineFields([
 		label: 'M',
 		printed: 'M#:',
 		unit: 'id',
-		summary:
-			"The M's (OS thread's) id; the lines go from the newest M to the oldest, " +
-			'so ids usually descend.',
+		summary: "The M's (OS thread's) id; the lines go from the newest M to the oldest, " + 'so ids usually descend.',
 		since: 2,
 		changes: [],
 		source: `${SRC}: mp.id`,
@@ -222,9 +214,7 @@ export const scheddetailFields = defineFields([
 		label: 'Current G',
 		printed: 'curg=#',
 		unit: 'id',
-		summary:
-			'The id of the user goroutine running on this M, or none ' +
-			'(-1 through Go 1.19, nil from 1.20).',
+		summary: 'The id of the user goroutine running on this M, or none ' + '(-1 through Go 1.19, nil from 1.20).',
 		since: 2,
 		changes: [NIL_CHANGE],
 		source: `${SRC}: mp.curg.goid, or -1/nil when there is none`,
@@ -244,8 +234,7 @@ export const scheddetailFields = defineFields([
 		label: 'Throwing',
 		printed: 'throwing=#',
 		unit: 'count',
-		summary:
-			'Not 0 while the M is throwing a fatal error; from Go 1.19 the number is the kind of throw.',
+		summary: 'Not 0 while the M is throwing a fatal error; from Go 1.19 the number is the kind of throw.',
 		since: 2,
 		changes: [{ go: 19, note: 'A throwType, still printed as a number.' }],
 		source: `${SRC}: mp.throwing`,
@@ -260,16 +249,14 @@ export const scheddetailFields = defineFields([
 		since: 2,
 		until: 4,
 		changes: [],
-		source:
-			'src/pkg/runtime/proc.c (src/runtime/proc.c in Go 1.4), runtime·schedtrace: mp->gcing',
+		source: 'src/pkg/runtime/proc.c (src/runtime/proc.c in Go 1.4), runtime·schedtrace: mp->gcing',
 	},
 	{
 		key: 'scheddetail/m-preemptoff',
 		label: 'Preempt-off reason',
 		printed: 'preemptoff=#',
 		unit: 'text',
-		precision:
-			'Usually empty, printed as nothing between the "=" and " locks=": an empty value, not a missing field.',
+		precision: 'Usually empty, printed as nothing between the "=" and " locks=": an empty value, not a missing field.',
 		summary:
 			'Why the runtime has turned off preemption on this M, as a short reason such as "gcing"; ' +
 			'usually empty, meaning no such reason is set.',
@@ -302,8 +289,7 @@ export const scheddetailFields = defineFields([
 		label: 'GC helper',
 		printed: 'helpgc=#',
 		unit: 'count',
-		summary:
-			"The M's garbage-collection helper index, from the GC helper mechanism removed in Go 1.12.",
+		summary: "The M's garbage-collection helper index, from the GC helper mechanism removed in Go 1.12.",
 		since: 2,
 		until: 11,
 		changes: [],
@@ -328,12 +314,8 @@ export const scheddetailFields = defineFields([
 			'Whether the M is blocked on a note (parked); in Go 1.3–1.6 every line shows the flag of ' +
 			'the M doing the printing instead, a runtime bug.',
 		since: 3,
-		changes: [
-			WORDS_CHANGE,
-			{ go: 7, note: "Shows each M's own flag (mp.blocked); before, the printing M's flag." },
-		],
-		source:
-			`${SRC}: mp.blocked ` + "(in Go 1.3–1.6 the printing M's flag: m->blocked, getg().m.blocked)",
+		changes: [WORDS_CHANGE, { go: 7, note: "Shows each M's own flag (mp.blocked); before, the printing M's flag." }],
+		source: `${SRC}: mp.blocked ` + "(in Go 1.3–1.6 the printing M's flag: m->blocked, getg().m.blocked)",
 	},
 	{
 		key: 'scheddetail/m-lockedg',
@@ -354,9 +336,7 @@ export const scheddetailFields = defineFields([
 		label: 'G',
 		printed: 'G#:',
 		unit: 'id',
-		summary:
-			'The goroutine id; a dump lists every goroutine the runtime keeps, ' +
-			'dead ones (status 6) included.',
+		summary: 'The goroutine id; a dump lists every goroutine the runtime keeps, ' + 'dead ones (status 6) included.',
 		since: 2,
 		changes: [],
 		source: `${SRC}: gp.goid`,

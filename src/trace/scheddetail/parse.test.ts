@@ -8,7 +8,6 @@ import { parseDetailLine } from './parse.ts';
 import { describeGStatus, describePStatus, gStatusNames, pStatusNames } from './status.ts';
 import { describeSpanTable, type SpanRow, tok } from '../test-support.ts';
 
-
 const spanCases: SpanRow[] = [
 	// synthetic, Go 1.2: runqsize=len/capacity
 	{
@@ -253,25 +252,22 @@ const spanCases: SpanRow[] = [
 	},
 ];
 
-describeSpanTable('parseDetailLine: exact spans, one line per shape', spanCases, { parse: parseDetailLine, kind: 'scheddetail' });
+describeSpanTable('parseDetailLine: exact spans, one line per shape', spanCases, {
+	parse: parseDetailLine,
+	kind: 'scheddetail',
+});
 
 describe('parseDetailLine: era clues', () => {
 	const eras: [line: string, era: string][] = [
 		// Real shapes with every id present: -1 or nil cannot narrow them.
-		[
-			'  P0: status=1 schedtick=41 syscalltick=6 m=3 runqsize=0 gfreecnt=3 timerslen=1',
-			'go1.14-go1.27',
-		],
+		['  P0: status=1 schedtick=41 syscalltick=6 m=3 runqsize=0 gfreecnt=3 timerslen=1', 'go1.14-go1.27'],
 		['  G1: status=8(chan receive) m=0 lockedm=0', 'go1.4-go1.27'],
 		[
 			'  M0: p=1 curg=1 mallocing=1 throwing=0 preemptoff= locks=1 dying=0 spinning=false blocked=false lockedg=1',
 			'go1.12-go1.27',
 		],
 		// P status 2 (_Psyscall) is retired in Go 1.26.
-		[
-			'  P0: status=2 schedtick=41 syscalltick=6 m=nil runqsize=0 gfreecnt=3 timerslen=1',
-			'go1.20-go1.25',
-		],
+		['  P0: status=2 schedtick=41 syscalltick=6 m=nil runqsize=0 gfreecnt=3 timerslen=1', 'go1.20-go1.25'],
 		// G statuses: 9 from 1.14, 10 and 11 from 1.26, 4103 (Gscanenqueue) only 1.4–1.12.
 		['  G7: status=9(preempted) m=1 lockedm=2', 'go1.14-go1.27'],
 		['  G7: status=10(chan receive) m=nil lockedm=nil', 'go1.26-go1.27'],
@@ -283,10 +279,7 @@ describe('parseDetailLine: era clues', () => {
 		// "timer goroutine (idle)" was dropped in Go 1.20.
 		['  G3: status=4(timer goroutine (idle)) m=0 lockedm=0', 'go1.2-go1.19'],
 		// Clues that no release combines.
-		[
-			'  P0: status=1 schedtick=41 syscalltick=6 m=-1 runqsize=0/128 gfreecnt=3 timerslen=1',
-			'none',
-		],
+		['  P0: status=1 schedtick=41 syscalltick=6 m=-1 runqsize=0/128 gfreecnt=3 timerslen=1', 'none'],
 		[
 			'  M3: p=0 curg=18 mallocing=0 throwing=0 gcing=0 locks=0 dying=0 spinning=true blocked=false lockedg=nil',
 			'none',
@@ -370,8 +363,7 @@ describe('parseDetailLine: problems', () => {
 		{
 			line: '  M3: p=0 curg=18 mallocing=0 throwing=0 preemptoff= locks=0 dying=0 spinning=yes blocked=false lockedg=nil',
 			column: 79,
-			message:
-				'expected whether the M is spinning after "spinning=" (true, false, 0 or 1) but found "yes blocked=…"',
+			message: 'expected whether the M is spinning after "spinning=" (true, false, 0 or 1) but found "yes blocked=…"',
 			rest: 'yes blocked=false lockedg=nil',
 		},
 		{
@@ -415,8 +407,7 @@ describe('parseDetailLine: problems', () => {
 	}
 
 	test('an unknown key=value after a complete line is an unknown token, not a problem', () => {
-		const line =
-			'  P0: status=1 schedtick=41 syscalltick=6 m=3 runqsize=0 gfreecnt=3 timerslen=1 extra=2';
+		const line = '  P0: status=1 schedtick=41 syscalltick=6 m=3 runqsize=0 gfreecnt=3 timerslen=1 extra=2';
 		const parsed = parseDetailLine(line);
 		assert.equal(parsed.problem, null);
 		assert.deepEqual(parsed.tokens.at(-1), tok(79, 87, ' extra=2', null));

@@ -26,8 +26,7 @@ export const schedtraceFields = defineFields([
 		label: 'GOMAXPROCS',
 		printed: 'gomaxprocs=#',
 		unit: 'count',
-		summary:
-			'The number of Ps, the slots that may run Go code at the same time: the GOMAXPROCS setting.',
+		summary: 'The number of Ps, the slots that may run Go code at the same time: the GOMAXPROCS setting.',
 		since: 2,
 		changes: [],
 		source: 'src/runtime/proc.go, schedtrace: gomaxprocs',
@@ -60,9 +59,7 @@ export const schedtraceFields = defineFields([
 				note: 'Counted as created minus freed Ms (mcount()); before Go 1.10 an M could never exit.',
 			},
 		],
-		source:
-			'src/runtime/proc.go, schedtrace: mcount() = sched.mnext - sched.nmfreed ' +
-			'(sched.mcount in Go 1.2–1.9)',
+		source: 'src/runtime/proc.go, schedtrace: mcount() = sched.mnext - sched.nmfreed ' + '(sched.mcount in Go 1.2–1.9)',
 	},
 	{
 		key: 'schedtrace/spinningthreads',
@@ -75,8 +72,7 @@ export const schedtraceFields = defineFields([
 			{
 				go: 4,
 				note:
-					'Added to this line; Go 1.2–1.3 printed the same count only in the scheddetail ' +
-					'header, as nmspinning=.',
+					'Added to this line; Go 1.2–1.3 printed the same count only in the scheddetail ' + 'header, as nmspinning=.',
 			},
 		],
 		source: 'src/runtime/proc.go, schedtrace: sched.nmspinning (.Load() from Go 1.20)',
@@ -131,9 +127,7 @@ export const schedtraceFields = defineFields([
 		changes: [
 			{
 				go: 25,
-				note:
-					'Printed with spaces inside the brackets, [ 0 0 ], and followed by ' +
-					'schedticks=[ … ].',
+				note: 'Printed with spaces inside the brackets, [ 0 0 ], and followed by ' + 'schedticks=[ … ].',
 			},
 		],
 		source:

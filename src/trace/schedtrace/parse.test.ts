@@ -8,7 +8,6 @@ import { formatEra } from '../era.ts';
 import { parseSchedLine } from './parse.ts';
 import { describeSpanTable, type SpanRow, tok } from '../test-support.ts';
 
-
 const spanCases: SpanRow[] = [
 	// synthetic, Go 1.2–1.3: no spinningthreads
 	{
@@ -168,19 +167,16 @@ const spanCases: SpanRow[] = [
 	},
 ];
 
-describeSpanTable('parseSchedLine: exact spans, one line per era', spanCases, { parse: parseSchedLine, kind: 'schedtrace' });
+describeSpanTable('parseSchedLine: exact spans, one line per era', spanCases, {
+	parse: parseSchedLine,
+	kind: 'schedtrace',
+});
 
 describe('parseSchedLine: era of every synthetic sample', () => {
 	// Each line's era is what its shape allows, which can be wider than its sample block.
 	const eras: [line: string, era: string][] = [
-		[
-			'SCHED 1004ms: gomaxprocs=4 idleprocs=4 threads=6 idlethreads=3 runqueue=0 [0 0 0 0]',
-			'go1.2-go1.3',
-		],
-		[
-			'SCHED 0ms: gomaxprocs=1 idleprocs=0 threads=2 spinningthreads=0 idlethreads=0 runqueue=0 [1]',
-			'go1.4-go1.19',
-		],
+		['SCHED 1004ms: gomaxprocs=4 idleprocs=4 threads=6 idlethreads=3 runqueue=0 [0 0 0 0]', 'go1.2-go1.3'],
+		['SCHED 0ms: gomaxprocs=1 idleprocs=0 threads=2 spinningthreads=0 idlethreads=0 runqueue=0 [1]', 'go1.4-go1.19'],
 		[
 			'SCHED 0ms: gomaxprocs=4 idleprocs=3 threads=5 spinningthreads=1 needspinning=0 idlethreads=1 runqueue=0 [ 0 0 0 0 ] schedticks=[ 3 0 0 0 ]',
 			'go1.25-go1.27',
@@ -290,8 +286,7 @@ describe('parseSchedLine: problems', () => {
 		{
 			line: 'SCHED 12ms gomaxprocs=2',
 			column: 9,
-			message:
-				'expected "ms: gomaxprocs=" after the elapsed milliseconds but found "ms gomaxproc…"',
+			message: 'expected "ms: gomaxprocs=" after the elapsed milliseconds but found "ms gomaxproc…"',
 			rest: 'ms gomaxprocs=2',
 		},
 	];
@@ -308,14 +303,10 @@ describe('parseSchedLine: problems', () => {
 	}
 
 	test('the [4 4] problem points at the bracket and keeps every field', () => {
-		const line =
-			'SCHED 1009ms: gomaxprocs=1 idleprocs=0 threads=3 spinningthreads=0 idlethreads=1 runqueue=0 [4 4]';
+		const line = 'SCHED 1009ms: gomaxprocs=1 idleprocs=0 threads=3 spinningthreads=0 idlethreads=1 runqueue=0 [4 4]';
 		const parsed = parseSchedLine(line);
 		assert.equal(line[(parsed.problem?.column ?? 0) - 1], '[');
-		assert.deepEqual(
-			parsed.tokens.at(-1),
-			tok(92, 97, '[4 4]', 'schedtrace/local-runqueues', [4, 4]),
-		);
+		assert.deepEqual(parsed.tokens.at(-1), tok(92, 97, '[4 4]', 'schedtrace/local-runqueues', [4, 4]));
 	});
 });
 

@@ -53,11 +53,7 @@ export function scanSchedLine(s: LineScanner): void {
 	s.literal(' threads=');
 	s.number('schedtrace/threads', 'the number of threads (Ms) after "threads="', SIGNED);
 	if (s.optional(' spinningthreads=')) {
-		s.number(
-			'schedtrace/spinningthreads',
-			'the number of spinning Ms after "spinningthreads="',
-			SIGNED,
-		);
+		s.number('schedtrace/spinningthreads', 'the number of spinning Ms after "spinningthreads="', SIGNED);
 		bits &= FROM_4;
 	} else if (isAbsent(s)) bits &= UP_TO_3;
 	if (s.optional(' needspinning=')) {
@@ -78,9 +74,7 @@ export function scanSchedLine(s: LineScanner): void {
 		detail = true;
 		bits &= parseHeader(s);
 	} else if (s.ok) {
-		if (
-			!s.literal(' ', 'the per-P run-queue lengths " [" or the scheddetail header " gcwaiting="')
-		) {
+		if (!s.literal(' ', 'the per-P run-queue lengths " [" or the scheddetail header " gcwaiting="')) {
 			// The problem is recorded; fall through to finish().
 		} else if (s.startsWith('[ ')) {
 			bits &= FROM_25;
@@ -109,12 +103,7 @@ export function scanSchedLine(s: LineScanner): void {
  * `bracketList`, but a list that fails to parse is left unread, so `finish()` makes it part of
  * the unrecognised rest instead of dropping it (the scanner stops inside the brackets).
  */
-function list(
-	s: LineScanner,
-	key: FieldKey,
-	what: string,
-	spaced: boolean,
-): readonly number[] | false {
+function list(s: LineScanner, key: FieldKey, what: string, spaced: boolean): readonly number[] | false {
 	const start = s.pos;
 	const values = s.bracketList(key, what, spaced);
 	if (values === false) s.pos = start;
@@ -125,15 +114,9 @@ function list(
 function parseHeader(s: LineScanner): number {
 	let bits = ALL;
 	s.literal(' gcwaiting=');
-	bits &= flagBits(
-		s.flag('scheddetail/gcwaiting', 'whether a stop-the-world is waiting after "gcwaiting="'),
-	);
+	bits &= flagBits(s.flag('scheddetail/gcwaiting', 'whether a stop-the-world is waiting after "gcwaiting="'));
 	s.literal(' nmidlelocked=');
-	s.number(
-		'scheddetail/nmidlelocked',
-		'the number of idle locked Ms after "nmidlelocked="',
-		SIGNED,
-	);
+	s.number('scheddetail/nmidlelocked', 'the number of idle locked Ms after "nmidlelocked="', SIGNED);
 	if (s.optional(' nmspinning=')) {
 		s.number('scheddetail/nmspinning', 'the number of spinning Ms after "nmspinning="', SIGNED);
 		bits &= UP_TO_3;
@@ -141,9 +124,7 @@ function parseHeader(s: LineScanner): number {
 	s.literal(' stopwait=');
 	s.number('scheddetail/stopwait', 'the number of Ps left to stop after "stopwait="', SIGNED);
 	s.literal(' sysmonwait=');
-	bits &= flagBits(
-		s.flag('scheddetail/sysmonwait', 'whether sysmon is waiting after "sysmonwait="'),
-	);
+	bits &= flagBits(s.flag('scheddetail/sysmonwait', 'whether sysmon is waiting after "sysmonwait="'));
 	return bits;
 }
 
@@ -157,8 +138,7 @@ function flagBits(notation: 'word' | 'digit' | false): number {
 function checkCount(s: LineScanner, found: number, procs: number, at: number, what: string): void {
 	if (found === procs) return;
 	s.fail(
-		`expected ${procs} ${what}${procs === 1 ? '' : 's'} (one per P, gomaxprocs=${procs}) ` +
-			`but found ${found}`,
+		`expected ${procs} ${what}${procs === 1 ? '' : 's'} (one per P, gomaxprocs=${procs}) ` + `but found ${found}`,
 		at,
 	);
 }

@@ -50,7 +50,8 @@ export function questionsIn(slotHtml: string, quizId: string, topic?: string): Q
 	const questions: Question[] = [];
 	for (const m of slotHtml.matchAll(/<script type="application\/x-quiz-question">([\s\S]*?)<\/script>/g)) {
 		const q = JSON.parse(m[1]) as Question;
-		if (questions.some((o) => o.id === q.id)) throw new Error(`<Quiz id="${quizId}">: two questions have the id "${q.id}"`);
+		if (questions.some((o) => o.id === q.id))
+			throw new Error(`<Quiz id="${quizId}">: two questions have the id "${q.id}"`);
 		// A question whose fields do not name a topic takes the quiz's.
 		if (topic && q.fields.length === 0) q.topic = topic as QuizTopic;
 		questions.push(q);
@@ -103,7 +104,8 @@ export function buildChoice(p: ChoiceProps, line?: string, source?: LineSource):
 	if (!Array.isArray(p.options) || p.options.length < 2) throw new Error(`${where}: give at least two options`);
 	const ids = p.options.map((o) => o.id);
 	if (new Set(ids).size !== ids.length) throw new Error(`${where}: option ids repeat: ${ids.join(', ')}`);
-	if (!ids.includes(p.answer)) throw new Error(`${where}: answer "${p.answer}" is not one of the option ids ${ids.join(', ')}`);
+	if (!ids.includes(p.answer))
+		throw new Error(`${where}: answer "${p.answer}" is not one of the option ids ${ids.join(', ')}`);
 	const fields = checkFields(p.fields ?? [], where);
 	return {
 		type: 'choice',
@@ -136,7 +138,10 @@ export function buildSpot(p: SpotProps, line: string, source?: LineSource): Spot
 		throw new Error(`${where}: the line prints "${answer}" empty, so there is nothing to choose: ${line}`);
 	}
 	if (matches.length === 0) {
-		const keys = tokens.filter((t) => t.end > t.start).map((t) => t.key).filter(Boolean);
+		const keys = tokens
+			.filter((t) => t.end > t.start)
+			.map((t) => t.key)
+			.filter(Boolean);
 		throw new Error(`${where}: the line has no "${answer}"; its fields are ${keys.join(', ')}: ${line}`);
 	}
 	return {

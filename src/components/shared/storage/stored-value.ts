@@ -46,7 +46,8 @@ export function loadStoredValue<T>(spec: StoredValueSpec<T>): StoredValue<T> {
 			if (raw !== null) {
 				const parsed: unknown = JSON.parse(raw);
 				if (spec.isValid(parsed)) value = parsed;
-				else problem = `Saved ${what} from another version of the site could not be read; ${it} ${starts} afresh from here.`;
+				else
+					problem = `Saved ${what} from another version of the site could not be read; ${it} ${starts} afresh from here.`;
 			}
 		} catch (err) {
 			if (err instanceof SyntaxError) {

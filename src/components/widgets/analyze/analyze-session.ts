@@ -84,7 +84,7 @@ export function createAnalyzeSession(send: (message: FromWorker, transfer?: Arra
 		for (let i = Math.max(0, start); i < end; i++) lineNos.push(shown ? shown[i] : i + 1);
 		const out: Row[] = [];
 		// Consecutive lines are read with one slice of the file.
-		for (let i = 0; i < lineNos.length; ) {
+		for (let i = 0; i < lineNos.length;) {
 			let j = i + 1;
 			while (j < lineNos.length && lineNos[j] === lineNos[j - 1] + 1) j++;
 			const from = index.byteRange(lineNos[i])[0];

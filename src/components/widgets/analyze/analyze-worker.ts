@@ -5,6 +5,8 @@
 import { createAnalyzeSession } from './analyze-session.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 
-const session = createAnalyzeSession((message: FromWorker, transfer: ArrayBuffer[] = []) => postMessage(message, { transfer }));
+const session = createAnalyzeSession((message: FromWorker, transfer: ArrayBuffer[] = []) =>
+	postMessage(message, { transfer }),
+);
 
 onmessage = (event: MessageEvent<ToWorker>) => session.handle(event.data);

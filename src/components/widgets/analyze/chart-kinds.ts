@@ -25,8 +25,7 @@ export function missingChartSources(s: LogSeries): string[] {
 export function missingChartsText(s: LogSeries): string {
 	const missing = missingChartSources(s);
 	if (missing.length === 0) return '';
-	const list =
-		missing.length === 1 ? missing[0]! : `${missing.slice(0, -1).join(', ')} or ${missing.at(-1)}`;
+	const list = missing.length === 1 ? missing[0]! : `${missing.slice(0, -1).join(', ')} or ${missing.at(-1)}`;
 	return `Lines from GODEBUG ${list} would add more charts.`;
 }
 

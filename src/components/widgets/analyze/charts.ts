@@ -76,9 +76,7 @@ function chartSpecs(s: LogSeries): ChartSpec[] {
 	const gc = s.gc;
 	const gcNotes =
 		s.gcUntimed > 0
-			? [
-					`${count.format(s.gcUntimed)} gc lines in the Go 1.1–1.4 format print no time and are not drawn.`,
-				]
+			? [`${count.format(s.gcUntimed)} gc lines in the Go 1.1–1.4 format print no time and are not drawn.`]
 			: [];
 	const noGc =
 		s.gcUntimed > 0
@@ -146,10 +144,7 @@ function chartSpecs(s: LogSeries): ChartSpec[] {
 			yLabel: 'Goroutines waiting',
 			...SCHED_X,
 			group: sched,
-			series: [
-				{ label: label('schedtrace/runqueue'), values: sched.columns.runqueue },
-				...localSeries,
-			],
+			series: [{ label: label('schedtrace/runqueue'), values: sched.columns.runqueue }, ...localSeries],
 			empty: null,
 			notes: manyPs,
 		},
@@ -229,8 +224,7 @@ interface Theme {
 
 function readTheme(el: HTMLElement): Theme {
 	const css = getComputedStyle(el);
-	const prop = (name: string, fallback: string): string =>
-		css.getPropertyValue(name).trim() || fallback;
+	const prop = (name: string, fallback: string): string => css.getPropertyValue(name).trim() || fallback;
 	return {
 		text: prop('--text', '#1b1f24'),
 		muted: prop('--text-muted', '#4a5360'),
@@ -242,12 +236,7 @@ function readTheme(el: HTMLElement): Theme {
 
 const PLOT_HEIGHT = 240;
 
-function plotOptions(
-	spec: ChartSpec,
-	rows: ChartRows,
-	theme: Theme,
-	width: number,
-): uPlot.Options {
+function plotOptions(spec: ChartSpec, rows: ChartRows, theme: Theme, width: number): uPlot.Options {
 	const axis = {
 		stroke: theme.text,
 		grid: { stroke: theme.border, width: 1 },
@@ -282,8 +271,7 @@ function plotOptions(
 		series: [
 			{
 				label: spec.xName,
-				value: (_u, v, _si, idx) =>
-					v === null || idx === null ? '–' : `${spec.xText(v)}, line ${rows.lineNo[idx]}`,
+				value: (_u, v, _si, idx) => (v === null || idx === null ? '–' : `${spec.xText(v)}, line ${rows.lineNo[idx]}`),
 			},
 			...spec.series.map((series, i): uPlot.Series => {
 				const colour = theme.colours[i % theme.colours.length]!;

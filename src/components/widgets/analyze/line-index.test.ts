@@ -38,7 +38,9 @@ for (const chunk of [1, 3, 7, 1 << 16]) {
 		assert.equal(lines.lineCount, 6);
 		for (let n = 1; n <= lines.lineCount; n++) {
 			const [from, to] = lines.byteRange(n);
-			assert.deepEqual(splitLines(decoder.decode(bytes.subarray(from, to)), 1), [expected[n - 1] ?? 'last line without newline']);
+			assert.deepEqual(splitLines(decoder.decode(bytes.subarray(from, to)), 1), [
+				expected[n - 1] ?? 'last line without newline',
+			]);
 		}
 		assert.equal(lines.kind(1), 'gctrace');
 		assert.equal(lines.kind(2), 'other');
@@ -56,7 +58,13 @@ test('a log ending with a newline has no empty last line', () => {
 
 test('filters by kind and problem; every line is null', () => {
 	const { lines } = index(log, 5);
-	assert.equal(lines.filter(['gctrace', 'schedtrace', 'scheddetail', 'gcpacertrace', 'scavtrace', 'inittrace', 'gc-forced', 'other'], false), null);
+	assert.equal(
+		lines.filter(
+			['gctrace', 'schedtrace', 'scheddetail', 'gcpacertrace', 'scavtrace', 'inittrace', 'gc-forced', 'other'],
+			false,
+		),
+		null,
+	);
 	assert.deepEqual([...lines.filter(['schedtrace'], false)!], [3, 4]);
 	assert.deepEqual([...lines.filter(['schedtrace', 'other'], true)!], [4]);
 	assert.deepEqual([...lines.filter(['other'], false)!], [2, 5, 6]);

@@ -11,8 +11,25 @@ import { drawCharts } from './charts.ts';
 import { LineBrowser } from './line-browser.ts';
 import { kindCodes } from './line-index.ts';
 import type { AnalysisResult, BadInput, FromWorker, Row, ToWorker } from './protocol.ts';
-import { decodeLog, encodeLog, fragmentKey, LinkTooLarge, logFromFragment, maxFragmentChars, maxShareBytes } from './share.ts';
-import { bytesText, eraText, expectedInput, findingWords, noTraceText, plural, problemText, timeCoveredText } from '../../../present/summary.ts';
+import {
+	decodeLog,
+	encodeLog,
+	fragmentKey,
+	LinkTooLarge,
+	logFromFragment,
+	maxFragmentChars,
+	maxShareBytes,
+} from './share.ts';
+import {
+	bytesText,
+	eraText,
+	expectedInput,
+	findingWords,
+	noTraceText,
+	plural,
+	problemText,
+	timeCoveredText,
+} from '../../../present/summary.ts';
 import { siteBase } from '../../shared/site-base.ts';
 
 /** Problems listed in the summary; the line browser's filter shows them all. */
@@ -126,7 +143,11 @@ class LogAnalyzer extends HTMLElement {
 			await this.analyze(new Blob([text], { type: 'text/plain' }), 'the shared link', true);
 		} catch (error) {
 			if (error instanceof LinkTooLarge) this.say(error.message, true);
-			else this.say(`This link carries a log that cannot be read: ${(error as Error).message}. Ask for a new link, or paste the log below.`, true);
+			else
+				this.say(
+					`This link carries a log that cannot be read: ${(error as Error).message}. Ask for a new link, or paste the log below.`,
+					true,
+				);
 		}
 	}
 
@@ -197,7 +218,8 @@ class LogAnalyzer extends HTMLElement {
 
 	private async analyze(blob: Blob, name: string, fromLink = false): Promise<void> {
 		// An address still carrying an earlier log would reopen that one, not this.
-		if (!fromLink && logFromFragment(location.hash) !== null) history.replaceState(null, '', location.pathname + location.search);
+		if (!fromLink && logFromFragment(location.hash) !== null)
+			history.replaceState(null, '', location.pathname + location.search);
 		this.blob = blob;
 		this.sourceName = name;
 		this.result = null;
@@ -225,7 +247,10 @@ class LogAnalyzer extends HTMLElement {
 		this.worker?.terminate();
 		this.worker = null;
 		this.finishRun();
-		this.say(`Cancelled: ${this.sourceName} was not analysed. Your input is still here; analyse it again whenever you like.`, false);
+		this.say(
+			`Cancelled: ${this.sourceName} was not analysed. Your input is still here; analyse it again whenever you like.`,
+			false,
+		);
 	}
 
 	private say(message: string, problem: boolean): void {
@@ -250,21 +275,26 @@ class LogAnalyzer extends HTMLElement {
 		this.find('share').hidden = false;
 		this.find('share-out').hidden = true;
 		void this.applyFilter(-1);
-		this.find('detail').replaceChildren(el('p', { class: 'hint' }, 'Select a line above to see it explained field by field.'));
+		this.find('detail').replaceChildren(
+			el('p', { class: 'hint' }, 'Select a line above to see it explained field by field.'),
+		);
 		// The charts are drawn in a task of their own, so the summary appears without waiting.
 		setTimeout(() => {
 			if (this.result !== result) return;
 			try {
 				this.charts = drawCharts(this.find('charts'), result.series, (lineNo) => void this.selectLine(lineNo));
 			} catch (error) {
-				this.find('charts').append(el('p', { class: 'is-problem' }, `The charts could not be drawn: ${(error as Error).message}`));
+				this.find('charts').append(
+					el('p', { class: 'is-problem' }, `The charts could not be drawn: ${(error as Error).message}`),
+				);
 			}
 		});
 	}
 
 	private renderSummary(summary: LogSummary): void {
 		const facts = el('dl', { class: 'facts' });
-		const fact = (term: string, ...value: (Node | string)[]) => facts.append(el('dt', {}, term), el('dd', {}, ...value));
+		const fact = (term: string, ...value: (Node | string)[]) =>
+			facts.append(el('dt', {}, term), el('dd', {}, ...value));
 		fact('Lines', `${plural(summary.lineCount, 'line')} (${bytesText(summary.bytes)})`);
 		fact('Go release', eraText(summary.era));
 		fact('Time covered', timeCoveredText(summary));
@@ -306,7 +336,11 @@ class LogAnalyzer extends HTMLElement {
 			problems.append(el('p', {}, 'No problems: every line that looks like runtime output parses.'));
 		} else {
 			problems.append(
-				el('p', {}, `${plural(summary.problemCount, 'line looks', 'lines look')} like runtime output but could not be read in full (cut off, or changed).`),
+				el(
+					'p',
+					{},
+					`${plural(summary.problemCount, 'line looks', 'lines look')} like runtime output but could not be read in full (cut off, or changed).`,
+				),
 			);
 			const list = el('ul');
 			for (const p of summary.problems.slice(0, maxListedProblems)) {
@@ -317,7 +351,13 @@ class LogAnalyzer extends HTMLElement {
 			}
 			problems.append(list);
 			if (summary.problemCount > maxListedProblems) {
-				problems.append(el('p', {}, `The first ${maxListedProblems} are listed; “Problems only” in the line browser shows all of them.`));
+				problems.append(
+					el(
+						'p',
+						{},
+						`The first ${maxListedProblems} are listed; “Problems only” in the line browser shows all of them.`,
+					),
+				);
 			}
 		}
 		this.find('summary').replaceChildren(facts, table, problems);
@@ -330,15 +370,25 @@ class LogAnalyzer extends HTMLElement {
 	private renderFindings(findings: Finding[]): void {
 		const out = this.find('findings');
 		if (findings.length === 0) {
-			out.replaceChildren(el('p', {}, 'No findings: none of the rules listed under “What the findings look for” matched this log.'));
+			out.replaceChildren(
+				el('p', {}, 'No findings: none of the rules listed under “What the findings look for” matched this log.'),
+			);
 			return;
 		}
 		out.replaceChildren(
 			...findings.map((f) => {
 				const words = findingWords(f, siteBase);
 				// The lesson's title is on the page, in its list of rules; the browser has no lesson list.
-				const lessonTitle = document.getElementById(`rule-${f.kind}`)?.querySelector('[data-rule-lesson]')?.textContent?.trim();
-				const item = el('article', { class: 'finding', 'data-finding': f.kind }, el('h3', {}, words.title), el('p', {}, words.message));
+				const lessonTitle = document
+					.getElementById(`rule-${f.kind}`)
+					?.querySelector('[data-rule-lesson]')
+					?.textContent?.trim();
+				const item = el(
+					'article',
+					{ class: 'finding', 'data-finding': f.kind },
+					el('h3', {}, words.title),
+					el('p', {}, words.message),
+				);
 				item.append(el('p', {}, 'Learn more: ', el('a', { href: words.lesson }, lessonTitle || 'the lesson')));
 				if (words.fields.length > 0) {
 					const fields = el('p', { class: 'finding-fields' }, 'Fields it reads: ');
@@ -374,7 +424,9 @@ class LogAnalyzer extends HTMLElement {
 	}
 
 	private filter(): { kinds: LineKind[]; problemsOnly: boolean } {
-		const kinds = [...this.find('kind-filters').querySelectorAll<HTMLInputElement>('input:checked')].map((i) => i.value as LineKind);
+		const kinds = [...this.find('kind-filters').querySelectorAll<HTMLInputElement>('input:checked')].map(
+			(i) => i.value as LineKind,
+		);
 		return { kinds, problemsOnly: this.find<HTMLInputElement>('problems-only').checked };
 	}
 
@@ -405,7 +457,10 @@ class LogAnalyzer extends HTMLElement {
 		const detail = this.find('detail');
 		if (!line) return;
 		const element = document.createElement('trace-line');
-		element.innerHTML = renderTraceLine(parseLine(line.text), { id: `line${lineNo}`, source: `${this.sourceName}, line ${lineNo}` });
+		element.innerHTML = renderTraceLine(parseLine(line.text), {
+			id: `line${lineNo}`,
+			source: `${this.sourceName}, line ${lineNo}`,
+		});
 		detail.replaceChildren(el('h3', {}, `Line ${lineNo}`), element);
 		if (line.cut) detail.append(el('p', { class: 'hint' }, 'This line is very long; only its beginning is shown.'));
 	}

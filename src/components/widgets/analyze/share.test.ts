@@ -13,7 +13,10 @@ import {
 	maxShareBytes,
 } from './share.ts';
 
-const capture = readFileSync(new URL('../../../../content/traces/schedtrace/go1.26-p1-leak.txt', import.meta.url), 'utf8');
+const capture = readFileSync(
+	new URL('../../../../content/traces/schedtrace/go1.26-p1-leak.txt', import.meta.url),
+	'utf8',
+);
 
 test('a log survives the trip through a fragment, non-ASCII text included', async () => {
 	for (const text of [capture, 'héllo ✓ 𝄞\r\n<img src=x onerror=alert(1)>', '']) {
@@ -66,7 +69,10 @@ test('a link longer than any the page makes is refused before unpacking', async 
 	assert.ok(value.length > maxLinkValueChars);
 	await assert.rejects(decodeLog(value), (error: unknown) => {
 		assert.ok(error instanceof LinkTooLarge);
-		assert.match(error.message, /holds more than a shared link may: \d+ KB of packed log after #log=, and this page reads at most 36 KB/);
+		assert.match(
+			error.message,
+			/holds more than a shared link may: \d+ KB of packed log after #log=, and this page reads at most 36 KB/,
+		);
 		return true;
 	});
 });

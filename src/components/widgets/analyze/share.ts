@@ -45,10 +45,7 @@ export async function decodeLog(value: string, limit = maxLinkLogBytes): Promise
 	} catch {
 		throw new Error('the link’s log is not valid base64url text; it may have been cut off or changed');
 	}
-	const reader = new Blob([bytes as BlobPart])
-		.stream()
-		.pipeThrough(new DecompressionStream('deflate-raw'))
-		.getReader();
+	const reader = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
 	const chunks: Uint8Array[] = [];
 	let total = 0;
 	try {

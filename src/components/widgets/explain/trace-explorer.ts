@@ -146,9 +146,11 @@ class TraceExplorer extends HTMLElement {
 				: `${lines}, ${runtime === 0 ? 'none' : runtime} of them runtime trace output.`,
 		];
 		if (era !== null) parts.push(eraText(era));
-		if (problems > 0) parts.push(`${problems} ${problems === 1 ? 'line has' : 'lines have'} a problem (shown below each line).`);
+		if (problems > 0)
+			parts.push(`${problems} ${problems === 1 ? 'line has' : 'lines have'} a problem (shown below each line).`);
 		if (shown > MAX_DRAWN_LINES) parts.push(`Showing the first ${MAX_DRAWN_LINES} lines.`);
-		if (this.tooLongToShare) parts.push('This text is too long to carry in a link, so the page address does not include it.');
+		if (this.tooLongToShare)
+			parts.push('This text is too long to carry in a link, so the page address does not include it.');
 		return parts.join(' ');
 	}
 

@@ -26,7 +26,11 @@ describe('worksheetHtml', () => {
 		const keyItems = key.split('<li>').slice(1);
 		assert.equal(keyItems.length, 12);
 		questions.forEach((q, i) => {
-			const escaped = answerText(q).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+			const escaped = answerText(q)
+				.replace(/&/g, '&amp;')
+				.replace(/</g, '&lt;')
+				.replace(/>/g, '&gt;')
+				.replace(/"/g, '&quot;');
 			assert.ok(keyItems[i].includes(escaped), `answer ${i + 1} is ${answerText(q)}`);
 		});
 	});

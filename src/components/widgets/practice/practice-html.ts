@@ -59,7 +59,9 @@ export function practiceSetHtml(set: SetDescription, questions: readonly Questio
 }
 
 function worksheetQuestion(q: Question): string {
-	const line = q.line ? `<div class="trace-code-wrap ws-line"><code class="trace-code">${escapeHtml(q.line)}</code></div>` : '';
+	const line = q.line
+		? `<div class="trace-code-wrap ws-line"><code class="trace-code">${escapeHtml(q.line)}</code></div>`
+		: '';
 	let answer: string;
 	if (q.type === 'choice') {
 		answer = `<ol class="ws-options" type="a">${q.options.map((o) => `<li>${proseHtml(o.text)}</li>`).join('')}</ol>`;

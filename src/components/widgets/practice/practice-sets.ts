@@ -49,7 +49,11 @@ export function setAddress(set: SetDescription, search = location.search): strin
 export function setFromAddress(personal: boolean): { set: SetDescription; params: PracticeParams; fresh: boolean } {
 	const params = parsePracticeParams(location.search);
 	if (params.seed !== null) {
-		return { set: { seed: params.seed, topics: params.topics, count: params.count, weights: params.weights }, params, fresh: false };
+		return {
+			set: { seed: params.seed, topics: params.topics, count: params.count, weights: params.weights },
+			params,
+			fresh: false,
+		};
 	}
 	const weights = personal ? focusFromMissed(loadQuizStore().data.missed) : {};
 	return { set: { seed: freshSeed(), topics: params.topics, count: params.count, weights }, params, fresh: true };

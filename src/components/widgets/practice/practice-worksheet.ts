@@ -21,7 +21,8 @@ class PracticeWorksheet extends HTMLElement {
 			this.querySelector('.ws-content')!.innerHTML = worksheetHtml(set, questions);
 			this.dataset.seed = set.seed;
 		} catch {
-			status.textContent = 'The lines for this set could not be loaded, so this is the page’s fixed set. Reload the page to try again.';
+			status.textContent =
+				'The lines for this set could not be loaded, so this is the page’s fixed set. Reload the page to try again.';
 		}
 	}
 }

@@ -22,9 +22,13 @@ class TeachForm extends HTMLElement {
 			const query = practiceQuery({ seed: p.seed ?? freshSeed(), topics: p.topics, count: p.count });
 			link.href = link.textContent = new URL(practiceUrl(query, siteBase), location.origin).href;
 			this.querySelector<HTMLAnchorElement>('.teach-worksheet')!.href = worksheetUrl(query, siteBase);
-			this.querySelector<HTMLAnchorElement>('.teach-projector')!.href = practiceUrl(`${query}&view=projector`, siteBase);
+			this.querySelector<HTMLAnchorElement>('.teach-projector')!.href = practiceUrl(
+				`${query}&view=projector`,
+				siteBase,
+			);
 			const notes = [...p.notes];
-			if (!form.querySelector('input[name="topics"]:checked')) notes.push(`No topic is chosen, so the link asks for ${p.topics.join(' and ')}.`);
+			if (!form.querySelector('input[name="topics"]:checked'))
+				notes.push(`No topic is chosen, so the link asks for ${p.topics.join(' and ')}.`);
 			note.textContent = notes.join(' ');
 			copyStatus.textContent = '';
 		};

@@ -3,8 +3,13 @@ import { describe, test } from 'node:test';
 import type { ChoiceQuestion, NumericQuestion, SpotQuestion } from '../../../trace/index.ts';
 import { feedbackFor, scoreText } from './feedback.ts';
 
-const line = 'SCHED 2013ms: gomaxprocs=1 idleprocs=0 threads=6 spinningthreads=0 needspinning=1 idlethreads=2 runqueue=1 [ 2 ] schedticks=[ 37480 ]';
-const labels = { 'schedtrace/runqueue': 'Global run queue', 'schedtrace/threads': 'Threads', 'schedtrace/idleprocs': 'Idle Ps' };
+const line =
+	'SCHED 2013ms: gomaxprocs=1 idleprocs=0 threads=6 spinningthreads=0 needspinning=1 idlethreads=2 runqueue=1 [ 2 ] schedticks=[ 37480 ]';
+const labels = {
+	'schedtrace/runqueue': 'Global run queue',
+	'schedtrace/threads': 'Threads',
+	'schedtrace/idleprocs': 'Idle Ps',
+};
 const spot: SpotQuestion = {
 	type: 'spot',
 	id: 's',
@@ -57,8 +62,16 @@ describe('feedback', () => {
 	});
 
 	test('a part of the line is named by its catalogue label', () => {
-		const detail = { ...spot, line: '  P0: status=1 schedtick=17574 syscalltick=51245 m=6 runqsize=2 gfreecnt=23 timerslen=0', answer: 'scheddetail/p-m' as const, fields: ['scheddetail/p-m' as const] };
-		const f = feedbackFor({ question: detail, labels: { 'scheddetail/p-id': 'P', 'scheddetail/p-m': 'P’s M' }, answer: '' }, 'scheddetail/p-id');
+		const detail = {
+			...spot,
+			line: '  P0: status=1 schedtick=17574 syscalltick=51245 m=6 runqsize=2 gfreecnt=23 timerslen=0',
+			answer: 'scheddetail/p-m' as const,
+			fields: ['scheddetail/p-m' as const],
+		};
+		const f = feedbackFor(
+			{ question: detail, labels: { 'scheddetail/p-id': 'P', 'scheddetail/p-m': 'P’s M' }, answer: '' },
+			'scheddetail/p-id',
+		);
 		assert.match(f.detail, /^You chose “P”\. /);
 	});
 
@@ -71,11 +84,20 @@ describe('feedback', () => {
 	test('a wrong number says what was answered and in what unit the answer is', () => {
 		const f = feedbackFor({ question: numeric, labels, answer: '3 goroutines' }, ' 4 ');
 		assert.equal(f.verdict, 'wrong');
-		assert.match(f.detail, /^You answered 4\. The answer is worked out from the numbers the line prints, in goroutines\./);
+		assert.match(
+			f.detail,
+			/^You answered 4\. The answer is worked out from the numbers the line prints, in goroutines\./,
+		);
 	});
 
 	test('a wrong number read off the line says so, with its unit in words', () => {
-		const read: NumericQuestion = { ...numeric, answer: 0.181, unit: 's', tolerance: 0.0005, fields: ['gctrace/since-start'] };
+		const read: NumericQuestion = {
+			...numeric,
+			answer: 0.181,
+			unit: 's',
+			tolerance: 0.0005,
+			fields: ['gctrace/since-start'],
+		};
 		const f = feedbackFor({ question: read, labels, answer: '0.181 s' }, '100');
 		assert.match(f.detail, /^You answered 100\. The answer is a number the line prints, in seconds\./);
 	});

@@ -7,7 +7,10 @@ afterEach(() => delete (globalThis as { window?: unknown }).window);
 
 const now = () => new Date('2026-11-26T10:00:00Z');
 const runqueue = { id: 'global-queue', fields: ['schedtrace/runqueue' as const] };
-const stw = { id: 'stw', fields: ['gctrace/wall-sweep-termination' as const, 'gctrace/wall-mark-termination' as const] };
+const stw = {
+	id: 'stw',
+	fields: ['gctrace/wall-sweep-termination' as const, 'gctrace/wall-mark-termination' as const],
+};
 
 describe('quiz answer storage', () => {
 	test('records answers, attempts and missed fields, versioned, and reads them back', () => {
@@ -23,9 +26,18 @@ describe('quiz answer storage', () => {
 			version: 1,
 			quizzes: {
 				'reading-schedtrace': {
-					answers: { 'global-queue': { correct: true, attempts: 2, at: '2026-11-26T10:00:00.000Z', response: 'schedtrace/runqueue' } },
+					answers: {
+						'global-queue': {
+							correct: true,
+							attempts: 2,
+							at: '2026-11-26T10:00:00.000Z',
+							response: 'schedtrace/runqueue',
+						},
+					},
 				},
-				'reading-gctrace': { answers: { stw: { correct: false, attempts: 1, at: '2026-11-26T10:00:00.000Z', response: '0.3' } } },
+				'reading-gctrace': {
+					answers: { stw: { correct: false, attempts: 1, at: '2026-11-26T10:00:00.000Z', response: '0.3' } },
+				},
 			},
 			missed: { 'schedtrace/runqueue': 1, 'gctrace/wall-sweep-termination': 1, 'gctrace/wall-mark-termination': 1 },
 		});
@@ -53,7 +65,10 @@ describe('quiz answer storage', () => {
 	const unreadable: [string, string][] = [
 		['damaged JSON', '{"version":1,"quizzes":'],
 		['another version', '{"version":2,"quizzes":{},"missed":{}}'],
-		['the wrong shape', '{"version":1,"quizzes":{"a":{"answers":{"q":{"correct":"yes","attempts":1,"at":"x"}}}},"missed":{}}'],
+		[
+			'the wrong shape',
+			'{"version":1,"quizzes":{"a":{"answers":{"q":{"correct":"yes","attempts":1,"at":"x"}}}},"missed":{}}',
+		],
 		['negative counts', '{"version":1,"quizzes":{},"missed":{"schedtrace/runqueue":-1}}'],
 		['JSON null', 'null'],
 		['an array', '[]'],

@@ -62,7 +62,12 @@ export interface QuizStore {
 	/** A question's saved answer, if any. */
 	answer(quizId: string, questionId: string): SavedAnswer | undefined;
 	/** Records one checked answer and saves; a wrong answer counts against each of the question's fields. */
-	recordAnswer(quizId: string, question: Pick<Question, 'id' | 'fields'>, correct: boolean, response?: string): SavedAnswer;
+	recordAnswer(
+		quizId: string,
+		question: Pick<Question, 'id' | 'fields'>,
+		correct: boolean,
+		response?: string,
+	): SavedAnswer;
 	/** How many of `questionIds` were last answered right. */
 	score(quizId: string, questionIds: readonly string[]): number;
 	resetQuiz(quizId: string): void;

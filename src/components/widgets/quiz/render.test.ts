@@ -3,7 +3,8 @@ import { describe, test } from 'node:test';
 import { parseLine, type ChoiceQuestion, type NumericQuestion, type SpotQuestion } from '../../../trace/index.ts';
 import { renderQuestion, type QuestionPayload } from './render.ts';
 
-const line = 'SCHED 2013ms: gomaxprocs=1 idleprocs=0 threads=6 spinningthreads=0 needspinning=1 idlethreads=2 runqueue=1 [ 2 ] schedticks=[ 37480 ]';
+const line =
+	'SCHED 2013ms: gomaxprocs=1 idleprocs=0 threads=6 spinningthreads=0 needspinning=1 idlethreads=2 runqueue=1 [ 2 ] schedticks=[ 37480 ]';
 const spot: SpotQuestion = {
 	type: 'spot',
 	id: 'global-queue',
@@ -37,7 +38,9 @@ function payloadOf(html: string): QuestionPayload {
 describe('renderQuestion', () => {
 	test('a spot question: every field of the line is a radio labelled with its own text, in line order', () => {
 		const html = renderQuestion(spot, opts);
-		const radios = [...html.matchAll(/<label class="quiz-tok"><input type="radio" name="([^"]+)" value="([^"]+)">([^<]*)</g)];
+		const radios = [
+			...html.matchAll(/<label class="quiz-tok"><input type="radio" name="([^"]+)" value="([^"]+)">([^<]*)</g),
+		];
 		const tokens = parseLine(line).tokens.filter((t) => t.key);
 		assert.deepEqual(
 			radios.map((r) => [r[2], r[3]]),
@@ -50,11 +53,20 @@ describe('renderQuestion', () => {
 
 	test('a spot question on a line with a field printed empty offers every field with text, and the line reads as printed', () => {
 		// Real, Go 1.26 (scheddetail/go1.26-p2-load.txt line 4).
-		const m = '  M4: p=nil curg=nil mallocing=0 throwing=0 preemptoff= locks=0 dying=0 spinning=false blocked=true lockedg=nil';
-		const html = renderQuestion({ ...spot, topic: 'detail', line: m, answer: 'scheddetail/m-locks', fields: ['scheddetail/m-locks'] }, opts);
-		const radios = [...html.matchAll(/<label class="quiz-tok"><input type="radio" name="[^"]+" value="([^"]+)">([^<]*)</g)];
+		const m =
+			'  M4: p=nil curg=nil mallocing=0 throwing=0 preemptoff= locks=0 dying=0 spinning=false blocked=true lockedg=nil';
+		const html = renderQuestion(
+			{ ...spot, topic: 'detail', line: m, answer: 'scheddetail/m-locks', fields: ['scheddetail/m-locks'] },
+			opts,
+		);
+		const radios = [
+			...html.matchAll(/<label class="quiz-tok"><input type="radio" name="[^"]+" value="([^"]+)">([^<]*)</g),
+		];
 		const printed = parseLine(m).tokens.filter((t) => t.key && t.text !== '');
-		assert.deepEqual(radios.map((r) => [r[1], r[2]]), printed.map((t) => [t.key, t.text]));
+		assert.deepEqual(
+			radios.map((r) => [r[1], r[2]]),
+			printed.map((t) => [t.key, t.text]),
+		);
 		assert.ok(!radios.some((r) => r[1] === 'scheddetail/m-preemptoff'), 'no radio without text to click');
 		assert.ok(html.includes(' (part 6 of 10, after “locks=”)'), 'the count of choices leaves it out');
 		const code = /<code class="trace-code quiz-spot">([\s\S]*?)<\/code>/.exec(html)![1];
@@ -63,11 +75,20 @@ describe('renderQuestion', () => {
 
 	test('a question is a fieldset whose legend has the number and prompt, with the answer in a native disclosure', () => {
 		const html = renderQuestion(spot, opts);
-		assert.match(html, /<fieldset><legend><span class="quiz-number">Question 2\.<\/span> Choose the global run queue<\/legend>/);
-		assert.match(html, /<details class="quiz-answer"><summary>Show the answer<\/summary><p><strong>Answer:<\/strong> “1”: Global run queue<\/p>/);
+		assert.match(
+			html,
+			/<fieldset><legend><span class="quiz-number">Question 2\.<\/span> Choose the global run queue<\/legend>/,
+		);
+		assert.match(
+			html,
+			/<details class="quiz-answer"><summary>Show the answer<\/summary><p><strong>Answer:<\/strong> “1”: Global run queue<\/p>/,
+		);
 		assert.match(html, /<a href="\/reference\/schedtrace\/runqueue\/">Global run queue<\/a>/);
 		assert.match(html, /<div class="quiz-feedback" role="status" aria-live="polite" data-script-output><\/div>/);
-		assert.match(html, /<div class="quiz-actions" hidden data-script-output><button type="button" class="quiz-check">Check<\/button>/);
+		assert.match(
+			html,
+			/<div class="quiz-actions" hidden data-script-output><button type="button" class="quiz-check">Check<\/button>/,
+		);
 	});
 
 	test('choice and numeric controls', () => {
@@ -85,11 +106,17 @@ describe('renderQuestion', () => {
 			answer: 'b',
 		};
 		const c = renderQuestion(choice, opts);
-		assert.match(c, /<li><label><input type="radio" name="quiz-reading-schedtrace-c" value="a"> <span>First<\/span><\/label><\/li>/);
+		assert.match(
+			c,
+			/<li><label><input type="radio" name="quiz-reading-schedtrace-c" value="a"> <span>First<\/span><\/label><\/li>/,
+		);
 		assert.match(c, /<strong>Answer:<\/strong> Second<\/p>/);
 		const numeric: NumericQuestion = { ...spot, type: 'numeric', id: 'n', answer: 3, unit: 'goroutines', tolerance: 0 };
 		const n = renderQuestion(numeric, opts);
-		assert.match(n, /<label for="quiz-reading-schedtrace-n-input">Your answer<\/label> <input type="text" inputmode="decimal"[^>]* id="quiz-reading-schedtrace-n-input"[^>]* aria-describedby="quiz-reading-schedtrace-n-unit">/);
+		assert.match(
+			n,
+			/<label for="quiz-reading-schedtrace-n-input">Your answer<\/label> <input type="text" inputmode="decimal"[^>]* id="quiz-reading-schedtrace-n-input"[^>]* aria-describedby="quiz-reading-schedtrace-n-unit">/,
+		);
 		assert.match(n, /<strong>Answer:<\/strong> 3 goroutines<\/p>/);
 		assert.match(n, /<code class="trace-code">SCHED 2013ms:/);
 	});

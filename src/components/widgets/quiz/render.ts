@@ -5,7 +5,14 @@
  * controls that need a script (Check, Try again, the feedback) are hidden until `<trace-quiz>`
  * shows them. All text is escaped.
  */
-import { getField, parseLine, type FieldKey, type Question, type SpotQuestion, type Token } from '../../../trace/index.ts';
+import {
+	getField,
+	parseLine,
+	type FieldKey,
+	type Question,
+	type SpotQuestion,
+	type Token,
+} from '../../../trace/index.ts';
 import { escapeHtml, proseHtml } from '../../../present/html.ts';
 import { fieldUrl } from '../../../present/urls.ts';
 
@@ -91,9 +98,7 @@ function choiceOptions(question: Question & { type: 'choice' }, name: string): s
 }
 
 function numericInput(question: Question & { type: 'numeric' }, dom: string): string {
-	const unit = question.unit
-		? `<span class="quiz-unit" id="${dom}-unit">${escapeHtml(question.unit)}</span>`
-		: '';
+	const unit = question.unit ? `<span class="quiz-unit" id="${dom}-unit">${escapeHtml(question.unit)}</span>` : '';
 	return (
 		`<p class="quiz-numeric"><label for="${dom}-input">Your answer</label> ` +
 		`<input type="text" inputmode="decimal" autocomplete="off" spellcheck="false" id="${dom}-input" name="${dom}"` +
@@ -116,7 +121,10 @@ function dataScript(question: Question): string {
 	if (question.line) for (const t of parseLine(question.line).tokens) if (t.key) keys.add(t.key);
 	const labels = Object.fromEntries([...keys].map((k) => [k, getField(k)?.label ?? k]));
 	const payload: QuestionPayload = { question, labels, answer: answerText(question) };
-	const json = JSON.stringify(payload).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+	const json = JSON.stringify(payload)
+		.replace(/</g, '\\u003c')
+		.replace(/\u2028/g, '\\u2028')
+		.replace(/\u2029/g, '\\u2029');
 	return `<script type="application/json" class="quiz-data">${json}</script>`;
 }
 

@@ -5,8 +5,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { captures, captureText } from '~/site/captures.ts';
 
-export const getStaticPaths = (() =>
-	captures.map((c) => ({ params: { file: c.file } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (() => captures.map((c) => ({ params: { file: c.file } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params }) =>
 	new Response(captureText(params.file!), { headers: { 'content-type': 'text/plain; charset=utf-8' } });
