@@ -360,12 +360,8 @@ function tableDisclosure(build: () => HTMLElement, onPick: (lineNo: number) => v
 	return details;
 }
 
-/** One figure: its plot (rebuilt on theme change), caption note and lazy table. */
-function drawFigure(
-	figure: HTMLElement,
-	spec: ChartSpec,
-	onPick: (lineNo: number) => void,
-): { destroy(): void; restyle(): void } {
+/** A figure's caption note, plot and table boxes, and a way to empty them all. */
+function figureParts(figure: HTMLElement) {
 	const note = figure.querySelector<HTMLElement>('[data-chart-note]');
 	const plotBox = figure.querySelector<HTMLElement>('[data-chart-plot]');
 	const tableBox = figure.querySelector<HTMLElement>('[data-chart-table]');
@@ -373,6 +369,16 @@ function drawFigure(
 		for (const el of [note, plotBox, tableBox]) if (el) el.textContent = '';
 		delete figure.dataset.chartState;
 	};
+	return { note, plotBox, tableBox, clear };
+}
+
+/** One figure: its plot (rebuilt on theme change), caption note and lazy table. */
+function drawFigure(
+	figure: HTMLElement,
+	spec: ChartSpec,
+	onPick: (lineNo: number) => void,
+): { destroy(): void; restyle(): void } {
+	const { note, plotBox, tableBox, clear } = figureParts(figure);
 	clear();
 	figure.dataset.chartState = 'empty';
 	if (spec.group.length === 0 || spec.series.length === 0 || !plotBox || !tableBox) {
@@ -458,13 +464,7 @@ function drawInit(
 	init: LogSeries['init'],
 	onPick: (lineNo: number) => void,
 ): { destroy(): void; restyle(): void } {
-	const note = figure.querySelector<HTMLElement>('[data-chart-note]');
-	const plotBox = figure.querySelector<HTMLElement>('[data-chart-plot]');
-	const tableBox = figure.querySelector<HTMLElement>('[data-chart-table]');
-	const clear = (): void => {
-		for (const el of [note, plotBox, tableBox]) if (el) el.textContent = '';
-		delete figure.dataset.chartState;
-	};
+	const { note, plotBox, tableBox, clear } = figureParts(figure);
 	clear();
 	const bars = slowestInits(init, INIT_BARS);
 	figure.hidden = bars.length === 0;
