@@ -293,7 +293,20 @@ export async function checkSite(distDir: string, options: CheckOptions = {}): Pr
 	return { pages: pages.length, links: checked, problems };
 }
 
-/** The repository's html-validate rules. */
+/**
+ * The repository's html-validate rules: `html-validate:recommended`, less what the build
+ * writes on purpose (JSON holds no comments, so the reasons are here):
+ * - `no-inline-style` off: Shiki, Astro's highlighter, colours each code block for both
+ *   schemes with inline custom properties (`style="color:…;--shiki-dark:…"`);
+ * - `long-title` off: a field page's title names the field, its format and the site; its
+ *   length is a search-snippet preference, not a markup error;
+ * - `valid-id` relaxed: heading slugs Astro makes from a lesson's headings may start with a
+ *   digit or a dash ("-1-or-nil…"), which HTML allows;
+ * - `form-dup-name` shares `checkbox` names: /teach/'s topic checkboxes submit one value per
+ *   ticked box under one name, as checkbox groups do;
+ * - `prefer-native-element` excludes `listbox`: /analyze/'s line list holds annotated lines
+ *   by the thousand, which a `<select>` can neither show nor page through.
+ */
 export function htmlValidateConfig(): ConfigData {
 	return JSON.parse(readFileSync(path.resolve(import.meta.dirname, '..', '.htmlvalidate.json'), 'utf8')) as ConfigData;
 }

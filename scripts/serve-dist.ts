@@ -1,14 +1,17 @@
 /**
- * Serves the built site (dist/) for the browser tests: `node scripts/serve-dist.ts PORT`.
+ * Serves the built site (dist/) for the browser tests: `node scripts/serve-dist.ts [PORT]`.
+ * Without a port (or with 0) it takes a free one; either way it prints the address it serves,
+ * which the Playwright config reads. Stop it by its process id.
  * A plain static server of our own, so tests can run while `npm start` holds Astro's preview
  * server, and so nothing but the built files is served.
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..', 'dist');
-const port = Number(process.argv[2] ?? 4391);
+const port = Number(process.argv[2] ?? 0);
 const types: Record<string, string> = {
 	'.html': 'text/html; charset=utf-8',
 	'.js': 'text/javascript; charset=utf-8',
@@ -32,7 +35,7 @@ function resolve(urlPath: string): string | null {
 	return existsSync(file) ? file : null;
 }
 
-createServer((req, res) => {
+const server = createServer((req, res) => {
 	const url = new URL(req.url ?? '/', 'http://localhost');
 	let file: string | null;
 	try {
@@ -57,4 +60,8 @@ createServer((req, res) => {
 		'cache-control': 'no-store',
 	});
 	createReadStream(file).pipe(res);
-}).listen(port, '127.0.0.1', () => console.log(`serving dist/ at http://127.0.0.1:${port}/`));
+});
+server.listen(port, '127.0.0.1', () => {
+	const { port: bound } = server.address() as AddressInfo;
+	console.log(`serving dist/ at http://127.0.0.1:${bound}/`);
+});

@@ -1,6 +1,7 @@
 /**
  * `npm test`: every check, in order, stopping at the first that fails: the type checks, the
- * lint checks, the unit tests, the production build, then the browser tests against the built site.
+ * lint checks, the unit tests, the production build, every built page checked without a browser
+ * (scripts/check-site.ts), then the browser tests against the built site.
  */
 import { spawnSync } from 'node:child_process';
 
@@ -12,6 +13,7 @@ const steps: [name: string, commands: string[]][] = [
 	],
 	['unit tests', ['npm run --silent test:unit']],
 	['build', ['npm run --silent build']],
+	['site check', ['node scripts/check-site.ts dist']],
 	['browser tests', ['npm run --silent test:e2e']],
 ];
 

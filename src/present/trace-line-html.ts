@@ -82,7 +82,7 @@ function renderFields(parsed: ParsedLine, opts: RenderOptions): string {
 			`<dd id="${opts.id}-m${i}">${meaning}</dd></div>`
 		);
 	});
-	const list = `<dl class="trace-fields" aria-label="Fields of this line, in print order">${items.join('')}</dl>`;
+	const list = `<dl class="trace-fields">${items.join('')}</dl>`;
 	return opts.collapsed
 		? `<details class="trace-fields-more"><summary>What each of its ${items.length} fields means</summary>${list}</details>`
 		: list;
@@ -120,11 +120,14 @@ function renderProblem(parsed: ParsedLine): string {
 export function renderTraceLine(parsed: ParsedLine, opts: RenderOptions): string {
 	return (
 		// Search finds explanations, not every page that happens to show an example line.
-		`<figure class="trace-line" aria-labelledby="${opts.id}-cap" data-pagefind-ignore="all">` +
+		`<div class="trace-line" data-pagefind-ignore="all">` +
+		// A figcaption must be the first or last child of its figure: the figure is the line and its caption.
+		`<figure aria-labelledby="${opts.id}-cap">` +
 		`<div class="trace-code-wrap"><code class="trace-code">${renderCode(parsed, opts)}</code></div>` +
 		`<figcaption id="${opts.id}-cap">${renderCaption(parsed, opts)}</figcaption>` +
+		'</figure>' +
 		renderProblem(parsed) +
 		renderFields(parsed, opts) +
-		'</figure>'
+		'</div>'
 	);
 }
