@@ -2,7 +2,19 @@ import { defineConfig, devices } from '@playwright/test';
 // Debian's Chromium (`npm run test:e2e` installs it when missing), kept off the network.
 import { chromiumLaunch } from './scripts/chromium.ts';
 
-const port = Number(process.env.E2E_PORT ?? 4391);
+// The test server takes a free port unless E2E_PORT names one. It prints its address, which
+// Playwright stores in E2E_PORT for the test workers; Playwright stops it by its process id.
+const port = process.env.E2E_PORT ?? '0';
+
+// Each run checks a random sample of pages besides each template's representatives
+// (e2e/site-pages.ts); E2E_SAMPLE_SEED repeats a run's sample. Set here, once, so the test
+// workers, which load this file again, draw the same pages.
+if (!process.env.E2E_SAMPLE_SEED) {
+	process.env.E2E_SAMPLE_SEED = String(Math.floor(Math.random() * 2 ** 31));
+	console.log(
+		`Page sample seed: ${process.env.E2E_SAMPLE_SEED} (E2E_SAMPLE_SEED=${process.env.E2E_SAMPLE_SEED} repeats it)`,
+	);
+}
 
 export default defineConfig({
 	testDir: './e2e',
@@ -13,7 +25,7 @@ export default defineConfig({
 	retries: 0,
 	reporter: [['list'], ['./e2e/summary-reporter.ts']],
 	use: {
-		baseURL: `http://127.0.0.1:${port}`,
+		baseURL: `http://127.0.0.1:${process.env.E2E_PORT}`,
 		launchOptions: chromiumLaunch,
 		trace: 'off',
 	},
@@ -21,7 +33,7 @@ export default defineConfig({
 	// The tests run against the production build (`npm run build` first), as a reader gets it.
 	webServer: {
 		command: `node scripts/serve-dist.ts ${port}`,
-		url: `http://127.0.0.1:${port}/`,
+		wait: { stdout: /serving dist\/ at http:\/\/127\.0\.0\.1:(?<e2e_port>\d+)\// },
 		reuseExistingServer: false,
 		timeout: 60_000,
 	},

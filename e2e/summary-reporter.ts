@@ -1,6 +1,6 @@
 import type { FullResult, Reporter, TestCase, TestResult } from '@playwright/test/reporter';
 
-/** Prints one closing line, `N passed, N failed`, after the list reporter's output. */
+/** Prints `N passed, N failed` and the page sample's seed after the list reporter's output. */
 export default class SummaryReporter implements Reporter {
 	private passed = 0;
 	private failed = 0;
@@ -17,6 +17,9 @@ export default class SummaryReporter implements Reporter {
 	onEnd(_result: FullResult): void {
 		const skipped = this.skipped ? `, ${this.skipped} skipped` : '';
 		process.stdout.write(`${this.passed} passed, ${this.failed} failed${skipped}\n`);
+		// The sampled pages differ per run: say how to check the same ones again.
+		const seed = process.env.E2E_SAMPLE_SEED;
+		if (seed) process.stdout.write(`Page sample seed: ${seed} (E2E_SAMPLE_SEED=${seed} repeats it)\n`);
 	}
 
 	printsToStdio(): boolean {
