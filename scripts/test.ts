@@ -1,11 +1,13 @@
 /**
- * `npm test`: every check, in order, stopping at the first that fails: the type checks, the
- * lint checks, the unit tests, the production build, every built page checked without a browser
- * (scripts/check-site.ts), then the browser tests against the built site.
+ * `npm test`: every check, in order, stopping at the first that fails: missing system tools
+ * installed, the type checks, the lint checks, the unit tests, the production build, every built
+ * page checked without a browser (scripts/check-site.ts), then the browser tests against the built site.
  */
 import { spawnSync } from 'node:child_process';
 
 const steps: [name: string, commands: string[]][] = [
+	// Chromium and Go, installed when missing: one step, first, so nothing later stops for them.
+	['system tools', ['node scripts/tools.ts chromium go']],
 	['type check', ['npm run --silent check']],
 	[
 		'lint',

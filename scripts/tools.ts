@@ -31,6 +31,33 @@ export const go: SystemTool = {
 	debianPackage: 'golang-go',
 };
 
+/** How long apt-get waits for another install's lock before giving up. */
+const lockTimeoutSeconds = 600;
+
+/**
+ * Runs apt-get, waiting while another install holds the package manager's lock instead of
+ * failing: apt waits for the dpkg lock itself (DPkg::Lock::Timeout), but `apt-get update`'s
+ * lock on the package lists is not covered by it, so a refusal for that lock is tried again.
+ */
+function aptGet(args: string[]): boolean {
+	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+	const deadline = Date.now() + lockTimeoutSeconds * 1000;
+	for (;;) {
+		const { status, stderr } = spawnSync('apt-get', ['-o', `DPkg::Lock::Timeout=${lockTimeoutSeconds}`, ...args], {
+			stdio: ['ignore', 'inherit', 'pipe'],
+			encoding: 'utf8',
+			env,
+		});
+		const locked = status !== 0 && /Could not get lock|Unable to lock/.test(stderr);
+		if (!locked || Date.now() > deadline) {
+			process.stderr.write(stderr);
+			return status === 0;
+		}
+		console.log('apt-get: another install holds the package lists; waiting…');
+		Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5000);
+	}
+}
+
 /** Installs `tool` if missing; exits the process with a one-line message when it cannot. */
 export function ensureTool(tool: SystemTool): void {
 	if (tool.found()) return;
@@ -42,9 +69,7 @@ export function ensureTool(tool: SystemTool): void {
 		process.exit(1);
 	}
 	console.log(`${tool.name} is missing; installing the Debian package ${tool.debianPackage}…`);
-	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-	const run = (args: string[]) => spawnSync('apt-get', args, { stdio: 'inherit', env }).status === 0;
-	if (!run(['update', '-qq']) || !run(['install', '-y', '-qq', tool.debianPackage]) || !tool.found()) {
+	if (!aptGet(['update', '-qq']) || !aptGet(['install', '-y', '-qq', tool.debianPackage]) || !tool.found()) {
 		console.error(`Could not install ${tool.name}: ${how}`);
 		process.exit(1);
 	}
