@@ -8,13 +8,8 @@ const port = process.env.E2E_PORT ?? '0';
 
 // Each run checks a random sample of pages besides each template's representatives
 // (e2e/site-pages.ts); E2E_SAMPLE_SEED repeats a run's sample. Set here, once, so the test
-// workers, which load this file again, draw the same pages.
-if (!process.env.E2E_SAMPLE_SEED) {
-	process.env.E2E_SAMPLE_SEED = String(Math.floor(Math.random() * 2 ** 31));
-	console.log(
-		`Page sample seed: ${process.env.E2E_SAMPLE_SEED} (E2E_SAMPLE_SEED=${process.env.E2E_SAMPLE_SEED} repeats it)`,
-	);
-}
+// workers, which load this file again, draw the same pages; the summary reporter prints it.
+process.env.E2E_SAMPLE_SEED ||= String(Math.floor(Math.random() * 2 ** 31));
 
 export default defineConfig({
 	testDir: './e2e',

@@ -11,7 +11,7 @@ const dist = path.join(root, 'dist');
 const pagesDir = path.join(root, 'src', 'pages');
 
 /** The built site's pages, read from its sitemap, as paths (`/`, `/reference/`). */
-export function sitemapPaths(): string[] {
+function sitemapPaths(): string[] {
 	const files = readdirSync(dist).filter((f) => /^sitemap-\d+\.xml$/.test(f));
 	const paths = new Set<string>();
 	for (const file of files) {
@@ -30,7 +30,7 @@ export interface PageTemplate {
 }
 
 /** Where the 404 template is checked: an address nothing is built at, as a reader meets it. */
-export const missingPage = '/no-such-page/';
+const missingPage = '/no-such-page/';
 
 /** Every `.astro` page under src/pages as a route (`.ts` files there are data endpoints, not pages). */
 function routes(dir = pagesDir, prefix = '/'): string[] {
@@ -71,7 +71,7 @@ export function pageTemplates(): PageTemplate[] {
 const representatives = ['/lessons/reading-schedtrace/', '/reference/schedtrace/local-runqueues/'];
 
 /** The seed of this run's sample: E2E_SAMPLE_SEED (the config sets a fresh one when unset). */
-export function sampleSeed(): number {
+function sampleSeed(): number {
 	const seed = Number(process.env.E2E_SAMPLE_SEED);
 	if (!Number.isInteger(seed)) throw new Error('E2E_SAMPLE_SEED is not set: run through playwright.config.ts');
 	return seed;
