@@ -6,7 +6,7 @@
  * on every page, without a browser, by scripts/check-site.ts.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { checkedPages, pageTemplates } from './site-pages.ts';
@@ -26,6 +26,20 @@ async function mainText(page: Page): Promise<string> {
 		for (const el of copy.querySelectorAll('[data-script-output]')) el.remove();
 		return (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
 	});
+}
+
+async function expectSameWithoutJs(browser: Browser, pagePath: string): Promise<void> {
+	const withJs = await browser.newContext({ javaScriptEnabled: true });
+	const withoutJs = await browser.newContext({ javaScriptEnabled: false });
+	const on = await withJs.newPage();
+	const off = await withoutJs.newPage();
+	await on.goto(pagePath);
+	await off.goto(pagePath);
+	const offText = await mainText(off);
+	expect(offText.length).toBeGreaterThan(100);
+	expect(offText).toBe(await mainText(on));
+	await withJs.close();
+	await withoutJs.close();
 }
 
 test('every page template in src/pages makes a built page, and each has pages checked this run', () => {
@@ -48,17 +62,7 @@ for (const { route, path: pagePath, why } of checkedPages()) {
 		});
 
 		test('the same content shows with JavaScript off', async ({ browser }) => {
-			const withJs = await browser.newContext({ javaScriptEnabled: true });
-			const withoutJs = await browser.newContext({ javaScriptEnabled: false });
-			const on = await withJs.newPage();
-			const off = await withoutJs.newPage();
-			await on.goto(pagePath);
-			await off.goto(pagePath);
-			const offText = await mainText(off);
-			expect(offText.length).toBeGreaterThan(100);
-			expect(offText).toBe(await mainText(on));
-			await withJs.close();
-			await withoutJs.close();
+			await expectSameWithoutJs(browser, pagePath);
 		});
 
 		test('Tab reaches the skip link first, then every control, each visibly focused', async ({ page }) => {
@@ -112,6 +116,17 @@ for (const { route, path: pagePath, why } of checkedPages()) {
 			expect(unfocusable, 'stops that do not show where the focus is').toEqual([]);
 			expect(wanted.filter((key) => !reached.has(key)).length, 'controls Tab never reaches').toBe(0);
 		});
+	});
+}
+
+// Each lesson is its own mix of MDX components, each with its own script: every lesson, every run.
+const sampled = new Set(checkedPages().map((c) => c.path));
+for (const lesson of pageTemplates().find((t) => t.route === '/lessons/[slug]/')?.pages ?? []) {
+	if (sampled.has(lesson)) continue;
+	test(`/lessons/[slug]/ (every lesson: ${lesson}) › the same content shows with JavaScript off`, async ({
+		browser,
+	}) => {
+		await expectSameWithoutJs(browser, lesson);
 	});
 }
 
