@@ -132,6 +132,7 @@ for (const lesson of pageTemplates().find((t) => t.route === '/lessons/[slug]/')
 
 // Every kind of field, coloured for its group, in both schemes: one real line of each format.
 test('/explain/ showing a real line of every format is axe clean, light and dark', async ({ page }) => {
+	test.slow(); // two axe runs over two dozen annotated lines
 	const traces = path.resolve(import.meta.dirname, '..', 'content', 'traces');
 	const formats = ['gctrace', 'schedtrace', 'scheddetail', 'gcpacertrace', 'scavtrace', 'inittrace'];
 	const lines = formats.flatMap((format) => {
