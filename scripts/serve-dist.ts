@@ -6,8 +6,9 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import path from 'node:path';
+import { siteUrl } from '../src/present/urls.ts';
 
-const root = path.resolve(import.meta.dirname, '..', 'dist');
+const root = path.resolve(import.meta.dirname, '..', option('--dir') ?? 'dist');
 const port = Number(process.argv[2] ?? 4391);
 const types: Record<string, string> = {
 	'.html': 'text/html; charset=utf-8',
@@ -21,8 +22,27 @@ const types: Record<string, string> = {
 	'.txt': 'text/plain; charset=utf-8',
 };
 
+/**
+ * `--dir dist-base --base /sub/`: another build folder, served under the base path it was built with
+ * (`BASE_PATH=/sub/`), as a project site is on GitHub Pages; addresses outside the base are not found.
+ */
+function option(name: string): string | undefined {
+	const at = process.argv.indexOf(name);
+	return at === -1 ? undefined : process.argv[at + 1];
+}
+const servedBase = siteUrl('', option('--base') ?? '/');
+if (servedBase !== '/') console.log(`serving ${path.basename(root)}/ under ${servedBase}`);
+
+/** The path inside the build folder, or null for an address outside the base (`/sub` counts as `/sub/`). */
+function withinBase(urlPath: string): string | null {
+	if (`${urlPath}/` === servedBase) return '/';
+	return urlPath.startsWith(servedBase) ? urlPath.slice(servedBase.length - 1) : null;
+}
+
 function resolve(urlPath: string): string | null {
-	const decoded = decodeURIComponent(urlPath);
+	const inside = withinBase(urlPath);
+	if (inside === null) return null;
+	const decoded = decodeURIComponent(inside);
 	const file = path.join(root, path.normalize(decoded));
 	if (!file.startsWith(root)) return null;
 	if (existsSync(file) && statSync(file).isDirectory()) {
