@@ -16,7 +16,7 @@ const deepTraceImports = {
 
 export default defineConfig(
 	{
-		ignores: ['dist/', '.astro/', 'node_modules/', 'test-results/', 'playwright-report/', 'bench-data/', '.tmp/'],
+		ignores: ['dist/', 'dist-base/', '.astro/', 'node_modules/', 'test-results/', 'playwright-report/', 'bench-data/', '.tmp/'],
 	},
 	js.configs.recommended,
 	tseslint.configs.recommended,
