@@ -16,8 +16,10 @@ const deepTraceImports = {
 
 export default defineConfig(
 	{
-		ignores: ['dist/', 'dist-base/', '.astro/', 'node_modules/', 'test-results/', 'playwright-report/', 'bench-data/', '.tmp/'],
+		ignores: ['dist/', '.astro/', 'node_modules/', 'test-results/', 'playwright-report/', 'bench-data/', '.tmp/'],
 	},
+	// The build under a base path (npm run build:base).
+	{ ignores: ['dist-base/'] },
 	js.configs.recommended,
 	tseslint.configs.recommended,
 	astro.configs.recommended,
