@@ -18,6 +18,8 @@ export default defineConfig(
 	{
 		ignores: ['dist/', '.astro/', 'node_modules/', 'test-results/', 'playwright-report/', 'bench-data/', '.tmp/'],
 	},
+	// The build under a base path (npm run build:base).
+	{ ignores: ['dist-base/'] },
 	js.configs.recommended,
 	tseslint.configs.recommended,
 	astro.configs.recommended,

@@ -9,9 +9,11 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { siteUrl } from '../src/present/urls.ts';
 
-const root = path.resolve(import.meta.dirname, '..', 'dist');
-const port = Number(process.argv[2] ?? 0);
+const root = path.resolve(import.meta.dirname, '..', option('--dir') ?? 'dist');
+const portArgument = process.argv[2]?.startsWith('--') ? undefined : process.argv[2];
+const port = Number(portArgument ?? 0);
 const types: Record<string, string> = {
 	'.html': 'text/html; charset=utf-8',
 	'.js': 'text/javascript; charset=utf-8',
@@ -24,8 +26,26 @@ const types: Record<string, string> = {
 	'.txt': 'text/plain; charset=utf-8',
 };
 
+/**
+ * `--dir dist-base --base /sub/`: another build folder, served under the base path it was built with
+ * (`BASE_PATH=/sub/`), as a project site is on GitHub Pages; addresses outside the base are not found.
+ */
+function option(name: string): string | undefined {
+	const at = process.argv.indexOf(name);
+	return at === -1 ? undefined : process.argv[at + 1];
+}
+const servedBase = siteUrl('', option('--base') ?? '/');
+
+/** The path inside the build folder, or null for an address outside the base (`/sub` counts as `/sub/`). */
+function withinBase(urlPath: string): string | null {
+	if (`${urlPath}/` === servedBase) return '/';
+	return urlPath.startsWith(servedBase) ? urlPath.slice(servedBase.length - 1) : null;
+}
+
 function resolve(urlPath: string): string | null {
-	const decoded = decodeURIComponent(urlPath);
+	const inside = withinBase(urlPath);
+	if (inside === null) return null;
+	const decoded = decodeURIComponent(inside);
 	const file = path.join(root, path.normalize(decoded));
 	if (!file.startsWith(root)) return null;
 	if (existsSync(file) && statSync(file).isDirectory()) {
@@ -63,5 +83,5 @@ const server = createServer((req, res) => {
 });
 server.listen(port, '127.0.0.1', () => {
 	const { port: bound } = server.address() as AddressInfo;
-	console.log(`serving dist/ at http://127.0.0.1:${bound}/`);
+	console.log(`serving ${path.basename(root)}/ at http://127.0.0.1:${bound}${servedBase}`);
 });
