@@ -6,6 +6,9 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
+// The site's own service worker takes part, as for a reader (the config blocks it elsewhere).
+test.use({ serviceWorkers: 'allow' });
+
 const dist = path.resolve(import.meta.dirname, '..', 'dist');
 
 /** Violations as the page reports them, and Chromium's console errors about the policy. */

@@ -7,6 +7,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
+// The site's own service worker takes part, as for a reader (the config blocks it elsewhere).
+test.use({ serviceWorkers: 'allow' });
+
 const dist = path.resolve(import.meta.dirname, '..', 'dist');
 const types: Record<string, string> = {
 	'.html': 'text/html; charset=utf-8',
