@@ -43,6 +43,8 @@ export default defineConfig({
 			styleDirective: {
 				resources: [
 					{ resource: "'self'", kind: 'element' },
+					// Shiki colours code with style attributes; after the build, scripts/csp-style-attributes.ts
+					// narrows this to the hashes of the ones each page carries.
 					{ resource: "'unsafe-inline'", kind: 'attribute' },
 				],
 			},

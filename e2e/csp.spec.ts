@@ -1,6 +1,7 @@
 // The content security policy Astro writes into every page (astro.config.mjs, `security.csp`):
 // each page template loads and does its main job in Chromium with no violation reported, and
-// every built page allows exactly its own inline scripts by hash, never by 'unsafe-inline'.
+// every built page allows exactly its own inline scripts and style attributes by hash, never by
+// 'unsafe-inline'.
 import { expect, test, type Page } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -210,7 +211,16 @@ test('every built page: one policy, no unsafe script sources, each inline script
 		for (const unsafe of ["'unsafe-inline'", "'unsafe-eval'", "'wasm-unsafe-eval'", 'data:', '*'])
 			expect(scriptSrc, `${file}: script-src`).not.toContain(unsafe);
 		expect(directives.get('style-src-elem') ?? [], file).not.toContain("'unsafe-inline'");
-		expect(directives.get('style-src-attr'), file).toEqual(["'unsafe-inline'"]);
+		// Style attributes (Shiki's colours) by the hash of each value on the page, or none at all.
+		const styleValues = [...html.matchAll(/<[a-z][^>]*\sstyle="([^"]*)"/g)].map(([, value]) => value!);
+		const styleAttr = directives.get('style-src-attr') ?? [];
+		expect(styleAttr, file).not.toContain("'unsafe-inline'");
+		if (styleValues.length === 0) expect(styleAttr, file).toEqual(["'none'"]);
+		else expect(styleAttr[0], file).toBe("'unsafe-hashes'");
+		for (const value of styleValues)
+			expect(styleAttr, `${file}: style="${value}"`).toContain(
+				`'sha256-${createHash('sha256').update(value).digest('base64')}'`,
+			);
 		expect(directives.get('object-src'), file).toEqual(["'none'"]);
 		for (const [, attributes, body] of html.matchAll(/<script(?![^>]*\bsrc=)([^>]*)>([\s\S]*?)<\/script>/g)) {
 			if (/type="application\/(ld\+)?json"/.test(attributes!)) continue;
