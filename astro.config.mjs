@@ -23,11 +23,11 @@ export default defineConfig({
 	prefetch: false,
 	devToolbar: { enabled: false },
 	server: { host: '127.0.0.1' },
-	// Content security policy, written by Astro into every page as a <meta>: scripts only by the
-	// hashes Astro computes for the scripts it emits (its bundled files come from 'self').
 	// Stylesheets as files, never inlined: Astro does not hash the styles of components inside MDX
 	// lessons, so inlined they would be blocked; as files, 'self' allows them all.
 	build: { inlineStylesheets: 'never' },
+	// Content security policy, written by Astro into every page as a <meta>: scripts only by the
+	// hashes Astro computes for the scripts it emits (its bundled files come from 'self').
 	security: {
 		csp: {
 			directives: [
