@@ -41,4 +41,31 @@ export default defineConfig({
 			},
 		},
 	},
+	// Stylesheets as files, never inlined: Astro does not hash the styles of components inside MDX
+	// lessons, so inlined they would be blocked; as files, 'self' allows them all.
+	build: { inlineStylesheets: 'never' },
+	// Content security policy, written by Astro into every page as a <meta>: scripts only by the
+	// hashes Astro computes for the scripts it emits (its bundled files come from 'self').
+	security: {
+		csp: {
+			directives: [
+				"default-src 'self'",
+				"connect-src 'self'",
+				"img-src 'self' data:",
+				"worker-src 'self'",
+				"manifest-src 'self'",
+				"object-src 'none'",
+				"base-uri 'self'",
+				"form-action 'self'",
+			],
+			styleDirective: {
+				resources: [
+					{ resource: "'self'", kind: 'element' },
+					// Shiki colours code with style attributes; after the build, scripts/csp-style-attributes.ts
+					// narrows this to the hashes of the ones each page carries.
+					{ resource: "'unsafe-inline'", kind: 'attribute' },
+				],
+			},
+		},
+	},
 });

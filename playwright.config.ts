@@ -23,6 +23,9 @@ export default defineConfig({
 		baseURL: `http://127.0.0.1:${process.env.E2E_PORT}`,
 		launchOptions: chromiumLaunch,
 		trace: 'off',
+		// The service worker would precache the whole site in every test's fresh context; the specs
+		// about it (offline, csp) allow it.
+		serviceWorkers: 'block',
 	},
 	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
 	// The tests run against the production build (`npm run build` first), as a reader gets it.

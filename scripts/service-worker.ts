@@ -1,0 +1,58 @@
+/**
+ * After `astro build` and Pagefind: generates dist/sw.js with Workbox, so that after one visit every
+ * page of the site (lessons, reference, /explain/, /analyze/ with its example captures, /practice/,
+ * search) works with the network off. Every page and file it needs is precached with a revision,
+ * so a new release replaces the cache whole; the old worker serves the old release until the
+ * reader accepts the new one (see src/components/widgets/offline/).
+ *
+ * Every URL here is relative to dist/: Workbox resolves them against the worker's own address, so
+ * the worker serves a build made for any base path (`/` or `/sub/`) unchanged.
+ */
+import path from 'node:path';
+import { generateSW } from 'workbox-build';
+
+const dist = path.resolve(import.meta.dirname, '..', 'dist');
+
+const { count, size, warnings } = await generateSW({
+	globDirectory: dist,
+	swDest: path.join(dist, 'sw.js'),
+	globPatterns: [
+		'**/*.{html,css,js,json,txt,svg,png,webmanifest}',
+		// Search works offline too: Pagefind's loader, its WebAssembly and the index itself.
+		'pagefind/pagefind-entry.json',
+		'pagefind/wasm.en.pagefind',
+		'pagefind/**/*.{pf_meta,pf_index,pf_fragment}',
+	],
+	globIgnores: [
+		'sw.js',
+		// Pagefind's own UIs and highlighter: the site's search page uses none of them.
+		'pagefind/pagefind-*ui.*',
+		'pagefind/pagefind-highlight.js',
+	],
+	// Files under _astro/ carry a content hash in their names: no revision needed.
+	dontCacheBustURLsMatching: /^_astro\//,
+	// Pages read their state from the query (`/explain/?line=…`, `/practice/?seed=…`); the file is the same.
+	ignoreURLParametersMatching: [/./],
+	maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+	runtimeCaching: [
+		{
+			// A page this release does not have (a newer release's) comes from the network; offline,
+			// this release's not-found page answers rather than the browser's error page.
+			urlPattern: ({ request }) => request.mode === 'navigate',
+			handler: 'NetworkOnly',
+			options: { precacheFallback: { fallbackURL: '404.html' } },
+		},
+	],
+	navigateFallback: null,
+	cleanupOutdatedCaches: true,
+	// The first visit is controlled at once, so its later fetches (the analyzer's worker and
+	// captures, Pagefind) are cached; a release waits for the reader (no skipWaiting).
+	clientsClaim: true,
+	skipWaiting: false,
+	inlineWorkboxRuntime: true,
+	sourcemap: false,
+	mode: 'production',
+});
+
+for (const warning of warnings) console.warn(`service worker: ${warning}`);
+console.log(`service worker: dist/sw.js precaches ${count} files, ${(size / 1024 / 1024).toFixed(1)} MiB`);
