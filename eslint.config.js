@@ -18,6 +18,8 @@ export default defineConfig(
 	{
 		ignores: ['dist/', '.astro/', 'node_modules/', 'test-results/', 'playwright-report/', 'bench-data/', '.tmp/'],
 	},
+	// The CLI package's bundle is built from src/cli (npm run build:cli).
+	{ ignores: ['packages/*/dist/'] },
 	js.configs.recommended,
 	tseslint.configs.recommended,
 	astro.configs.recommended,
