@@ -132,7 +132,9 @@ async function parseInput(name: string, input: Readable, view: View) {
 			check(held);
 			held = null;
 		}
-		await view.flush(false);
+		// What each chunk of input makes goes out at once, so a live log piped in
+		// (`./app 2>&1 | godebug-explained`) is annotated as it runs.
+		await view.flush();
 	}
 	if (held !== null) check(held);
 	analysis.push(decoder.decode());
@@ -175,7 +177,7 @@ async function main(): Promise<number> {
 		view.end(summary, findings);
 		problems += summary.problemCount;
 	}
-	await view.flush(true);
+	await view.flush();
 	return problems > 0 ? 1 : 0;
 }
 

@@ -27,13 +27,12 @@ export interface View {
 	begin(name: string): void;
 	line(line: LogLine): void;
 	end(summary: LogSummary, findings: Finding[]): void;
-	/** Writes what is buffered: always when `force`, otherwise once enough has piled up. */
-	flush(force: boolean): Promise<void>;
+	/** Writes what is buffered, in one write, and waits while the reader is behind. */
+	flush(): Promise<void>;
 }
 
 function createBuffer({ out, programName }: Output) {
 	let parts: string[] = [];
-	let size = 0;
 	out.on('error', (err: NodeJS.ErrnoException) => {
 		// A closed pipe (`| head`) ends the output quietly; anything else is reported once.
 		if (err.code !== 'EPIPE') process.stderr.write(`${programName}: cannot write output: ${err.message}\n`);
@@ -42,13 +41,11 @@ function createBuffer({ out, programName }: Output) {
 	return {
 		write(text: string): void {
 			parts.push(text);
-			size += text.length;
 		},
-		async flush(force: boolean): Promise<void> {
-			if (size === 0 || (!force && size < 1 << 16)) return;
+		async flush(): Promise<void> {
+			if (parts.length === 0) return;
 			const ok = out.write(parts.join(''));
 			parts = [];
-			size = 0;
 			if (!ok) await once(out, 'drain');
 		},
 	};
@@ -84,7 +81,7 @@ export function createJsonView(output: Output, withFileName: boolean): View {
 			const record = summaryRecord(summary, findings, output.site, withFileName ? file : null);
 			buffer.write(`${JSON.stringify({ summary: record })}\n`);
 		},
-		flush: (force) => buffer.flush(force),
+		flush: () => buffer.flush(),
 	};
 }
 
@@ -246,7 +243,7 @@ export function createHumanView(output: Output, opts: { color: boolean; width: n
 			}
 			writeFindings(findings);
 		},
-		flush: (force) => buffer.flush(force),
+		flush: () => buffer.flush(),
 	};
 }
 
