@@ -16,12 +16,14 @@ const dir = mkdtempSync(path.join(tmpdir(), 'cli-package-'));
 const app = path.join(dir, 'app');
 after(() => rmSync(dir, { recursive: true, force: true }));
 
+/** The environment without what `npm run` adds (its npm_config_* would steer the npm runs below). */
+const plainEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name)));
 /** PATH without the `node_modules/.bin` folders npm puts first, so `node` is the machine's own. */
 const userPath = (process.env.PATH ?? '')
 	.split(path.delimiter)
 	.filter((entry) => !entry.endsWith(`node_modules${path.sep}.bin`))
 	.join(path.delimiter);
-const userEnv = { ...process.env, PATH: userPath, NO_COLOR: '1', GODEBUG_EXPLAINED_SITE: '' };
+const userEnv = { ...plainEnv, PATH: userPath, NO_COLOR: '1', GODEBUG_EXPLAINED_SITE: '' };
 
 function run(command: string, args: string[], options: SpawnSyncOptions = {}) {
 	const r = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 64 << 20, env: userEnv, ...options });
@@ -31,7 +33,7 @@ function run(command: string, args: string[], options: SpawnSyncOptions = {}) {
 let tarball = '';
 before(() => {
 	// npm pack runs the package's prepack script, which builds the bundle from src/cli.
-	const pack = run('npm', ['pack', '--pack-destination', dir], { cwd: packageDir, env: process.env });
+	const pack = run('npm', ['pack', '--pack-destination', dir], { cwd: packageDir, env: plainEnv });
 	assert.equal(pack.status, 0, pack.stderr);
 	tarball = path.join(
 		dir,
