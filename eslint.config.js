@@ -20,6 +20,8 @@ export default defineConfig(
 	},
 	// The build under a base path (npm run build:base).
 	{ ignores: ['dist-base/'] },
+	// The CLI package's bundle is built from src/cli (npm run build:cli).
+	{ ignores: ['packages/*/dist/'] },
 	js.configs.recommended,
 	tseslint.configs.recommended,
 	astro.configs.recommended,

@@ -12,11 +12,11 @@ const capture = path.join(root, 'content', 'traces', 'gctrace', 'go1.19-web-load
 const dir = mkdtempSync(path.join(tmpdir(), 'explain-cli-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-function explain(args: string[], input?: string | Buffer) {
+function explain(args: string[], input?: string | Buffer, env: Record<string, string> = {}) {
 	const r = spawnSync(process.execPath, [cli, ...args], {
 		input,
 		encoding: 'utf8',
-		env: { ...process.env, NO_COLOR: '1' },
+		env: { ...process.env, NO_COLOR: '1', GODEBUG_EXPLAINED_SITE: '', ...env },
 		maxBuffer: 64 << 20,
 	});
 	return { status: r.status, stdout: r.stdout, stderr: r.stderr };
@@ -54,7 +54,10 @@ test('the summary ends with the log’s findings: title, figures, lines and less
 	);
 	assert.match(summary, /1,075 to\s+1,769 goroutines waiting/);
 	assert.match(summary, /cannot\s+show\s+whether\s+the\s+load\s+had\s+really\s+stopped/);
-	assert.match(summary, /\n {6}lines: 8–11\n {6}lesson: \/lessons\/spotting-a-goroutine-leak\/\n/);
+	assert.match(
+		summary,
+		/\n {6}lines: 8–11\n {6}lesson: https:\/\/godebug-explained\.dev\/lessons\/spotting-a-goroutine-leak\/\n/,
+	);
 	// The healthy run of the same service: nothing to point out.
 	const load = explain([path.join(root, 'content', 'traces', 'schedtrace', 'go1.26-p1-load.txt')]);
 	assert.match(load.stdout, /findings: none\n/);
@@ -66,7 +69,7 @@ test('several findings are listed in rule order, with many lines cut short', () 
 	const r = explain([retain]);
 	assert.match(
 		r.stdout,
-		/findings: 2 [^\n]*\n {4}Live heap keeps growing\n[^]*lines: 12, 15, 17, 19, 21, 22, 24–29 … \(19 lines in all\)\n {6}lesson: \/lessons\/memory-leaks\/\n {6}fields: Live heap \/reference\/gctrace\/heap-live\/,[^]*\n {4}Forced collections\n[^]*lines: 29, 30\n/,
+		/findings: 2 [^\n]*\n {4}Live heap keeps growing\n[^]*lines: 12, 15, 17, 19, 21, 22, 24–29 … \(19 lines in all\)\n {6}lesson: https:\/\/godebug-explained\.dev\/lessons\/memory-leaks\/\n {6}fields: Live heap https:\/\/godebug-explained\.dev\/reference\/gctrace\/heap-live\/\n {14}Heap before[^]*\n {4}Forced collections\n[^]*lines: 29, 30\n/,
 	);
 	// Crafted: 60 forced cycles, every other line, from the Go 1.26 gcdemo capture's forced line.
 	const forced =
@@ -134,13 +137,13 @@ test('--json: a script can ask the summary whether a log shows a leak', () => {
 	const leak = ask('schedtrace/go1.19-p2-leak.txt').find((f) => f.kind === 'goroutine-leak');
 	assert.ok(leak);
 	assert.equal(leak.title, 'Runnable goroutines keep coming back');
-	assert.equal(leak.lesson, '/lessons/spotting-a-goroutine-leak/');
+	assert.equal(leak.lesson, 'https://godebug-explained.dev/lessons/spotting-a-goroutine-leak/');
 	assert.deepEqual(leak.lines, [8, 9, 10, 11]);
 	assert.equal(leak.lineCount, 4);
 	assert.match(leak.message, /cannot show whether the load had really stopped/);
 	assert.deepEqual(ask('schedtrace/go1.19-p2-load.txt'), []);
 	const blocked = ask('scheddetail/go1.27-p2-block.txt').map((f) => [f.kind, f.lesson]);
-	assert.deepEqual(blocked, [['blocked-goroutines', '/lessons/the-detailed-dump/']]);
+	assert.deepEqual(blocked, [['blocked-goroutines', 'https://godebug-explained.dev/lessons/the-detailed-dump/']]);
 });
 
 test('--json with several files: each input’s summary follows its lines, both named by file', () => {
@@ -163,6 +166,52 @@ test('--help describes the summary record', () => {
 	assert.equal(r.status, 0);
 	assert.match(r.stdout, /^usage: npm run explain/);
 	assert.match(r.stdout, /\{"summary": \{"lines": N, "era": \.\.\., "kinds": \{\.\.\.\}, "problems": \[\.\.\.\]/);
+});
+
+test('each field’s page is linked by its full URL the first time the field appears, and only then', () => {
+	const r = explain([capture]);
+	const pages = r.stdout.match(/^ +https:\/\/godebug-explained\.dev\/reference\/gctrace\/heap-live\/$/gm) ?? [];
+	assert.equal(pages.length, 1);
+	// Under the field's label and meaning.
+	assert.match(
+		r.stdout,
+		/\n {7}Live heap +0 MB +Heap bytes[^\n]*\n +https:\/\/godebug-explained\.dev\/reference\/gctrace\/heap-live\/\n/,
+	);
+	assert.doesNotMatch(r.stdout, /[ :]\/(reference|lessons)\//);
+});
+
+test('--site, or its environment variable, points every link at another copy of the site, base path included', () => {
+	const leak = path.join(root, 'content', 'traces', 'schedtrace', 'go1.26-p1-leak.txt');
+	const site = 'https://teacher.github.io/godebug-explained';
+	const human = explain(['--site', site, leak]);
+	assert.equal(human.status, 0, human.stderr);
+	assert.match(
+		human.stdout,
+		/lesson: https:\/\/teacher\.github\.io\/godebug-explained\/lessons\/spotting-a-goroutine-leak\/\n/,
+	);
+	assert.match(
+		human.stdout,
+		/\n +https:\/\/teacher\.github\.io\/godebug-explained\/reference\/schedtrace\/runqueue\/\n/,
+	);
+	assert.doesNotMatch(human.stdout, /godebug-explained\.dev/);
+	const json = explain(['--json', leak], undefined, { GODEBUG_EXPLAINED_SITE: 'http://127.0.0.1:4321/' });
+	const { summaries } = records(json.stdout);
+	assert.equal(summaries[0].findings[0].lesson, 'http://127.0.0.1:4321/lessons/spotting-a-goroutine-leak/');
+	// The option wins over the variable.
+	const both = explain(['--json', `--site=${site}/`, leak], undefined, {
+		GODEBUG_EXPLAINED_SITE: 'http://127.0.0.1:4321/',
+	});
+	assert.equal(
+		records(both.stdout).summaries[0].findings[0].lesson,
+		'https://teacher.github.io/godebug-explained/lessons/spotting-a-goroutine-leak/',
+	);
+});
+
+test('--version prints the package’s version', () => {
+	const { version } = JSON.parse(readFileSync(path.join(root, 'packages', 'cli', 'package.json'), 'utf8'));
+	const r = explain(['--version']);
+	assert.equal(r.status, 0);
+	assert.equal(r.stdout, `godebug-explained ${version}\n`);
 });
 
 test('a field printed empty is shown as "(empty)" with its meaning, and in --json as a zero-width span', () => {
@@ -223,6 +272,12 @@ test('a malformed runtime line exits 1 and reports its column and what was expec
 
 const usageErrors: [string, () => string[], RegExp][] = [
 	['an unknown option', () => ['--colour'], /^explain: unknown option "--colour"; usage: npm run explain/],
+	[
+		'a site that is not a web address',
+		() => ['--site', 'godebug-explained.dev'],
+		/--site: "godebug-explained\.dev" is not a URL/,
+	],
+	['--site without an address', () => ['--site'], /^explain: --site needs the site's address/],
 	['a missing file', () => [path.join(dir, 'nope.log')], /nope\.log: no such file$/],
 	['a directory', () => [dir], /is a directory; expected a text file$/],
 	[

@@ -1,31 +1,52 @@
 /**
- * `npm run explain -- [--json] [FILE...]`: annotates GODEBUG trace output in a terminal.
- * Reads the files in turn, or standard input when none is given, a chunk at a time, so a log
- * of any size streams through. Exit status: 0 when every line parsed or was not trace output,
- * 1 when any line has a problem, 2 for bad usage or an unreadable or binary file.
+ * The terminal annotator: `godebug-explained [--json] [--site URL] [FILE...]` once installed
+ * (packages/cli), `npm run explain -- …` in this repository. Reads the files in turn, or
+ * standard input when none is given, a chunk at a time, so a log of any size streams through in
+ * bounded memory. Exit status: 0 when every line parsed or was not trace output, 1 when any line
+ * has a problem, 2 for bad usage or an unreadable or binary file.
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import { binaryEvidence, binarySampleBytes, createLogAnalysis, type LogAnalysis } from '../trace/index.ts';
+import cliPackage from '../../packages/cli/package.json' with { type: 'json' };
+import {
+	binaryEvidence,
+	binarySampleBytes,
+	createFindingsCollector,
+	createLogParser,
+	type Finding,
+	type LogLine,
+	type LogSummary,
+} from '../trace/index.ts';
+import { defaultSite, siteAt, siteVariable, type Site } from './site.ts';
 import { createHumanView, createJsonView, type View } from './views.ts';
 
-const usage = 'usage: npm run explain -- [--json] [FILE...]   (reads standard input when no FILE is given)';
+// Run from its TypeScript source in this repository, or as the published package's bundle.
+const fromSource = import.meta.url.endsWith('.ts');
+const command = fromSource ? 'npm run explain --' : cliPackage.name;
+const programName = fromSource ? 'explain' : cliPackage.name;
+
+const usage = `usage: ${command} [--json] [--site URL] [FILE...]   (reads standard input when no FILE is given)`;
 
 const help = `${usage}
 
 Annotates GODEBUG trace output (schedtrace, scheddetail, gctrace, gcpacertrace, scavtrace,
-inittrace): each line with its fields and their meanings, then a summary of each input with
-its findings (patterns worth a look, each with the lesson that explains it).
+inittrace): each line with its fields and their meanings, the first time each field appears
+with the address of its page on the site, then a summary of each input with its findings
+(patterns worth a look, each with the lesson that explains it).
 
-  --json   one JSON object per input line:
-             {"line": 12, "kind": "gctrace", "era": "go1.18-go1.27", "fields": [...], "problem": null}
-           then, after each input's lines, one summary object:
-             {"summary": {"lines": N, "era": ..., "kinds": {...}, "problems": [...], "problemCount": N,
-                          "findings": [{"kind", "title", "lines", "lineCount", "lesson", "message"}]}}
-           With several files, every object also has "file". For example, to ask whether a log
-           shows a goroutine leak:
-             npm run --silent explain -- --json app.log | tail -n 1 | jq '.summary.findings[].kind'
+  --json       one JSON object per input line:
+                 {"line": 12, "kind": "gctrace", "era": "go1.18-go1.27", "fields": [...], "problem": null}
+               then, after each input's lines, one summary object:
+                 {"summary": {"lines": N, "era": ..., "kinds": {...}, "problems": [...], "problemCount": N,
+                              "findings": [{"kind", "title", "lines", "lineCount", "lesson", "message"}]}}
+               With several files, every object also has "file". For example, to ask whether a log
+               shows a goroutine leak:
+                 ${command} --json app.log | tail -n 1 | jq '.summary.findings[].kind'
+  --site URL   the copy of the site that links point to (default ${defaultSite},
+               or the ${siteVariable} environment variable)
+  --help       this text
+  --version    the version
 
 Exit status: 0 when every line parsed or was not trace output, 1 when a line has a problem,
 2 for bad usage or an unreadable or binary file.`;
@@ -35,32 +56,65 @@ class UsageError extends Error {}
 
 interface Options {
 	json: boolean;
+	site: Site;
 	files: string[];
 }
 
 function parseArgs(args: string[]): Options {
-	const options: Options = { json: false, files: [] };
+	let json = false;
+	let address = process.env[siteVariable] || defaultSite;
+	let addressFrom = `the ${siteVariable} environment variable`;
+	const files: string[] = [];
 	let onlyFiles = false;
-	for (const arg of args) {
-		if (onlyFiles || arg === '-' || !arg.startsWith('-')) options.files.push(arg);
+	for (let i = 0; i < args.length; i++) {
+		const arg = args[i];
+		if (onlyFiles || arg === '-' || !arg.startsWith('-')) files.push(arg);
 		else if (arg === '--') onlyFiles = true;
-		else if (arg === '--json') options.json = true;
-		else if (arg === '--help' || arg === '-h') {
+		else if (arg === '--json') json = true;
+		else if (arg === '--site' || arg.startsWith('--site=')) {
+			const value = arg === '--site' ? args[++i] : arg.slice('--site='.length);
+			if (value === undefined) throw new UsageError(`--site needs the site's address, such as ${defaultSite}`);
+			address = value;
+			addressFrom = '--site';
+		} else if (arg === '--help' || arg === '-h') {
 			process.stdout.write(`${help}\n`);
+			process.exit(0);
+		} else if (arg === '--version' || arg === '-V') {
+			process.stdout.write(`${cliPackage.name} ${cliPackage.version}\n`);
 			process.exit(0);
 		} else throw new UsageError(`unknown option "${arg}"; ${usage}`);
 	}
-	return options;
+	const site = siteAt(address);
+	if (typeof site === 'string') throw new UsageError(`${addressFrom}: ${site}`);
+	return { json, site, files };
 }
 
 /**
- * Streams one input through the core's analysis, each line to the view as it is read. The
- * first bytes decide whether it is text (the core's one rule for binary input); stray bytes
- * that are not UTF-8 are read as U+FFFD, as the analyzer page reads them.
+ * The core's analysis of a log without the analyzer's chart series. `createLogAnalysis` also
+ * keeps a row per trace line for the charts, which the terminal never shows and which grows with
+ * the log; the parser's summary and the findings it keeps are bounded, so a gigabyte streams
+ * through in the memory a short log takes.
  */
-async function parseInput(name: string, input: Readable, view: View): Promise<LogAnalysis> {
+function createTerminalAnalysis(onLine: (line: LogLine) => void) {
+	const findings = createFindingsCollector();
+	const parser = createLogParser((line) => {
+		findings.add(line);
+		onLine(line);
+	});
+	return {
+		push: (chunk: string) => parser.push(chunk),
+		end: (): { summary: LogSummary; findings: Finding[] } => ({ summary: parser.end(), findings: findings.result() }),
+	};
+}
+
+/**
+ * Streams one input through the analysis, each line to the view as it is read. The first bytes
+ * decide whether it is text (the core's one rule for binary input); stray bytes that are not
+ * UTF-8 are read as U+FFFD, as the analyzer page reads them.
+ */
+async function parseInput(name: string, input: Readable, view: View) {
 	const decoder = new TextDecoder('utf-8');
-	const analysis = createLogAnalysis({ onLine: (line) => view.line(line) });
+	const analysis = createTerminalAnalysis((line) => view.line(line));
 	// The first chunks are held until there is a sample to check.
 	let held: Buffer[] | null = [];
 	let heldBytes = 0;
@@ -78,7 +132,9 @@ async function parseInput(name: string, input: Readable, view: View): Promise<Lo
 			check(held);
 			held = null;
 		}
-		await view.flush(false);
+		// What each chunk of input makes goes out at once, so a live log piped in
+		// (`./app 2>&1 | godebug-explained`) is annotated as it runs.
+		await view.flush();
 	}
 	if (held !== null) check(held);
 	analysis.push(decoder.decode());
@@ -108,9 +164,10 @@ async function main(): Promise<number> {
 	const options = parseArgs(process.argv.slice(2));
 	const color = !options.json && process.stdout.isTTY === true && !process.env.NO_COLOR;
 	const inputs = options.files.length ? options.files : ['-'];
+	const output = { out: process.stdout, programName, site: options.site };
 	const view = options.json
-		? createJsonView(process.stdout, inputs.length > 1)
-		: createHumanView(process.stdout, { color, width: process.stdout.columns || 100 });
+		? createJsonView(output, inputs.length > 1)
+		: createHumanView(output, { color, width: process.stdout.columns || 100 });
 	let problems = 0;
 	for (const name of inputs) {
 		const stream = name === '-' ? process.stdin : await openFile(name);
@@ -120,7 +177,7 @@ async function main(): Promise<number> {
 		view.end(summary, findings);
 		problems += summary.problemCount;
 	}
-	await view.flush(true);
+	await view.flush();
 	return problems > 0 ? 1 : 0;
 }
 
@@ -128,13 +185,13 @@ try {
 	process.exitCode = await main();
 } catch (err) {
 	if (err instanceof UsageError) {
-		process.stderr.write(`explain: ${err.message}\n`);
+		process.stderr.write(`${programName}: ${err.message}\n`);
 		process.exitCode = 2;
 	} else if ((err as NodeJS.ErrnoException).code === 'EPIPE') {
 		// The reader went away (for example `| head`): nothing left to say.
 		process.exitCode = 0;
 	} else {
-		process.stderr.write(`explain: unexpected error: ${(err as Error).message}\n`);
+		process.stderr.write(`${programName}: unexpected error: ${(err as Error).message}\n`);
 		process.exitCode = 2;
 	}
 }

@@ -12,34 +12,40 @@ import {
 	type LogSummary,
 } from '../trace/index.ts';
 import { eraText, findingWords, problemText, timeCoveredText } from '../present/summary.ts';
+import { fieldUrl } from '../present/urls.ts';
+import type { Site } from './site.ts';
+
+/** Where a view writes, what it calls itself in an error, and the site its links point to. */
+export interface Output {
+	out: Writable;
+	programName: string;
+	site: Site;
+}
 
 /** Receives parsed lines and summaries, and writes them out in batches. */
 export interface View {
 	begin(name: string): void;
 	line(line: LogLine): void;
 	end(summary: LogSummary, findings: Finding[]): void;
-	/** Writes what is buffered: always when `force`, otherwise once enough has piled up. */
-	flush(force: boolean): Promise<void>;
+	/** Writes what is buffered, in one write, and waits while the reader is behind. */
+	flush(): Promise<void>;
 }
 
-function createBuffer(out: Writable) {
+function createBuffer({ out, programName }: Output) {
 	let parts: string[] = [];
-	let size = 0;
 	out.on('error', (err: NodeJS.ErrnoException) => {
 		// A closed pipe (`| head`) ends the output quietly; anything else is reported once.
-		if (err.code !== 'EPIPE') process.stderr.write(`explain: cannot write output: ${err.message}\n`);
+		if (err.code !== 'EPIPE') process.stderr.write(`${programName}: cannot write output: ${err.message}\n`);
 		process.exit(err.code === 'EPIPE' ? 0 : 2);
 	});
 	return {
 		write(text: string): void {
 			parts.push(text);
-			size += text.length;
 		},
-		async flush(force: boolean): Promise<void> {
-			if (size === 0 || (!force && size < 1 << 16)) return;
+		async flush(): Promise<void> {
+			if (parts.length === 0) return;
 			const ok = out.write(parts.join(''));
 			parts = [];
-			size = 0;
 			if (!ok) await once(out, 'drain');
 		},
 	};
@@ -49,8 +55,8 @@ function createBuffer(out: Writable) {
  * One JSON object per input line: `{"line","kind","era","fields","problem"}` (and `"file"` for
  * several files); after an input's lines, one `{"summary": {…}}` object (see `summaryRecord`).
  */
-export function createJsonView(out: Writable, withFileName: boolean): View {
-	const buffer = createBuffer(out);
+export function createJsonView(output: Output, withFileName: boolean): View {
+	const buffer = createBuffer(output);
 	let file = '';
 	return {
 		begin(name) {
@@ -72,9 +78,10 @@ export function createJsonView(out: Writable, withFileName: boolean): View {
 			buffer.write(`${JSON.stringify(record)}\n`);
 		},
 		end(summary, findings) {
-			buffer.write(`${JSON.stringify({ summary: summaryRecord(summary, findings, withFileName ? file : null) })}\n`);
+			const record = summaryRecord(summary, findings, output.site, withFileName ? file : null);
+			buffer.write(`${JSON.stringify({ summary: record })}\n`);
 		},
-		flush: (force) => buffer.flush(force),
+		flush: () => buffer.flush(),
 	};
 }
 
@@ -82,9 +89,14 @@ export function createJsonView(out: Writable, withFileName: boolean): View {
  * The summary of one input for `--json`: `lines`, `era` (as in line records; `"none"` when the
  * lines disagree, `null` with no trace lines), `kinds` (every kind, 0 included), `problems` (the
  * first 1,000, with `problemCount` for all) and `findings`, each with its rule's `kind`, `title`
- * and `lesson` address, this log's `message`, its first `lines` and their `lineCount`.
+ * and `lesson` (the full URL of its page), this log's `message`, its first `lines` and their `lineCount`.
  */
-function summaryRecord(summary: LogSummary, findings: Finding[], file: string | null): Record<string, unknown> {
+function summaryRecord(
+	summary: LogSummary,
+	findings: Finding[],
+	site: Site,
+	file: string | null,
+): Record<string, unknown> {
 	const record: Record<string, unknown> = file === null ? {} : { file };
 	record.lines = summary.lineCount;
 	record.era = summary.era ? formatEra(summary.era) : null;
@@ -92,13 +104,13 @@ function summaryRecord(summary: LogSummary, findings: Finding[], file: string | 
 	record.problems = summary.problems;
 	record.problemCount = summary.problemCount;
 	record.findings = findings.map((f) => {
-		const words = findingWords(f);
+		const words = findingWords(f, site.base);
 		return {
 			kind: f.kind,
 			title: words.title,
 			lines: f.lines,
 			lineCount: f.lineCount,
-			lesson: words.lesson,
+			lesson: site.link(words.lesson),
 			message: words.message,
 		};
 	});
@@ -113,12 +125,14 @@ const styles = {
 } as const;
 
 /**
- * Each runtime line followed by its fields. A field's one-sentence meaning is printed the first
- * time it appears in an input; after that its label and value are enough, so a long log stays
- * readable. Then a summary.
+ * Each runtime line followed by its fields. A field's one-sentence meaning and the address of its
+ * page are printed the first time it appears in an input; after that its label and value are
+ * enough, so a long log stays readable. Then a summary. What it keeps between lines is bounded:
+ * the fields already explained, never the lines.
  */
-export function createHumanView(out: Writable, opts: { color: boolean; width: number }): View {
-	const buffer = createBuffer(out);
+export function createHumanView(output: Output, opts: { color: boolean; width: number }): View {
+	const buffer = createBuffer(output);
+	const { site } = output;
 	const paint = (style: keyof typeof styles, text: string) =>
 		opts.color ? `${styles[style][0]}${text}${styles[style][1]}` : text;
 	const indent = '       ';
@@ -133,17 +147,17 @@ export function createHumanView(out: Writable, opts: { color: boolean; width: nu
 		}
 		buffer.write(`  findings: ${findings.length} (patterns worth a look; each lesson explains how to read them)\n`);
 		for (const f of findings) {
-			const words = findingWords(f);
+			const words = findingWords(f, site.base);
 			buffer.write(`    ${paint('bold', words.title)}\n`);
 			for (const row of wrap(words.message, opts.width - 6)) buffer.write(`      ${row}\n`);
 			const { text, listed } = lineRanges(f.lines, shownFindingRanges);
 			const more = f.lineCount > listed ? ` … (${f.lineCount} lines in all)` : '';
 			buffer.write(`      ${f.lineCount === 1 ? 'line' : 'lines'}: ${text}${more}\n`);
-			buffer.write(`      lesson: ${words.lesson}\n`);
-			if (words.fields.length > 0) {
-				const list = `fields: ${words.fields.map((field) => `${field.label} ${field.url}`).join(', ')}`;
-				wrap(list, opts.width - 6).forEach((row, i) => buffer.write(`${i ? '        ' : '      '}${row}\n`));
-			}
+			buffer.write(`      lesson: ${site.link(words.lesson)}\n`);
+			// One field a row, its address last and unbroken, so a terminal links all of it and nothing more.
+			words.fields.forEach((field, i) =>
+				buffer.write(`      ${i ? '        ' : 'fields: '}${field.label} ${site.link(field.url)}\n`),
+			);
 		}
 	}
 
@@ -170,7 +184,12 @@ export function createHumanView(out: Writable, opts: { color: boolean; width: nu
 				const value = formatTokenValue(token, field);
 				const meaning = field ? field.summary : 'text this parser does not know (a newer Go release, or damage)';
 				buffer.write(`${indent}${paint('field', label.padEnd(labelWidth))}  ${value}  ${paint('dim', meaning)}\n`);
-				if (token.key) explained.add(token.key);
+				if (!token.key) continue;
+				// The page's address on a line of its own, so a terminal can tell where it ends.
+				buffer.write(
+					`${indent}${' '.repeat(labelWidth + 2)}${paint('dim', site.link(fieldUrl(token.key, site.base)))}\n`,
+				);
+				explained.add(token.key);
 			}
 			if (known.length > 0) {
 				// Fields explained earlier: label and value only, wrapped to the terminal width.
@@ -224,7 +243,7 @@ export function createHumanView(out: Writable, opts: { color: boolean; width: nu
 			}
 			writeFindings(findings);
 		},
-		flush: (force) => buffer.flush(force),
+		flush: () => buffer.flush(),
 	};
 }
 
