@@ -7,7 +7,7 @@ import { captureInfo, captureLine } from '~/site/captures.ts';
 import { lessonNumber, orderedLessons } from '~/site/lessons.ts';
 import { fieldEntries, formatEntries } from '~/site/reference.ts';
 import { allFields, parseLine } from '~/trace/index.ts';
-import { cardSlug, fieldCard, genericCard, lessonCard } from './_cards.ts';
+import { backdrop, cardSlug, fieldCard, genericCard, lessonCard } from './_cards.ts';
 
 /** Pages whose card is only their title: the path from the site's root and the page's `<Base title>`. */
 const titledPages: [path: string, title: string][] = [
@@ -28,13 +28,17 @@ const tagline =
 
 async function cards(): Promise<Record<string, OGImageOptions>> {
 	const out: Record<string, OGImageOptions> = {};
-	for (const [path, title] of titledPages) out[cardSlug(path)] = genericCard(title, tagline);
+	const lines = await backdrop(captureLine('gctrace/go1.26-gcdemo-retain.txt', 37));
+	for (const [path, title] of titledPages) out[cardSlug(path)] = genericCard(title, tagline, lines);
 	for (const entry of await formatEntries()) {
-		out[cardSlug(`reference/${entry.data.format}/`)] = genericCard(entry.data.title, entry.data.description);
+		const { format, title, description } = entry.data;
+		out[cardSlug(`reference/${format}/`)] = genericCard(title, description, lines);
 	}
 	const lessons = await orderedLessons();
 	for (const lesson of lessons) {
-		out[cardSlug(`lessons/${lesson.id}/`)] = lessonCard(lesson.data.title, lessonNumber(lesson), lessons.length);
+		const { title, description } = lesson.data;
+		const card = lessonCard({ title, description, number: lessonNumber(lesson) }, lessons.length, lines);
+		out[cardSlug(`lessons/${lesson.id}/`)] = card;
 	}
 	const explanations = await fieldEntries();
 	for (const field of allFields) {
