@@ -19,7 +19,8 @@ let blogUrl = '';
 test.beforeAll(async ({ baseURL }) => {
 	// A host page with loud styles of its own, which must not reach the annotation.
 	const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A blog post</title>
-<style>body { font: 22px Georgia, serif; color: rgb(200, 0, 0); } a { color: rgb(0, 160, 0); } dd, p { margin: 3em; }</style>
+<style>body { font: 22px Georgia, serif; color: rgb(200, 0, 0); } a { color: rgb(0, 160, 0); } dd, p { margin: 3em; }
+godebug-line { font-family: Georgia, serif; white-space: pre; letter-spacing: 3px; }</style>
 <script type="module" src="${baseURL}/embed.js"></script></head>
 <body><p>Here is what the collector printed:</p>
 <godebug-line id="gc">${gcLine}</godebug-line>
@@ -89,11 +90,12 @@ test("the host page's styles stay outside; light and dark follow the reader", as
 	const style = (selector: string) =>
 		page.locator(selector).evaluate((el) => {
 			const s = getComputedStyle(el);
-			return { color: s.color, background: s.backgroundColor, font: s.fontFamily };
+			return { color: s.color, background: s.backgroundColor, font: s.fontFamily, letterSpacing: s.letterSpacing };
 		});
 	const light = await style('#gc .godebug-embed');
 	expect(light.color).not.toBe('rgb(200, 0, 0)');
 	expect(light.font).not.toContain('Georgia');
+	expect(light.letterSpacing).toBe('normal');
 	expect((await style('#gc .credit a')).color).not.toBe('rgb(0, 160, 0)');
 	await page.emulateMedia({ colorScheme: 'dark' });
 	const dark = await style('#gc .godebug-embed');
