@@ -27,7 +27,7 @@ godebug-line { font-family: Georgia, serif; white-space: pre; letter-spacing: 3p
 <godebug-line id="sched">${schedLine}</godebug-line>
 <godebug-line id="other">${otherLine}</godebug-line>
 </body></html>`;
-	blog = createServer((req, res) => {
+	blog = createServer((_request, res) => {
 		res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
 	});
 	await new Promise<void>((resolve) => blog.listen(0, '127.0.0.1', resolve));

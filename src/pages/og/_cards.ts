@@ -131,7 +131,7 @@ export function layerRows(
 async function layer(text: string, rows: number, textColour: Rgb, below?: string): Promise<string> {
 	// 82 px: the paragraph's top padding and the gap astro-og-canvas leaves after the title.
 	const spacer = Math.round(size.height - footer - rows * lineFontSize * lineHeight - 82);
-	const image = await generateOpenGraphImage({
+	const drawn = await generateOpenGraphImage({
 		title: '\u00a0',
 		description: text,
 		fonts,
@@ -145,6 +145,8 @@ async function layer(text: string, rows: number, textColour: Rgb, below?: string
 			description: { families: mono, size: lineFontSize, lineHeight, color: textColour },
 		},
 	});
+	// Typed as a response body; read it as bytes whatever its kind.
+	const image = new Uint8Array(await new Response(drawn).arrayBuffer());
 	await mkdir(layerDir, { recursive: true });
 	const path = `${layerDir}/${createHash('sha256').update(image).digest('hex').slice(0, 16)}.png`;
 	await writeFile(path, image);
