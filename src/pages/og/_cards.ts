@@ -202,11 +202,13 @@ export async function fieldCard(input: FieldCardInput): Promise<OGImageOptions> 
 	const whole = layerRows(line, span, (o) => line[o]);
 	const rows = whole.split('\n').length + 2;
 	const rest = await layer(`${whole}\n\n${input.source}`, rows, colour.muted);
+	// A field printed empty (`preemptoff=`) has no characters: a caret points at its place instead.
+	const empty = span !== undefined && span.start === span.end;
 	const field = layerRows(
 		line,
 		span,
 		(o) => (inField(o) ? line[o] : ' '),
-		(o) => (inField(o) ? '▔' : ' '),
+		(o) => (inField(o) ? '▔' : empty && o === span.start ? '^' : ' '),
 	);
 	const marked = await layer(field, rows, colour.field, rest);
 	const description = `${input.key} · ${siteName}\n${input.summary.replaceAll('`', '')}`;
