@@ -95,3 +95,6 @@ for (const [label, page] of pages) {
 	for (const c of chunks.sort((a, b) => b.gzip - a.gzip))
 		console.log(`             ${kb(c.gzip).padStart(9)}  ${c.name}`);
 }
+// `<godebug-line>` on other people's pages: one standalone module, nothing else to fetch.
+const embedGzip = gzipSync(readFileSync(path.join(dist, 'embed.js')), { level: 9 }).length;
+console.log(`${'embed.js'.padEnd(10)} ${kb(embedGzip).padStart(9)} gzip  (embed.js)`);

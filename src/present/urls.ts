@@ -80,3 +80,12 @@ export function worksheetUrl(query = '', base = '/'): string {
 export function searchUrl(base = '/'): string {
 	return siteUrl('search/', base);
 }
+
+/**
+ * A page's link-preview image; `pagePath` is the page's path from the site's root (`reference/gctrace/heap-live/`,
+ * '' for the home page), without the base path. JPEG: flat cards of text, quick to draw.
+ */
+export function previewImageUrl(pagePath: string, base = '/'): string {
+	const page = pagePath.replace(/^\/+|\/+$/g, '').replace(/(^|\/)index\.html$|\.html$/, '');
+	return siteUrl(`og/${page === '' ? 'index' : page}.jpg`, base);
+}
