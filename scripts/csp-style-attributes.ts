@@ -10,7 +10,8 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse, type DefaultTreeAdapterTypes } from 'parse5';
 
-const dist = path.resolve(import.meta.dirname, '..', 'dist');
+// The build folder: dist/, or the one given (`npm run build:base` builds into dist-base/).
+const dist = path.resolve(import.meta.dirname, '..', process.argv[2] ?? 'dist');
 const ASKED = "style-src-attr 'unsafe-inline'";
 
 /** The distinct values of the page's `style` attributes, as the browser decodes them. */

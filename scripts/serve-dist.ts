@@ -22,6 +22,9 @@ const types: Record<string, string> = {
 	'.json': 'application/json',
 	'.xml': 'application/xml',
 	'.svg': 'image/svg+xml',
+	'.png': 'image/png',
+	'.jpg': 'image/jpeg',
+	'.webmanifest': 'application/manifest+json',
 	'.wasm': 'application/wasm',
 	'.txt': 'text/plain; charset=utf-8',
 };

@@ -11,7 +11,8 @@
 import path from 'node:path';
 import { generateSW } from 'workbox-build';
 
-const dist = path.resolve(import.meta.dirname, '..', 'dist');
+// The build folder: dist/, or the one given (`npm run build:base` builds into dist-base/).
+const dist = path.resolve(import.meta.dirname, '..', process.argv[2] ?? 'dist');
 
 const { count, size, warnings } = await generateSW({
 	globDirectory: dist,
@@ -55,4 +56,6 @@ const { count, size, warnings } = await generateSW({
 });
 
 for (const warning of warnings) console.warn(`service worker: ${warning}`);
-console.log(`service worker: dist/sw.js precaches ${count} files, ${(size / 1024 / 1024).toFixed(1)} MiB`);
+console.log(
+	`service worker: ${path.basename(dist)}/sw.js precaches ${count} files, ${(size / 1024 / 1024).toFixed(1)} MiB`,
+);

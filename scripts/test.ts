@@ -1,7 +1,8 @@
 /**
  * `npm test`: every check, in order, stopping at the first that fails: missing system tools
  * installed, the type checks, the lint checks, the unit tests, the production build, every built
- * page checked without a browser (scripts/check-site.ts), then the browser tests against the built site.
+ * page checked without a browser (scripts/check-site.ts), the site built and checked again under a
+ * sub-path, then the browser tests against the built site.
  */
 import { spawnSync } from 'node:child_process';
 
@@ -16,6 +17,12 @@ const steps: [name: string, commands: string[]][] = [
 	['unit tests', ['npm run --silent test:unit']],
 	['build', ['npm run --silent build']],
 	['site check', ['node scripts/check-site.ts dist']],
+	// The same site built for a sub-path (as a GitHub Pages project site is served), its links checked;
+	// e2e/base-path.spec.ts then clicks through it.
+	[
+		'sub-path build',
+		['npm run --silent build:base', 'node scripts/check-site.ts dist-base --base /godebug-explained/'],
+	],
 	['browser tests', ['npm run --silent test:e2e']],
 ];
 
