@@ -152,6 +152,16 @@ export class LineScanner {
 		}
 	}
 
+	/** Appends a number token for `[start, end)`, text a format's own reading has checked. */
+	pushNumber(key: FieldKey, start: number, end: number, value: number): void {
+		this.setNumber(this.slot(key, start, end), value);
+	}
+
+	/** Appends a string token for `[start, end)`: its value is its text. */
+	pushText(key: FieldKey, start: number, end: number): void {
+		this.tags[this.slot(key, start, end)] = TEXT;
+	}
+
 	/** Whether `text` is at the cursor (does not move). */
 	startsWith(text: string): boolean {
 		return this.source.startsWith(text, this.pos);
