@@ -6,9 +6,13 @@
  *   2. split: `text.split('\n')`;
  *   3. parseLog with no `onLine`: the summary only;
  *   4. parseLog with an `onLine` that receives every line with its tokens;
- *   5. parseLog feeding every line to a findings collector (what the analyzer runs).
- * and reports MB/s, the ratio to both baselines, and peak resident memory as a multiple of
- * the log's size. Every row must count the same lines (a trailing newline starts no line).
+ *   5. parseLog feeding every line to a findings collector;
+ *   6. the one analysis (`createLogAnalysis`: summary, findings and series) fed 64 KB chunks,
+ *      with an `onLine` that reads each line's kind and problem: what the analyzer's worker and
+ *      the CLI run.
+ * and reports MB/s, the ratio to both baselines, the CPU time (best of the 3) and its ratio to
+ * split's (steadier than the clock when the machine is busy), and peak resident memory as a
+ * multiple of the log's size. Every row must count the same lines (a trailing newline starts no line).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -25,11 +29,17 @@ const modes = {
 	summary: 'parseLog (summary only)',
 	lines: 'parseLog + onLine (tokens)',
 	findings: 'parseLog + findings',
+	analysis: 'analysis, 64 KB chunks',
 } as const;
+
+// The analyzer's worker reads a file's stream, whose chunks are 64 KB.
+const chunkChars = 64 * 1024;
 type Mode = keyof typeof modes;
 
 interface Result {
 	seconds: number;
+	/** CPU time (user and system): on a shared, busy machine a steadier figure than the clock. */
+	cpuSeconds: number;
 	lines: number;
 	peakRss: number;
 }
@@ -46,8 +56,9 @@ function captureFiles(dir: string): string[] {
 async function child(mode: Mode, file: string): Promise<void> {
 	const text = readFileSync(file, 'utf8');
 	// Loaded before the clock starts, so module loading is not timed.
-	const { parseLog, createFindingsCollector } = await import('../src/trace/index.ts');
+	const { parseLog, createFindingsCollector, createLogAnalysis } = await import('../src/trace/index.ts');
 	const started = performance.now();
+	const cpuStarted = process.cpuUsage();
 	let lines = 0;
 	if (mode === 'walk') {
 		// Finds each newline with indexOf, as parseLog does, and slices out each line (which
@@ -71,6 +82,19 @@ async function child(mode: Mode, file: string): Promise<void> {
 		lines = parts.at(-1) === '' ? parts.length - 1 : parts.length;
 	} else if (mode === 'summary') {
 		lines = parseLog(text).lineCount;
+	} else if (mode === 'analysis') {
+		let problems = 0;
+		const analysis = createLogAnalysis({
+			onLine: (line) => {
+				if (line.kind !== 'other' && line.problem !== null) problems++;
+			},
+		});
+		for (let at = 0; at < text.length; at += chunkChars) analysis.push(text.slice(at, at + chunkChars));
+		const result = analysis.end();
+		lines = result.summary.lineCount;
+		if (result.findings.length === 0 || problems !== result.summary.problemCount) {
+			throw new Error('the analysis missed findings or problems');
+		}
 	} else if (mode === 'findings') {
 		const collector = createFindingsCollector();
 		lines = parseLog(text, (line) => collector.add(line)).lineCount;
@@ -83,8 +107,10 @@ async function child(mode: Mode, file: string): Promise<void> {
 		if (tokens === 0) throw new Error('no tokens seen');
 	}
 	const seconds = (performance.now() - started) / 1000;
+	const cpu = process.cpuUsage(cpuStarted);
+	const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 	const peakRss = process.resourceUsage().maxRSS * 1024;
-	process.stdout.write(JSON.stringify({ seconds, lines, peakRss } satisfies Result));
+	process.stdout.write(JSON.stringify({ seconds, cpuSeconds, lines, peakRss } satisfies Result));
 }
 
 function run(mode: Mode, file: string): Result {
@@ -114,9 +140,11 @@ async function main(): Promise<void> {
 
 	try {
 		const best = {} as Record<Mode, Result>;
+		const bestCpu = {} as Record<Mode, number>;
 		for (const m of Object.keys(modes) as Mode[]) {
 			const runs = [run(m, logFile), run(m, logFile), run(m, logFile)];
 			best[m] = runs.sort((a, b) => a.seconds - b.seconds)[0];
+			bestCpu[m] = Math.min(...runs.map((r) => r.cpuSeconds));
 		}
 		const lineCounts = new Set(Object.values(best).map((r) => r.lines));
 		if (lineCounts.size !== 1) throw new Error(`line counts differ: ${[...lineCounts].join(', ')}`);
@@ -125,13 +153,16 @@ async function main(): Promise<void> {
 		const percent = (r: Result, base: Result) => `${((base.seconds / r.seconds) * 100).toFixed(0)}%`;
 		console.log(
 			`${'mode'.padEnd(30)} ${'MB/s'.padStart(7)}  ${'seconds'.padStart(7)}  ` +
-				`${'vs walk'.padStart(7)}  ${'vs split'.padStart(8)}  peak RSS`,
+				`${'vs walk'.padStart(7)}  ${'vs split'.padStart(8)}  ${'cpu s'.padStart(6)}  ` +
+				`${'cpu vs split'.padStart(12)}  peak RSS`,
 		);
 		for (const m of Object.keys(modes) as Mode[]) {
 			const r = best[m];
+			const cpuPercent = `${((bestCpu.split / bestCpu[m]) * 100).toFixed(0)}%`;
 			console.log(
 				`${modes[m].padEnd(30)} ${mbps(r).toFixed(1).padStart(7)}  ${r.seconds.toFixed(3).padStart(7)}  ` +
 					`${percent(r, best.walk).padStart(7)}  ${percent(r, best.split).padStart(8)}  ` +
+					`${bestCpu[m].toFixed(3).padStart(6)}  ${cpuPercent.padStart(12)}  ` +
 					`${(r.peakRss / MB).toFixed(0)} MB (${(r.peakRss / size).toFixed(2)}× the log)`,
 			);
 		}

@@ -151,7 +151,7 @@ export interface SchedSample {
 	local: number[];
 	/** Each P's schedule ticks (schedticks=, or a dump's P lines), or `null` when not printed. */
 	ticks: number[] | null;
-	/** A dump's goroutines; `null` for a schedtrace line. */
+	/** A dump's goroutines; `null` for a schedtrace line, or from a sampler not counting them. */
 	goroutines: DumpGoroutines | null;
 }
 
@@ -172,9 +172,13 @@ export interface SchedSampler {
 
 /**
  * A plain schedtrace line becomes a sample at once; a dump's header gathers its P and G lines
- * (tied to it by `line.dump`) and becomes a sample at the next SCHED line or at `flush`.
+ * (tied to it by `line.dump`) and becomes a sample at the next SCHED line or at `flush`. A big
+ * dump is mostly G lines: without `countGoroutines` they are skipped.
  */
-export function createSchedSampler(onSample: (s: SchedSample) => void): SchedSampler {
+export function createSchedSampler(
+	onSample: (s: SchedSample) => void,
+	{ countGoroutines = true }: { countGoroutines?: boolean } = {},
+): SchedSampler {
 	let dump: SchedSample | null = null;
 	const flush = () => {
 		if (dump !== null) onSample(dump);
@@ -186,11 +190,12 @@ export function createSchedSampler(onSample: (s: SchedSample) => void): SchedSam
 				flush();
 				const s = sampleOf(line);
 				if (line.form === 'sched-detail-header') {
-					dump = { ...s, source: 'dump', ticks: [], goroutines: { live: 0, byReason: new Map() } };
+					const goroutines = countGoroutines ? { live: 0, byReason: new Map<string, number>() } : null;
+					dump = { ...s, source: 'dump', ticks: [], goroutines };
 				} else onSample(s);
 			} else if (dump !== null && line.dump === dump.lineNo) {
 				if (line.form === 'detail-p') addP(dump, line);
-				else if (line.form === 'detail-g') addG(dump.goroutines!, line);
+				else if (line.form === 'detail-g' && dump.goroutines !== null) addG(dump.goroutines, line);
 			}
 		},
 		flush,

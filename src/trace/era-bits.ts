@@ -21,11 +21,19 @@ export const ANY_RELEASE = eraBits(OLDEST_GO_MINOR);
 export const NO_RELEASE = 0;
 
 const cache = new Map<number, Era>();
+// Consecutive lines mostly have the same era: the last answer is kept beside the cache.
+let lastBits = -1;
+let lastEra: Era = [];
 
 /** The `Era` of a bit set; equal sets share one frozen value. */
 export function eraOfBits(bits: number): Era {
+	if (bits === lastBits) return lastEra;
 	const cached = cache.get(bits);
-	if (cached !== undefined) return cached;
+	if (cached !== undefined) {
+		lastBits = bits;
+		lastEra = cached;
+		return cached;
+	}
 	const ranges: EraRange[] = [];
 	let m = 0;
 	while (m <= LATEST_GO_MINOR) {
@@ -40,6 +48,8 @@ export function eraOfBits(bits: number): Era {
 	}
 	const result: Era = Object.freeze(ranges);
 	cache.set(bits, result);
+	lastBits = bits;
+	lastEra = result;
 	return result;
 }
 

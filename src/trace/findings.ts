@@ -626,12 +626,11 @@ function blockedGoroutinesRule(): Rule {
 	};
 }
 
-function stwPause(line: LogLine): { total: number; parts: string } | undefined {
-	const total = stwPauseMs(line);
-	if (total === undefined) return undefined;
-	if (line.form !== 'gc-cycle') return { total, parts: 'the whole collection, before Go 1.5' };
+/** The phases a cycle's pause adds up (`stwPauseMs`), in words: written for the longest only. */
+function stwPauseParts(line: LogLine): string {
+	if (line.form !== 'gc-cycle') return 'the whole collection, before Go 1.5';
 	const [sweep, mark] = stwWall.fields.map((key) => numberOf(line, key)!);
-	return { total, parts: `sweep termination ${ms(sweep)} + mark termination ${ms(mark)}` };
+	return `sweep termination ${ms(sweep)} + mark termination ${ms(mark)}`;
 }
 
 function longPauseRule(): Rule {
@@ -640,12 +639,14 @@ function longPauseRule(): Rule {
 	let worst = { total: 0, parts: '', line: 0, forced: false };
 	return {
 		add(line) {
-			const pause = stwPause(line);
-			if (pause === undefined) return;
+			const total = stwPauseMs(line);
+			if (total === undefined) return;
 			cycles++;
-			if (pause.total <= PAUSE_MS) return;
+			if (total <= PAUSE_MS) return;
 			lines.add(line.lineNo);
-			if (pause.total > worst.total) worst = { ...pause, line: line.lineNo, forced: has(line, 'gctrace/forced') };
+			if (total > worst.total) {
+				worst = { total, parts: stwPauseParts(line), line: line.lineNo, forced: has(line, 'gctrace/forced') };
+			}
 		},
 		finding() {
 			if (lines.count === 0) return null;
@@ -706,7 +707,7 @@ function forcedGcRule(): Rule {
 			if (line.form === 'gc-cycle' && has(line, 'gctrace/forced')) {
 				forced.add(line.lineNo);
 				if (has(line, 'gctrace/leak-check')) leakChecks++;
-			} else if (line.kind === 'gc-forced' || has(line, 'scavtrace/scvg-gc-forced')) {
+			} else if (line.kind === 'gc-forced' || (line.kind === 'scavtrace' && has(line, 'scavtrace/scvg-gc-forced'))) {
 				periodic.add(line.lineNo);
 			} else return;
 			lines.add(line.lineNo);

@@ -107,6 +107,9 @@ export function createLogParser(onLine?: (line: LogLine) => void): LogParser {
 	// megamorphic keyed access, several times slower than a Map lookup and an array index.
 	const kindCounts = KINDS.map(() => 0);
 	const formCounts = FORMS.map(() => 0);
+	let lastForm: LineForm | null = null;
+	let lastFormIndex = 0;
+	let lastKindIndex = 0;
 
 	/** Parses the line `source[start, end)`, read in place; `source[end]` is its newline. */
 	function handle(source: string, start: number, end: number): void {
@@ -117,8 +120,14 @@ export function createLogParser(onLine?: (line: LogLine) => void): LogParser {
 		s.reset(source, start, end);
 		scanLine(s);
 		const kind = s.kind;
-		kindCounts[KIND_INDEX.get(kind)!]++;
-		formCounts[FORM_INDEX.get(s.form)!]++;
+		// Runs of lines share a form (a dump's G lines): look its index up only when it changes.
+		if (s.form !== lastForm) {
+			lastForm = s.form;
+			lastFormIndex = FORM_INDEX.get(lastForm)!;
+			lastKindIndex = KIND_INDEX.get(kind)!;
+		}
+		kindCounts[lastKindIndex]++;
+		formCounts[lastFormIndex]++;
 		let lineDump: number | null = null;
 		if (kind === 'schedtrace') {
 			dump = s.form === 'sched-detail-header' ? lineNo : null;

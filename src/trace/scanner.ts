@@ -152,6 +152,16 @@ export class LineScanner {
 		}
 	}
 
+	/** Appends a number token for `[start, end)`, text a format's own reading has checked. */
+	pushNumber(key: FieldKey, start: number, end: number, value: number): void {
+		this.setNumber(this.slot(key, start, end), value);
+	}
+
+	/** Appends a string token for `[start, end)`: its value is its text. */
+	pushText(key: FieldKey, start: number, end: number): void {
+		this.tags[this.slot(key, start, end)] = TEXT;
+	}
+
 	/** Whether `text` is at the cursor (does not move). */
 	startsWith(text: string): boolean {
 		return this.source.startsWith(text, this.pos);
@@ -442,16 +452,15 @@ export class LineScanner {
 		for (let i = 0; i < this.count; i++) {
 			const start = this.starts[i];
 			const end = this.ends[i];
-			const token: Token = {
-				start: start - lineStart,
-				end: end - lineStart,
-				text: this.source.slice(start, end),
-				key: this.keys[i],
-			};
+			const text = this.source.slice(start, end);
+			const key = this.keys[i];
 			const tag = this.tags[i];
-			if (tag === TEXT) token.value = token.text;
-			else if (tag !== NO_VALUE) token.value = this.value(i);
-			tokens.push(token);
+			// Each shape built whole, rather than `value` added afterwards (a slower map transition).
+			if (tag === NO_VALUE) tokens.push({ start: start - lineStart, end: end - lineStart, text, key });
+			else {
+				const value = tag === NUMBER ? this.numbers[i] : tag === TEXT ? text : this.others[i];
+				tokens.push({ start: start - lineStart, end: end - lineStart, text, key, value });
+			}
 		}
 		return tokens;
 	}

@@ -270,7 +270,8 @@ export function createSeriesCollector(): SeriesCollector {
 		// Rates come from the schedticks bracket (Go 1.25+) only.
 		if (s.source === 'schedtrace' && s.ticks !== null) setTickRates(row, s.elapsed, s.gomaxprocs, s.ticks);
 	}
-	const sampler = createSchedSampler(addSched);
+	// The charts show no goroutine counts: the sampler need not read the G lines.
+	const sampler = createSchedSampler(addSched, { countGoroutines: false });
 
 	function addPacer(line: LogLine): void {
 		const u = markUtilization(line);

@@ -4,7 +4,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { formatEra } from '../era.ts';
-import { parseDetailLine } from './parse.ts';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { LineScanner, parseWith } from '../scanner.ts';
+import { parseDetailLine, scanGLineByField, scanUsualGLine } from './parse.ts';
 import { describeGStatus, describePStatus, gStatusNames, pStatusNames } from './status.ts';
 import { describeSpanTable, type SpanRow, tok } from '../test-support.ts';
 
@@ -439,5 +442,61 @@ describe('status tables', () => {
 		for (const value of Object.keys(gStatusNames).map(Number)) {
 			if (value >= 4096) assert.ok(gStatusNames[value - 4096], `${value}`);
 		}
+	});
+});
+
+/** Every line of the real scheddetail captures. */
+function captureLines(): string[] {
+	const dir = path.resolve(import.meta.dirname, '..', '..', '..', 'content', 'traces', 'scheddetail');
+	return readdirSync(dir)
+		.filter((f) => f.endsWith('.txt'))
+		.flatMap((f) => readFileSync(path.join(dir, f), 'utf8').split('\n'));
+}
+
+describe('the usual G line read in one go', () => {
+	// `scanUsualGLine` reads a plain G line without the field-by-field scanner, for speed; it must
+	// store exactly what the field-by-field reading stores, or decline and leave the line to it.
+	const byField = (line: string) => parseWith(scanGLineByField, line);
+	const captured = [
+		...new Set(
+			captureLines()
+				.filter((line) => line.startsWith('  G'))
+				.map((line) => line.replace(/\r$/, '')),
+		),
+	];
+
+	test('captures hold usual G lines of several releases, and the fast reading takes them', () => {
+		assert.ok(captured.length > 100, `${captured.length} G lines`);
+		for (const line of captured) {
+			assert.deepEqual(parseDetailLine(line), byField(line), line);
+			const s = new LineScanner();
+			s.resetLine(line);
+			assert.ok(scanUsualGLine(s), `read in one go: ${line}`);
+		}
+		const nilAndMinusOne =
+			captured.filter((l) => l.includes('=nil')).length * captured.filter((l) => l.includes('=-1')).length;
+		assert.ok(nilAndMinusOne > 0, 'both nil and -1 ids are covered');
+	});
+
+	test('every prefix and every one-character edit of them reads as field by field', () => {
+		const edits = ['', 'x', '-', ' ', '9', ')', '(', '=', 'n', '\u00b5'];
+		let declined = 0;
+		// One line per shape (digits aside): every wait reason and id notation, and a quick test.
+		const shapes = new Map(captured.map((line) => [line.replace(/\d+/g, '0'), line]));
+		assert.ok(shapes.size >= 20, `${shapes.size} shapes`);
+		for (const line of shapes.values()) {
+			for (let i = 0; i <= line.length; i++) {
+				const variants = [line.slice(0, i), ...edits.map((e) => line.slice(0, i) + e + line.slice(i + 1))];
+				variants.push(line.slice(0, i) + '1234567890123456' + line.slice(i));
+				// Only a line starting `  G` is a G line to parseDetailLine.
+				for (const variant of variants.filter((v) => v.startsWith('  G'))) {
+					const s = new LineScanner();
+					s.resetLine(variant);
+					if (!scanUsualGLine(s)) declined++;
+					assert.deepEqual(parseDetailLine(variant), byField(variant), JSON.stringify(variant));
+				}
+			}
+		}
+		assert.ok(declined > 0, 'odd shapes are left to the field-by-field reading');
 	});
 });

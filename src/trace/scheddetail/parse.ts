@@ -15,7 +15,7 @@
  * A string printed empty is still a token, zero-width with value `""`: the usual
  * `preemptoff= locks=0` gives one right after the `=`, and `status=6()` one right after the `(`.
  */
-import type { ParsedLine } from '../types.ts';
+import type { FieldKey, ParsedLine } from '../types.ts';
 import { parseWith } from '../scanner.ts';
 import type { LineScanner } from '../scanner.ts';
 import { eraBits, isAbsent, isAbsentAtEnd } from '../era-bits.ts';
@@ -139,6 +139,11 @@ function scanMLine(s: LineScanner): void {
 }
 
 function scanGLine(s: LineScanner): void {
+	if (!scanUsualGLine(s)) scanGLineByField(s);
+}
+
+/** A G line read field by field: every shape, with a problem where the line goes wrong. */
+export function scanGLineByField(s: LineScanner): void {
 	let bits = ALL;
 	s.skip(3); // `  G`
 	s.number('scheddetail/g-id', 'the goroutine id after "G"');
@@ -159,6 +164,95 @@ function scanGLine(s: LineScanner): void {
 	s.literal(' lockedm=');
 	bits &= idBits(s.idOrNil('scheddetail/g-lockedm', 'the id of the locked M after "lockedm="'));
 	s.complete('scheddetail', 'detail-g', bits);
+}
+
+/**
+ * A G line as the runtime prints it (`  G17: status=4(sleep) m=nil lockedm=nil`, nothing
+ * after), read with plain code-unit checks and no per-field calls: a big scheddetail log is
+ * mostly G lines. Stores exactly what `scanGLineByField` stores; any other shape (a problem,
+ * text after `lockedm=`, a number too long to be exact) stores nothing and returns false, and
+ * the line is read field by field.
+ */
+export function scanUsualGLine(s: LineScanner): boolean {
+	const text = s.source;
+	const end = s.lineEnd;
+	const idStart = s.pos + 3; // after `  G`
+	const idEnd = digitsEnd(text, idStart);
+	if (!isShortNumber(idStart, idEnd) || !text.startsWith(': status=', idEnd)) return false;
+	const statusStart = idEnd + 9;
+	const statusEnd = digitsEnd(text, statusStart);
+	if (!isShortNumber(statusStart, statusEnd) || text.charCodeAt(statusEnd) !== 40 /* ( */) return false;
+	const reasonStart = statusEnd + 1;
+	const reasonEnd = reasonEndAt(text, reasonStart, end);
+	if (reasonEnd < 0) return false;
+	const mStart = reasonEnd + 4; // after `) m=`
+	const mEnd = idOrNilEnd(text, mStart);
+	if (mEnd < 0 || !text.startsWith(' lockedm=', mEnd)) return false;
+	const lockedStart = mEnd + 9;
+	if (idOrNilEnd(text, lockedStart) !== end) return false;
+
+	const status = digitsValue(text, statusStart, statusEnd);
+	let bits = G_STATUS_BITS.get(status) ?? ALL;
+	if (reasonEnd - reasonStart === TIMER_IDLE_REASON.length && text.startsWith(TIMER_IDLE_REASON, reasonStart)) {
+		bits &= UP_TO_19;
+	}
+	s.pushNumber('scheddetail/g-id', idStart, idEnd, digitsValue(text, idStart, idEnd));
+	s.pushNumber('scheddetail/g-status', statusStart, statusEnd, status);
+	s.pushText('scheddetail/g-wait-reason', reasonStart, reasonEnd);
+	bits &= pushIdOrNil(s, 'scheddetail/g-m', mStart, mEnd);
+	bits &= pushIdOrNil(s, 'scheddetail/g-lockedm', lockedStart, end);
+	s.pos = end;
+	s.complete('scheddetail', 'detail-g', bits);
+	return true;
+}
+
+function digitsEnd(text: string, i: number): number {
+	for (let c = text.charCodeAt(i); c >= 48 && c <= 57; c = text.charCodeAt(++i));
+	return i;
+}
+
+/** At least one digit and at most 15: the value is an exact integer. */
+function isShortNumber(start: number, end: number): boolean {
+	return end > start && end - start <= 15;
+}
+
+function digitsValue(text: string, start: number, end: number): number {
+	let n = 0;
+	for (let i = start; i < end; i++) n = n * 10 + (text.charCodeAt(i) - 48);
+	return n;
+}
+
+/** Where the wait reason from `start` ends: the first `) m=` in the line, or -1. */
+function reasonEndAt(text: string, start: number, lineEnd: number): number {
+	for (let i = start; i <= lineEnd - 4; i++) {
+		if (text.charCodeAt(i) === 41 /* ) */ && text.startsWith(') m=', i)) return i;
+	}
+	return -1;
+}
+
+/** End of `nil` or a short integer (maybe negative) at `start`, or -1. */
+function idOrNilEnd(text: string, start: number): number {
+	if (text.startsWith('nil', start)) return start + 3;
+	const digits = text.charCodeAt(start) === 45 /* - */ ? start + 1 : start;
+	const end = digitsEnd(text, digits);
+	return isShortNumber(digits, end) ? end : -1;
+}
+
+/** Stores the id or `nil` in `[start, end)` as `idOrNil` does; returns the releases it allows. */
+function pushIdOrNil(s: LineScanner, key: FieldKey, start: number, end: number): number {
+	const text = s.source;
+	if (end - start === 3 && text.charCodeAt(start) === 110 /* n */) {
+		s.push(key, start, end, null);
+		return FROM_20;
+	}
+	const negative = text.charCodeAt(start) === 45;
+	const n = digitsValue(text, negative ? start + 1 : start, end);
+	if (negative && n === 1) {
+		s.push(key, start, end, null);
+		return UP_TO_19;
+	}
+	s.pushNumber(key, start, end, negative ? -n : n);
+	return ALL;
 }
 
 /** The releases that can print the status just read (any release for an unknown number). */
