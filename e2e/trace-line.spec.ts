@@ -86,7 +86,8 @@ test('a field printed empty can be reached by keyboard, is announced by name, an
 		'  M4: p=nil curg=nil mallocing=0 throwing=0 preemptoff= locks=0 dying=0 spinning=false blocked=true lockedg=nil';
 	await page.goto(explainPath(mLine, 'scheddetail/m-throwing'));
 	const line = page.locator('.explain-results trace-line');
-	expect(await focusedKey(page)).toBe('scheddetail/m-throwing');
+	// The explainer's code loads once the page has (it is loaded only where it is used).
+	await expect.poll(() => focusedKey(page)).toBe('scheddetail/m-throwing');
 	await page.keyboard.press('ArrowRight');
 	expect(await focusedKey(page)).toBe('scheddetail/m-preemptoff');
 	const empty = page.locator('a.tok:focus');

@@ -3,17 +3,20 @@
  * Without a port (or with 0) it takes a free one; either way it prints the address it serves,
  * which the Playwright config reads. Stop it by its process id.
  * A plain static server of our own, so tests can run while `npm start` holds Astro's preview
- * server, and so nothing but the built files is served.
+ * server, and so nothing but the built files is served. With `--gzip`, text is sent gzipped to
+ * browsers that accept it, as a real host sends it (`npm run lighthouse` measures that way).
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { createGzip } from 'node:zlib';
 import { siteUrl } from '../src/present/urls.ts';
 
 const root = path.resolve(import.meta.dirname, '..', option('--dir') ?? 'dist');
 const portArgument = process.argv[2]?.startsWith('--') ? undefined : process.argv[2];
 const port = Number(portArgument ?? 0);
+const gzip = process.argv.includes('--gzip');
 const types: Record<string, string> = {
 	'.html': 'text/html; charset=utf-8',
 	'.js': 'text/javascript; charset=utf-8',
@@ -78,11 +81,18 @@ const server = createServer((req, res) => {
 	}
 	const status = file ? 200 : 404;
 	file ??= path.join(root, '404.html');
+	const type = types[path.extname(file)] ?? 'application/octet-stream';
+	const compress =
+		gzip &&
+		/^(text\/|application\/(json|xml)|image\/svg)/.test(type) &&
+		/\bgzip\b/.test(String(req.headers['accept-encoding']));
 	res.writeHead(status, {
-		'content-type': types[path.extname(file)] ?? 'application/octet-stream',
+		'content-type': type,
 		'cache-control': 'no-store',
+		...(compress ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}),
 	});
-	createReadStream(file).pipe(res);
+	if (compress) createReadStream(file).pipe(createGzip()).pipe(res);
+	else createReadStream(file).pipe(res);
 });
 server.listen(port, '127.0.0.1', () => {
 	const { port: bound } = server.address() as AddressInfo;

@@ -50,6 +50,9 @@ class TraceExplorer extends HTMLElement {
 		if (line !== null) {
 			this.input.value = line;
 			this.update(false);
+		} else if (this.input.value !== '') {
+			// Typed (or submitted) while this script was loading.
+			this.update(true);
 		}
 	}
 

@@ -1,8 +1,10 @@
 /**
- * `<lesson-progress>`: records that this lesson was visited, offers a "done" toggle, and marks
- * each lesson in the list as visited or done (in words, not only a colour).
+ * `<lesson-progress>`: records that this lesson was visited, shows its "done" toggle (the page
+ * renders it hidden inside), and marks each lesson in the list as visited or done (in words,
+ * not only a colour).
  */
 import { loadProgress, type ProgressStore } from './progress-store.ts';
+import { doneButtonText } from './progress-words.ts';
 
 /** Writes each lesson's state into the list's `[data-lesson-state]` slots. */
 export function showLessonStates(store: ProgressStore, root: ParentNode = document): void {
@@ -15,20 +17,21 @@ export function showLessonStates(store: ProgressStore, root: ParentNode = docume
 class LessonProgress extends HTMLElement {
 	connectedCallback(): void {
 		const slug = this.dataset.slug;
-		if (!slug || this.querySelector('button')) return;
+		if (!slug || this.dataset.ready !== undefined) return;
+		this.dataset.ready = '';
 		const store = loadProgress();
 		const now = new Date().toISOString();
 		const entry = (store.progress.lessons[slug] ??= { visited: now });
 		store.progress.last = slug;
 		store.save();
 
-		const button = document.createElement('button');
-		button.type = 'button';
-		button.className = 'lesson-done';
-		button.dataset.scriptOutput = '';
+		// The page renders the button hidden, in its place (so nothing moves when it appears).
+		const button = this.querySelector<HTMLButtonElement>('button.lesson-done');
+		if (!button) return;
+		button.hidden = false;
 		const render = () => {
 			button.setAttribute('aria-pressed', String(Boolean(entry.completed)));
-			button.textContent = entry.completed ? '✓ Done: you finished this lesson' : 'Mark this lesson as done';
+			button.textContent = entry.completed ? doneButtonText.done : doneButtonText.notDone;
 			showLessonStates(store);
 		};
 		button.addEventListener('click', () => {
@@ -38,7 +41,6 @@ class LessonProgress extends HTMLElement {
 			render();
 			notice.textContent = store.problem ?? '';
 		});
-		this.prepend(button);
 		const notice = this.querySelector<HTMLElement>('.progress-notice')!;
 		notice.textContent = store.problem ?? '';
 		render();

@@ -7,6 +7,7 @@
  */
 import { explainUrl } from '../../../present/urls.ts';
 import { siteBase } from '../../shared/site-base.ts';
+import { copyLinkLabel, traceToolsHtml } from './copy-label.ts';
 
 let arrivalHandled = false;
 
@@ -16,11 +17,13 @@ export class TraceLineElement extends HTMLElement {
 	private selected = -1;
 	private status: HTMLElement | null = null;
 	private copyButton: HTMLButtonElement | null = null;
+	private started = false;
 
 	connectedCallback(): void {
 		this.tokens = [...this.querySelectorAll<HTMLAnchorElement>('a.tok')];
 		this.fields = [...this.querySelectorAll<HTMLElement>('.trace-fields .field')];
-		if (this.tokens.length === 0 || this.copyButton) return;
+		if (this.tokens.length === 0 || this.started) return;
+		this.started = true;
 		const preset = this.tokens.findIndex((t) => t.classList.contains('is-selected'));
 		this.selected = preset;
 		this.setTabStop(preset >= 0 ? preset : 0);
@@ -88,19 +91,16 @@ export class TraceLineElement extends HTMLElement {
 		this.select(this.tokens.indexOf(token as HTMLAnchorElement), true);
 	}
 
+	/** Shows the tools row the page rendered hidden, or adds one (lines drawn in the browser). */
 	private addTools(): void {
-		const tools = document.createElement('div');
-		tools.className = 'trace-tools';
-		tools.dataset.scriptOutput = '';
-		this.copyButton = document.createElement('button');
-		this.copyButton.type = 'button';
-		this.copyButton.className = 'copy-link';
-		this.copyButton.addEventListener('click', () => this.copyLink());
-		this.status = document.createElement('span');
-		this.status.className = 'copy-status';
-		this.status.setAttribute('role', 'status');
-		tools.append(this.copyButton, this.status);
-		this.querySelector('figcaption')?.after(tools);
+		if (!this.querySelector('.trace-tools'))
+			this.querySelector('figcaption')?.insertAdjacentHTML('afterend', traceToolsHtml(undefined));
+		const tools = this.querySelector<HTMLElement>('.trace-tools');
+		if (!tools) return;
+		tools.hidden = false;
+		this.copyButton = tools.querySelector('button.copy-link');
+		this.status = tools.querySelector('.copy-status');
+		this.copyButton?.addEventListener('click', () => this.copyLink());
 		this.updateCopyLabel();
 	}
 
@@ -112,7 +112,7 @@ export class TraceLineElement extends HTMLElement {
 		if (!this.copyButton) return;
 		const key = this.selectedKey();
 		const label = key ? this.fields[this.selected]?.querySelector('.field-name')?.textContent : undefined;
-		this.copyButton.textContent = label ? `Copy link to this line, at “${label}”` : 'Copy link to this line';
+		this.copyButton.textContent = copyLinkLabel(label ?? undefined);
 	}
 
 	private async copyLink(): Promise<void> {
