@@ -8,6 +8,8 @@
  *   - first chart: setting the file to the first figure drawn (target: under 1 s);
  *   - complete: setting the file to every chart drawn from the whole log (targets: 200 MB under
  *     5 s, 1 GB under 25 s);
+ *   - tab CPU: CPU seconds the renderer process (page and worker) used meanwhile, from /proc: on
+ *     a busy shared machine the times above stretch, this much less;
  *   - longest main-thread task, from a 'longtask' PerformanceObserver (target: none over 50 ms);
  *   - tab memory: the peak resident memory of the tab's renderer process, which holds the page
  *     and its worker (Chromium's SystemInfo.getProcessInfo names the process; its VmRSS is read
@@ -73,6 +75,8 @@ interface Run {
 	longTasks: number;
 	peakRss: number;
 	jsHeap: number;
+	/** CPU seconds the tab's renderer process (page and worker) used from setting the file to complete. */
+	cpu: number;
 	status: string;
 }
 
@@ -81,6 +85,17 @@ function rssOf(pid: number): number {
 	try {
 		const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
 		return match ? Number(match[1]) * 1024 : 0;
+	} catch {
+		return 0;
+	}
+}
+
+/** CPU time process `pid` has used, in seconds (user + system, from /proc). */
+function cpuOf(pid: number): number {
+	try {
+		const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+		// utime and stime, fields 14 and 15 of stat (11 and 12 after the command), in clock ticks.
+		return (Number(fields[11]) + Number(fields[12])) / 100;
 	} catch {
 		return 0;
 	}
@@ -147,6 +162,7 @@ async function runOnce(browser: Browser, file: string): Promise<Run> {
 		}, 50);
 		// Long tasks while the page loaded are not the analysis's.
 		await page.evaluate(() => ((window as unknown as { longTasks: number[] }).longTasks.length = 0));
+		const cpuBefore = pids.reduce((sum, pid) => sum + cpuOf(pid), 0);
 		const started = performance.now();
 		await page.locator('#analyze-file').setInputFiles(file);
 		await page.waitForFunction(
@@ -173,6 +189,7 @@ async function runOnce(browser: Browser, file: string): Promise<Run> {
 			{ timeout: 600_000, polling: 20 },
 		);
 		const complete = (performance.now() - started) / 1000;
+		const cpu = pids.reduce((sum, pid) => sum + cpuOf(pid), 0) - cpuBefore;
 		const jsHeap = await jsHeaps(cdpBrowser);
 		// Let any task that drawing started finish and be reported.
 		await page.waitForTimeout(1000);
@@ -185,11 +202,12 @@ async function runOnce(browser: Browser, file: string): Promise<Run> {
 			longTasks: tasks.length,
 			peakRss,
 			jsHeap,
+			cpu,
 			status: (await page.locator('[data-part="status"]').textContent()) ?? '',
 		};
 	} finally {
 		await page.close();
-		await cdpBrowser.detach();
+		await cdpBrowser.detach().catch(() => {});
 	}
 }
 
@@ -216,7 +234,7 @@ async function main(): Promise<void> {
 			for (let i = 0; i < runsOf(mb); i++) {
 				const run = await runOnce(browser, file);
 				console.log(
-					`${(size / MB).toFixed(0)} MB run ${i + 1}: first chart ${run.firstChart.toFixed(2)} s, complete ${run.complete.toFixed(2)} s, ` +
+					`${(size / MB).toFixed(0)} MB run ${i + 1}: first chart ${run.firstChart.toFixed(2)} s, complete ${run.complete.toFixed(2)} s (tab CPU ${run.cpu.toFixed(1)} s), ` +
 						`longest task ${run.longestTask.toFixed(0)} ms (${run.longTasks} over 50 ms), tab ${(run.peakRss / MB).toFixed(0)} MB, ` +
 						`JS heaps ${(run.jsHeap / MB).toFixed(0)} MB; page: ${run.status}`,
 				);
@@ -228,6 +246,7 @@ async function main(): Promise<void> {
 				String(runs.length),
 				`${m((r) => r.firstChart).toFixed(2)} s`,
 				`${m((r) => r.complete).toFixed(2)} s`,
+				`${m((r) => r.cpu).toFixed(1)} s`,
 				`${m((r) => r.longestTask).toFixed(0)} ms`,
 				`${(m((r) => r.peakRss) / MB).toFixed(0)} MB (${(m((r) => r.peakRss) / size).toFixed(2)}×)`,
 				`${(m((r) => r.jsHeap) / MB).toFixed(0)} MB`,
@@ -237,7 +256,16 @@ async function main(): Promise<void> {
 		await browser.close();
 		server.kill();
 	}
-	const head = ['log', 'runs', 'first chart', 'complete', 'longest task', 'tab memory (peak RSS)', 'JS heaps at end'];
+	const head = [
+		'log',
+		'runs',
+		'first chart',
+		'complete',
+		'tab CPU',
+		'longest task',
+		'tab memory (peak RSS)',
+		'JS heaps at end',
+	];
 	const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
 	const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
 	console.log(

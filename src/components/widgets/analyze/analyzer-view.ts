@@ -218,6 +218,10 @@ export class AnalyzerView {
 		this.worker?.terminate();
 		this.worker = null;
 		this.finishRun();
+		// Charts of part of the log would read as the log's: they go with the run.
+		this.charts?.destroy();
+		this.charts = null;
+		this.find('results').hidden = true;
 		this.say(
 			`Cancelled: ${this.sourceName} was not analysed. Your input is still here; analyse it again whenever you like.`,
 			false,

@@ -56,6 +56,20 @@ class Bucket {
 		}
 	}
 
+	/** As `add`, for a row in a reused array: copied only if this bucket keeps it. */
+	offer(time: number, lineNo: number, values: Float64Array, pkg: string | undefined): void {
+		let row: Row | null = null;
+		if (this.first === null) row = this.first = { time, lineNo, values: values.slice(), pkg };
+		for (let c = 0; c < values.length; c++) {
+			const v = values[c]!;
+			if (Number.isNaN(v)) continue;
+			const low = this.min[c]!;
+			const high = this.max[c]!;
+			if (low === null || v < low.values[c]!) this.min[c] = row ??= { time, lineNo, values: values.slice(), pkg };
+			if (high === null || v > high.values[c]!) this.max[c] = row ??= { time, lineNo, values: values.slice(), pkg };
+		}
+	}
+
 	/** The rows to draw, in log order: the one row while unthinned, else each extreme's row. */
 	rows(whole: boolean): Row[] {
 		if (whole) return this.first ? [this.first] : [];
@@ -82,14 +96,15 @@ class Thinner {
 		this.maxBuckets = maxBuckets;
 	}
 
-	add(row: Row): void {
+	/** Takes a row whose values are in `values`, an array the caller reuses. */
+	offer(time: number, lineNo: number, values: Float64Array, pkg?: string): void {
 		let b = Math.floor(this.count / this.width);
 		if (b >= this.maxBuckets) {
 			this.halve();
 			b = Math.floor(this.count / this.width);
 		}
 		this.count++;
-		(this.buckets[b] ??= new Bucket(this.columns)).add(row);
+		(this.buckets[b] ??= new Bucket(this.columns)).offer(time, lineNo, values, pkg);
 	}
 
 	/** Merges neighbouring stretches in pairs: twice the rows per stretch, half the stretches. */
@@ -163,10 +178,19 @@ export function createChartSeries(options: { windowLines?: number; buckets?: num
 	/** Pacer lines since the last gc line; null once too many to carry (they stay unplaced). */
 	let waitingPacers: LogLine[] | null = [];
 
-	function take(name: GroupName, lineNo: number, row: () => Row): void {
-		if (lineNo <= lastLine[name]) return;
+	const scratch = {
+		gc: new Float64Array(gcColumns.length),
+		sched: new Float64Array(schedColumns.length + 2 * P),
+		pacer: new Float64Array(pacerColumns.length),
+		scav: new Float64Array(scavColumns.length),
+		init: new Float64Array(initColumns.length),
+	};
+
+	/** Whether row `lineNo` of group `name` is new (a row given to two windows counts once). */
+	function isNew(name: GroupName, lineNo: number): boolean {
+		if (lineNo <= lastLine[name]) return false;
 		lastLine[name] = lineNo;
-		thinners[name].add(row());
+		return true;
 	}
 
 	function merge(w: LogSeries): void {
@@ -176,19 +200,20 @@ export function createChartSeries(options: { windowLines?: number; buckets?: num
 		localSeries = Math.max(localSeries, w.sched.localRunqueues.length);
 		tickSeries = Math.max(tickSeries, w.sched.schedticksPerSecond.length);
 		const rowsOf = <C extends string>(
-			name: GroupName,
-			group: LogSeries['gc'] | LogSeries['pacer'] | LogSeries['scav'] | LogSeries['init'],
+			name: Exclude<GroupName, 'sched'>,
+			group: LogSeries[typeof name],
 			columns: readonly C[],
 		) => {
 			const cols = columns.map((c) => (group.columns as Record<C, Float64Array>)[c]);
+			const values = scratch[name];
+			const thinner = thinners[name];
 			for (let i = 0; i < group.length; i++) {
-				take(name, group.lineNo[i]!, () => ({
-					// scav and init rows are placed by their place among the log's rows of that kind.
-					time: name === 'scav' || name === 'init' ? thinners[name].count + 1 : group.time[i]!,
-					lineNo: group.lineNo[i]!,
-					values: Float64Array.from(cols, (col) => col[i]!),
-					...(name === 'init' ? { pkg: w.init.packages[i] } : {}),
-				}));
+				const lineNo = group.lineNo[i]!;
+				if (!isNew(name, lineNo)) continue;
+				for (let k = 0; k < cols.length; k++) values[k] = cols[k]![i]!;
+				// scav and init rows are placed by their place among the log's rows of that kind.
+				const time = name === 'scav' || name === 'init' ? thinner.count + 1 : group.time[i]!;
+				thinner.offer(time, lineNo, values, name === 'init' ? w.init.packages[i] : undefined);
 			}
 		};
 		rowsOf('gc', w.gc, gcColumns);
@@ -196,14 +221,18 @@ export function createChartSeries(options: { windowLines?: number; buckets?: num
 		rowsOf('scav', w.scav, scavColumns);
 		rowsOf('init', w.init, initColumns);
 		const s = w.sched;
+		const values = scratch.sched;
+		const named = schedColumns.map((c) => s.columns[c]);
 		for (let i = 0; i < s.length; i++) {
-			take('sched', s.lineNo[i]!, () => {
-				const values = new Float64Array(schedColumns.length + 2 * P).fill(Number.NaN);
-				schedColumns.forEach((c, k) => (values[k] = s.columns[c][i]!));
-				s.localRunqueues.forEach((col, p) => (values[schedColumns.length + p] = col[i]!));
-				s.schedticksPerSecond.forEach((col, p) => (values[schedColumns.length + P + p] = col[i]!));
-				return { time: s.time[i]!, lineNo: s.lineNo[i]!, values };
-			});
+			const lineNo = s.lineNo[i]!;
+			if (!isNew('sched', lineNo)) continue;
+			values.fill(Number.NaN);
+			for (let k = 0; k < named.length; k++) values[k] = named[k]![i]!;
+			for (let p = 0; p < s.localRunqueues.length; p++) values[named.length + p] = s.localRunqueues[p]![i]!;
+			for (let p = 0; p < s.schedticksPerSecond.length; p++) {
+				values[named.length + P + p] = s.schedticksPerSecond[p]![i]!;
+			}
+			thinners.sched.offer(s.time[i]!, lineNo, values);
 		}
 	}
 
