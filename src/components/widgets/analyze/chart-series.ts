@@ -16,9 +16,9 @@ import { createSeriesCollector, maxLocalRunqueueSeries, type LogLine, type LogSe
 type SeriesCollector = ReturnType<typeof createSeriesCollector>;
 
 /** Stretches of the log per group; a group of more rows than this is thinned. */
-export const thinBuckets = 1024;
+const thinBuckets = 1024;
 
-export type GroupName = 'gc' | 'sched' | 'pacer' | 'scav' | 'init';
+type GroupName = 'gc' | 'sched' | 'pacer' | 'scav' | 'init';
 const groupNames: readonly GroupName[] = ['gc', 'sched', 'pacer', 'scav', 'init'];
 
 /** The charts' series: the core's `LogSeries`, thinned, and how many rows each group had. */
