@@ -227,3 +227,27 @@ test('the charts follow a change of colour scheme', async ({ page }) => {
 	await page.emulateMedia({ colorScheme: 'dark' });
 	await expect.poll(seriesColour).not.toBe(light);
 });
+
+test('a log with more cycles than a chart can show is thinned, and the caption says so', async ({ page }) => {
+	const file = 'gctrace/go1.26-gcdemo.txt';
+	const lines = readFileSync(path.join(tracesDir, file), 'utf8').replace(/\n?$/, '\n');
+	const perCopy = lineNumbers(file, GC_LINE).length;
+	const copies = Math.ceil(3000 / perCopy);
+	const lineCount = lines.split('\n').length - 1;
+	await page.goto('/analyze/');
+	await page
+		.locator('#analyze-file')
+		.setInputFiles({ name: 'repeated.log', mimeType: 'text/plain', buffer: Buffer.from(lines.repeat(copies)) });
+	await expect(page.locator('[data-part="status"]')).toContainText('Analysed repeated.log');
+	const note = chart(page, 'heap').locator('[data-chart-note]');
+	await expect(note).toContainText('Thinned to what the chart can show');
+	await expect(note).toContainText(`of ${(perCopy * copies).toLocaleString('en-US')} lines are drawn`);
+	const rows = await openTable(page, 'heap');
+	const drawn = (await rows.locator('button[data-line]').allTextContents()).map(Number);
+	// The copies repeat the same cycles at the same times: each time slice keeps one row of them.
+	expect(drawn.length).toBeGreaterThan(1);
+	expect(drawn.length).toBeLessThan(perCopy * copies);
+	// Every point drawn is a gc line of the log.
+	const capture = captureLines(file);
+	for (const n of drawn) expect(capture[(n - 1) % lineCount]).toMatch(GC_LINE);
+});

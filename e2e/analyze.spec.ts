@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 
@@ -334,6 +334,45 @@ test('Cancel stops a run and keeps the input', async ({ page }, testInfo) => {
 	await expect(status(page)).toContainText('Cancelled: long.log was not analysed');
 	await expect(results(page)).toBeHidden();
 	expect(await page.locator('#analyze-file').evaluate((i: HTMLInputElement) => i.files?.[0]?.name)).toBe('long.log');
+});
+
+test('while a long log is read: how much is left, the charts so far, and Cancel takes them away', async ({
+	page,
+}, testInfo) => {
+	// Real gc and schedtrace lines, repeated to about 120 MB: long enough to watch it being read.
+	const capture = readFileSync(path.join(tracesDir, 'combined/go1.26-gcdemo-gc-sched.txt'), 'utf8');
+	const file = testInfo.outputPath('big.log');
+	mkdirSync(path.dirname(file), { recursive: true });
+	writeFileSync(file, capture.repeat(Math.ceil((120 * 1024 * 1024) / capture.length)));
+	await page.goto('/analyze/');
+	await chooseFile(page, file);
+	const progress = await page.waitForFunction(
+		() => {
+			const text = document.querySelector('[data-part="progress-text"]')?.textContent ?? '';
+			return /^[\d.]+ MB of [\d.]+ MB read, (about \d+ (s|min)|less than a second) left$/.test(text) && text;
+		},
+		undefined,
+		{ polling: 'raf' },
+	);
+	expect(await progress.jsonValue()).toMatch(/of 12\d\.\d MB read/);
+	// The charts so far, said to be so, while the Cancel button is still there to press.
+	const partial = await page.waitForFunction(
+		() =>
+			document.querySelector('[data-part="charts"]')?.getAttribute('data-charts') === 'partial' &&
+			document.querySelector('[data-chart="heap"][data-chart-state="drawn"] canvas') !== null &&
+			document.querySelector('[data-charts-missing]')?.textContent,
+		undefined,
+		{ polling: 'raf' },
+	);
+	expect(await partial.jsonValue()).toMatch(
+		/^Drawn from the first \d+% of the log; the charts fill in as it is read\.$/,
+	);
+	await expect(results(page)).toBeVisible();
+	await expect(page.locator('[data-part="summary"]')).toHaveText('The summary appears once the whole log is read.');
+	await page.getByRole('button', { name: 'Cancel' }).click();
+	await expect(status(page)).toContainText('Cancelled: big.log was not analysed');
+	await expect(results(page)).toBeHidden();
+	rmSync(file);
 });
 
 for (const colorScheme of ['light', 'dark'] as const) {

@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { test } from 'node:test';
+import { createLogAnalysis } from '../../../trace/index.ts';
 import { createAnalyzeSession } from './analyze-session.ts';
 import type { FromWorker } from './protocol.ts';
 
@@ -14,6 +17,12 @@ class FlakyBlob extends Blob {
 		if (this.broken) throw new Error('the file could not be read');
 		return super.slice(...args);
 	}
+}
+
+function analyzeLog(text: string) {
+	const analysis = createLogAnalysis();
+	analysis.push(text);
+	return analysis.end();
 }
 
 function session() {
@@ -55,4 +64,22 @@ test('a request that throws posts a failed message with the request’s id', asy
 	blob.broken = true;
 	await s.handle({ type: 'line', id: 3, lineNo: 1 });
 	assert.deepEqual(sent.at(-1), { type: 'failed', message: 'the file could not be read', id: 3 });
+});
+
+test('the summary and findings are the core’s one analysis, and the series the core’s while small', async () => {
+	const dir = path.resolve(import.meta.dirname, '../../../../content/traces');
+	const text = ['schedtrace/go1.26-p1-leak.txt', 'combined/go1.26-gcdemo-gc-pacer-scav.txt']
+		.map((f) => readFileSync(path.join(dir, f), 'utf8'))
+		.join('');
+	const { sent, s } = session();
+	await s.handle({ type: 'analyze', blob: new Blob([text]) });
+	const done = sent.find((m) => m.type === 'done');
+	assert.ok(done && done.type === 'done');
+	const core = analyzeLog(text);
+	assert.deepEqual(done.result.summary, core.summary);
+	assert.deepEqual(done.result.findings, core.findings);
+	assert.ok(core.findings.length > 0);
+	const { read, ...series } = done.result.series;
+	assert.deepEqual(series, core.series);
+	assert.equal(read.gc, core.series.gc.length);
 });

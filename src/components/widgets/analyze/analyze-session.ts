@@ -1,14 +1,20 @@
 /**
  * The analyzer worker's work, apart from the worker's globals so it can be tested: reads a log
- * (File or Blob) as a stream through the core's analysis, keeps a `LineIndex`, and answers the
- * page's requests for windows of rows by reading just those bytes back from the file. Any
- * exception becomes a `failed` message (with the request's id), so the page never waits for nothing.
+ * (File or Blob) as a stream through the core's parser and findings, keeps a `LineIndex` and
+ * the charts' thinned series (both bounded: a few bytes a line, a fixed number of chart rows),
+ * posts the charts so far every second while reading, and answers the page's requests for
+ * windows of rows by reading just those bytes back from the file. Any exception becomes a
+ * `failed` message (with the request's id), so the page never waits for nothing.
  */
-import { binarySampleBytes, createLogAnalysis, looksBinary } from '../../../trace/index.ts';
+import { binarySampleBytes, createFindingsCollector, createLogParser, looksBinary } from '../../../trace/index.ts';
+import { createChartSeries } from './chart-series.ts';
 import { LineIndex, splitLines } from './line-index.ts';
 import { maxLineChars, maxRowChars, type FromWorker, type Row, type ToWorker } from './protocol.ts';
 
 const progressEveryMs = 100;
+/** Charts so far are posted this long after reading starts, then every `partialEveryMs`. */
+const firstPartialMs = 300;
+const partialEveryMs = 1000;
 
 export interface AnalyzeSession {
 	handle(message: ToWorker): Promise<void>;
@@ -32,30 +38,43 @@ export function createAnalyzeSession(send: (message: FromWorker, transfer?: Arra
 			return post({ type: 'bad', reason: 'binary', lineCount: 0 });
 		}
 		const lines = index;
-		const analysis = createLogAnalysis({
-			onLine: (line) => lines.setLine(line.lineNo, line.kind, line.problem !== null),
+		// The core's one analysis (createLogAnalysis) is the parser, the findings and the series
+		// over the same lines; here the series are the charts' bounded ones (chart-series.ts).
+		const findings = createFindingsCollector();
+		const series = createChartSeries();
+		const parser = createLogParser((line) => {
+			findings.add(line);
+			series.add(line);
+			lines.setLine(line.lineNo, line.kind, line.problem !== null);
 		});
 		// Bytes are decoded here rather than by a TextDecoderStream so that the newlines' byte
 		// offsets are found in the same pass (the same streaming decode, with the bytes at hand).
 		const decoder = new TextDecoder();
 		const reader = input.stream().getReader();
 		let read = 0;
-		let lastPost = 0;
+		const started = performance.now();
+		let lastProgress = 0;
+		let nextPartial = started + firstPartialMs;
 		for (;;) {
 			const { done, value } = await reader.read();
 			if (done) break;
 			lines.scan(value, read);
 			read += value.length;
-			analysis.push(decoder.decode(value, { stream: true }));
+			parser.push(decoder.decode(value, { stream: true }));
 			const now = performance.now();
-			if (now - lastPost >= progressEveryMs) {
-				lastPost = now;
+			if (now - lastProgress >= progressEveryMs) {
+				lastProgress = now;
 				post({ type: 'progress', read, total });
 			}
+			if (now >= nextPartial) {
+				nextPartial = now + partialEveryMs;
+				const partial = series.snapshot();
+				send({ type: 'partial', series: partial, read, total }, buffersOf(partial));
+			}
 		}
-		analysis.push(decoder.decode());
-		const result = analysis.end();
-		const { summary } = result;
+		parser.push(decoder.decode());
+		const summary = parser.end();
+		const result = { summary, findings: findings.result(), series: series.end() };
 		lines.end(total);
 		post({ type: 'progress', read: total, total });
 		if (summary.lineCount === summary.kindCounts.other) {

@@ -20,7 +20,7 @@ export interface ChartRows {
 	downsampled: boolean;
 }
 
-export const defaultBuckets = 800;
+const defaultBuckets = 800;
 const defaultMaxRows = 2 * defaultBuckets;
 
 export function chartRows(

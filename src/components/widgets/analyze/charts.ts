@@ -9,9 +9,10 @@
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { getField, maxLocalRunqueueSeries } from '~/trace/index.ts';
-import type { FieldKey, LogSeries, SeriesGroup } from '~/trace/index.ts';
+import type { FieldKey, SeriesGroup } from '~/trace/index.ts';
+import type { ChartSeries } from './chart-series.ts';
 import { missingChartsText, slowestInits } from './chart-kinds.ts';
-import { chartRows, defaultBuckets } from './chart-rows.ts';
+import { chartRows } from './chart-rows.ts';
 import type { ChartRows } from './chart-rows.ts';
 
 interface PlotSeries {
@@ -33,6 +34,8 @@ interface ChartSpec {
 	/** An x value in words, for the legend. */
 	xText: (x: number) => string;
 	group: Pick<SeriesGroup<string>, 'length' | 'time' | 'lineNo'>;
+	/** The lines of the group read, before the worker thinned them. */
+	read: number;
 	series: PlotSeries[];
 	/**
 	 * The sentence shown instead of a chart when the log has lines of this kind that cannot be
@@ -72,7 +75,7 @@ const hasData = (values: ArrayLike<number>): boolean => {
 	return false;
 };
 
-function chartSpecs(s: LogSeries): ChartSpec[] {
+function chartSpecs(s: ChartSeries): ChartSpec[] {
 	const gc = s.gc;
 	const gcNotes =
 		s.gcUntimed > 0
@@ -108,6 +111,7 @@ function chartSpecs(s: LogSeries): ChartSpec[] {
 			yLabel: 'Heap (MB)',
 			...GC_X,
 			group: gc,
+			read: s.read.gc,
 			series: [
 				{ label: label('gctrace/heap-start'), values: gc.columns.heapStart },
 				{ label: label('gctrace/heap-end'), values: gc.columns.heapEnd },
@@ -122,6 +126,7 @@ function chartSpecs(s: LogSeries): ChartSpec[] {
 			yLabel: 'Pause (ms)',
 			...GC_X,
 			group: gc,
+			read: s.read.gc,
 			series: [
 				{ label: 'Stop-the-world total', values: gc.columns.stw },
 				{ label: label('gctrace/wall-sweep-termination'), values: gc.columns.stwSweepTermination },
@@ -135,6 +140,7 @@ function chartSpecs(s: LogSeries): ChartSpec[] {
 			yLabel: 'GC CPU (%)',
 			...GC_X,
 			group: gc,
+			read: s.read.gc,
 			series: [{ label: label('gctrace/gc-cpu-percent'), values: gc.columns.gcCpuPercent }],
 			empty: noGc,
 			notes: gcNotes,
@@ -144,6 +150,7 @@ function chartSpecs(s: LogSeries): ChartSpec[] {
 			yLabel: 'Goroutines waiting',
 			...SCHED_X,
 			group: sched,
+			read: s.read.sched,
 			series: [{ label: label('schedtrace/runqueue'), values: sched.columns.runqueue }, ...localSeries],
 			empty: null,
 			notes: manyPs,
@@ -153,6 +160,7 @@ function chartSpecs(s: LogSeries): ChartSpec[] {
 			yLabel: 'schedticks per second',
 			...SCHED_X,
 			group: sched,
+			read: s.read.sched,
 			series: tickSeries,
 			empty: null,
 			notes: manyPs,
@@ -162,6 +170,7 @@ function chartSpecs(s: LogSeries): ChartSpec[] {
 			yLabel: 'Count',
 			...SCHED_X,
 			group: sched,
+			read: s.read.sched,
 			series: [
 				{ label: label('schedtrace/idleprocs'), values: sched.columns.idleprocs },
 				{ label: label('schedtrace/threads'), values: sched.columns.threads },
@@ -175,6 +184,7 @@ function chartSpecs(s: LogSeries): ChartSpec[] {
 			yLabel: 'Mark utilization (%)',
 			...GC_X,
 			group: s.pacer,
+			read: s.read.pacer,
 			series: [
 				{ label: 'Mark utilization', values: s.pacer.columns.utilization },
 				{ label: 'Goal', values: s.pacer.columns.utilizationGoal },
@@ -190,6 +200,7 @@ function chartSpecs(s: LogSeries): ChartSpec[] {
 			yLabel: 'Memory (KiB)',
 			...SCAV_X,
 			group: scav,
+			read: s.read.scav,
 			series: [
 				{ label: label('scavtrace/heap-released'), values: scav.columns.released },
 				{ label: label('scavtrace/work'), values: scav.columns.work },
@@ -372,51 +383,41 @@ function figureParts(figure: HTMLElement) {
 	return { note, plotBox, tableBox, clear };
 }
 
+/** A drawn figure: updated with new rows while the log is read, restyled on a scheme change. */
+interface Figure {
+	update(spec: ChartSpec): void;
+	destroy(): void;
+	restyle(): void;
+}
+
+/** The caption's words on thinning, or null when every line read is drawn. */
+function thinnedText(read: number, drawn: number): string | null {
+	if (drawn >= read) return null;
+	return `Thinned to what the chart can show: ${count.format(drawn)} of ${count.format(read)} lines are drawn, those holding the lowest and highest value of each series in each stretch of the log.`;
+}
+
 /** One figure: its plot (rebuilt on theme change), caption note and lazy table. */
-function drawFigure(
-	figure: HTMLElement,
-	spec: ChartSpec,
-	onPick: (lineNo: number) => void,
-): { destroy(): void; restyle(): void } {
+function drawFigure(figure: HTMLElement, first: ChartSpec, onPick: (lineNo: number) => void): Figure {
 	const { note, plotBox, tableBox, clear } = figureParts(figure);
 	clear();
-	figure.dataset.chartState = 'empty';
-	if (spec.group.length === 0 || spec.series.length === 0 || !plotBox || !tableBox) {
-		figure.hidden = spec.empty === null;
-		if (note) note.textContent = spec.empty ?? '';
-		return { destroy: clear, restyle: () => {} };
-	}
-	figure.hidden = false;
-	const rows = chartRows(
-		spec.group.time,
-		spec.series.map((s) => s.values),
-		spec.group.lineNo,
-	);
-	const notes = [...spec.notes];
-	if (rows.downsampled) {
-		notes.unshift(
-			`Downsampled: of ${count.format(rows.total)} lines, ${count.format(rows.x.length)} are drawn, the lowest and highest value of each series in each of ${defaultBuckets} time slices.`,
-		);
-	}
-	if (note) note.textContent = notes.join(' ');
-	figure.dataset.chartState = 'drawn';
-
-	const plotLabel = `${figure.querySelector('h3')?.textContent ?? spec.yLabel}: chart of ${count.format(rows.x.length)} points, ${spec.yLabel} against ${spec.xLabel.charAt(0).toLowerCase()}${spec.xLabel.slice(1)}; the same data is in the table below.`;
-	plotBox.setAttribute('role', 'img');
-	plotBox.setAttribute('aria-label', plotLabel);
+	let spec = first;
+	let rows: ChartRows | null = null;
 	let plot: uPlot | null = null;
-	const width = (): number => Math.max(240, plotBox.clientWidth || 600);
+	let details: HTMLElement | null = null;
+	const width = (): number => Math.max(240, plotBox?.clientWidth || 600);
 	const build = (): void => {
 		plot?.destroy();
-		const data: uPlot.AlignedData = [rows.x, ...rows.ys];
-		plot = new uPlot(plotOptions(spec, rows, readTheme(figure), width()), data, plotBox);
-		const u = plot;
+		plot = null;
+		if (!rows || !plotBox) return;
+		const shown = rows;
+		const data: uPlot.AlignedData = [shown.x, ...shown.ys];
+		const u = new uPlot(plotOptions(spec, shown, readTheme(figure), width()), data, plotBox);
 		u.over.addEventListener('click', () => {
 			const idx = u.cursor.idx;
-			if (idx !== null && idx !== undefined) onPick(rows.lineNo[idx]!);
+			if (idx !== null && idx !== undefined && rows) onPick(rows.lineNo[idx]!);
 		});
+		plot = u;
 	};
-	build();
 	let lastWidth = width();
 	const resize = new ResizeObserver(() => {
 		const w = width();
@@ -425,27 +426,72 @@ function drawFigure(
 			plot.setSize({ width: w, height: PLOT_HEIGHT });
 		}
 	});
-	resize.observe(plotBox);
-
-	const table = (): HTMLElement =>
-		buildTable(
+	if (plotBox) resize.observe(plotBox);
+	const table = (): HTMLElement => {
+		const shown = rows!;
+		const thinned = shown.x.length < spec.read;
+		return buildTable(
 			spec.yLabel,
-			rows.downsampled
-				? `The ${count.format(rows.x.length)} drawn points of ${count.format(rows.total)} (downsampled)`
-				: `${count.format(rows.x.length)} rows`,
+			thinned
+				? `The ${count.format(shown.x.length)} drawn points of ${count.format(spec.read)} lines (thinned)`
+				: `${count.format(shown.x.length)} rows`,
 			[spec.xHeader, ...spec.series.map((s) => s.label)],
-			rows.lineNo,
-			(k) => [decimal.format(rows.x[k]!), ...rows.ys.map((ys) => cellText(ys[k]))],
+			shown.lineNo,
+			(k) => [decimal.format(shown.x[k]!), ...shown.ys.map((ys) => cellText(ys[k]))],
 		);
-	tableBox.append(tableDisclosure(table, onPick));
+	};
+
+	const update = (next: ChartSpec): void => {
+		const labels = (s: ChartSpec) => s.series.map((series) => series.label).join('\n');
+		const sameSeries = rows !== null && labels(next) === labels(spec);
+		spec = next;
+		if (spec.group.length === 0 || spec.series.length === 0 || !plotBox || !tableBox) {
+			plot?.destroy();
+			plot = null;
+			rows = null;
+			details = null;
+			clear();
+			figure.dataset.chartState = 'empty';
+			figure.hidden = spec.empty === null;
+			if (note) note.textContent = spec.empty ?? '';
+			plotBox?.removeAttribute('role');
+			plotBox?.removeAttribute('aria-label');
+			return;
+		}
+		figure.hidden = false;
+		rows = chartRows(
+			spec.group.time,
+			spec.series.map((s) => s.values),
+			spec.group.lineNo,
+		);
+		const thinned = thinnedText(spec.read, rows.x.length);
+		if (note) note.textContent = [...(thinned ? [thinned] : []), ...spec.notes].join(' ');
+		figure.dataset.chartState = 'drawn';
+		plotBox.setAttribute('role', 'img');
+		plotBox.setAttribute(
+			'aria-label',
+			`${figure.querySelector('h3')?.textContent ?? spec.yLabel}: chart of ${count.format(rows.x.length)} points, ${spec.yLabel} against ${spec.xLabel.charAt(0).toLowerCase()}${spec.xLabel.slice(1)}; the same data is in the table below.`,
+		);
+		// Same series: new data on the same plot (its axes rescale); else a new plot.
+		if (sameSeries && plot) (plot as uPlot).setData([rows.x, ...rows.ys]);
+		else build();
+		if (!details) {
+			details = tableDisclosure(table, onPick);
+			tableBox.replaceChildren(details);
+		} else if (details.childElementCount > 1) {
+			details.lastElementChild!.replaceWith(table());
+		}
+	};
+	update(first);
 
 	return {
+		update,
 		destroy(): void {
 			resize.disconnect();
 			plot?.destroy();
 			plot = null;
-			plotBox.removeAttribute('role');
-			plotBox.removeAttribute('aria-label');
+			plotBox?.removeAttribute('role');
+			plotBox?.removeAttribute('aria-label');
 			clear();
 		},
 		restyle: build,
@@ -461,7 +507,8 @@ const INIT_BARS = 20;
  */
 function drawInit(
 	figure: HTMLElement,
-	init: LogSeries['init'],
+	init: ChartSeries['init'],
+	read: number,
 	onPick: (lineNo: number) => void,
 ): { destroy(): void; restyle(): void } {
 	const { note, plotBox, tableBox, clear } = figureParts(figure);
@@ -472,9 +519,11 @@ function drawInit(
 	figure.dataset.chartState = 'drawn';
 	if (note) {
 		note.textContent =
-			init.length > bars.length
-				? `The ${bars.length} slowest of ${count.format(init.length)} packages are drawn; the table lists all of them in the order they ran.`
-				: `All ${count.format(init.length)} packages, slowest first; the table lists them in the order they ran.`;
+			read > init.length
+				? `The ${bars.length} slowest of the ${count.format(init.length)} packages kept are drawn, of ${count.format(read)} inittrace lines: ${thinnedText(read, init.length)}`
+				: init.length > bars.length
+					? `The ${bars.length} slowest of ${count.format(init.length)} packages are drawn; the table lists all of them in the order they ran.`
+					: `All ${count.format(init.length)} packages, slowest first; the table lists them in the order they ran.`;
 	}
 	const max = bars[0]!.clock;
 	const list = document.createElement('ol');
@@ -513,53 +562,76 @@ function drawInit(
 	return { destroy: clear, restyle: () => {} };
 }
 
-export function drawCharts(
-	root: HTMLElement,
-	series: LogSeries,
-	onPick: (lineNo: number) => void,
-): { destroy(): void } {
-	const specs = chartSpecs(series);
-	const figures: ReturnType<typeof drawFigure>[] = [];
+/** The charts of a log: `update` draws them from the series of `fraction` of the log (1: all of it). */
+export interface Charts {
+	update(series: ChartSeries, fraction: number): void;
+	destroy(): void;
+}
+
+export function createCharts(root: HTMLElement, onPick: (lineNo: number) => void): Charts {
+	const figures = new Map<string, Figure>();
+	let init: { destroy(): void } | null = null;
 	let pending: ReturnType<typeof setTimeout> | undefined;
-	// Figures the log has no lines for are hidden at once, so none shows before its turn.
-	for (const spec of specs) {
-		const figure = root.querySelector<HTMLElement>(`[data-chart="${spec.id}"]`);
-		if (figure) figure.hidden = (spec.group.length === 0 || spec.series.length === 0) && spec.empty === null;
-	}
 	const initFigure = root.querySelector<HTMLElement>('[data-chart="init"]');
-	if (initFigure) initFigure.hidden = series.init.length === 0;
 	const missing = root.querySelector<HTMLElement>('[data-charts-missing]');
-	if (missing) missing.textContent = missingChartsText(series);
-	// One chart per task: on a log of millions of lines, drawing all of them at once would hold
-	// the page's thread for longer than a reader's click may wait.
-	const drawFrom = (index: number): void => {
-		const spec = specs[index];
-		if (!spec) {
-			if (initFigure) figures.push(drawInit(initFigure, series.init, onPick));
-			return;
-		}
-		const figure = root.querySelector<HTMLElement>(`[data-chart="${spec.id}"]`);
-		if (figure) {
-			try {
-				figures.push(drawFigure(figure, spec, onPick));
-			} catch (error) {
-				const note = figure.querySelector<HTMLElement>('[data-chart-note]');
-				if (note) note.textContent = `This chart could not be drawn: ${(error as Error).message}`;
-			}
-		}
-		pending = setTimeout(() => drawFrom(index + 1));
-	};
-	drawFrom(0);
 	const scheme = window.matchMedia('(prefers-color-scheme: dark)');
 	const restyle = (): void => {
-		for (const figure of figures) figure.restyle();
+		for (const figure of figures.values()) figure.restyle();
 	};
 	scheme.addEventListener('change', restyle);
+
+	function update(series: ChartSeries, fraction: number): void {
+		clearTimeout(pending);
+		const complete = fraction >= 1;
+		// Benchmarks and tests tell charts of part of the log from the final ones.
+		root.dataset.charts = complete ? 'complete' : 'partial';
+		const specs = chartSpecs(series);
+		// Figures the log has no lines for are hidden at once, so none shows before its turn.
+		for (const spec of specs) {
+			const figure = root.querySelector<HTMLElement>(`[data-chart="${spec.id}"]`);
+			if (figure) figure.hidden = (spec.group.length === 0 || spec.series.length === 0) && spec.empty === null;
+		}
+		if (initFigure) initFigure.hidden = series.init.length === 0;
+		if (missing) {
+			missing.textContent = complete
+				? missingChartsText(series)
+				: `Drawn from the first ${Math.floor(fraction * 100)}% of the log; the charts fill in as it is read.`;
+		}
+		// One chart per task: drawing all of them at once would hold the page's thread for
+		// longer than a reader's click may wait.
+		const drawFrom = (index: number): void => {
+			const spec = specs[index];
+			if (!spec) {
+				init?.destroy();
+				if (initFigure) init = drawInit(initFigure, series.init, series.read.init, onPick);
+				return;
+			}
+			const figure = root.querySelector<HTMLElement>(`[data-chart="${spec.id}"]`);
+			if (figure) {
+				try {
+					const drawn = figures.get(spec.id);
+					if (drawn) drawn.update(spec);
+					else figures.set(spec.id, drawFigure(figure, spec, onPick));
+				} catch (error) {
+					const note = figure.querySelector<HTMLElement>('[data-chart-note]');
+					if (note) note.textContent = `This chart could not be drawn: ${(error as Error).message}`;
+				}
+			}
+			pending = setTimeout(() => drawFrom(index + 1));
+		};
+		drawFrom(0);
+	}
+
 	return {
+		update,
 		destroy(): void {
 			clearTimeout(pending);
 			scheme.removeEventListener('change', restyle);
-			for (const figure of figures) figure.destroy();
+			for (const figure of figures.values()) figure.destroy();
+			figures.clear();
+			init?.destroy();
+			delete root.dataset.charts;
+			if (missing) missing.textContent = '';
 		},
 	};
 }

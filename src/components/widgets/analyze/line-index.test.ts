@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createLogParser } from '../../../trace/index.ts';
-import { LineIndex, splitLines } from './line-index.ts';
+import { LineIndex, pageLines, splitLines } from './line-index.ts';
 
 /** Indexes `text` as the worker does, fed in chunks of `chunk` bytes. */
 function index(text: string, chunk: number): { lines: LineIndex; bytes: Uint8Array } {
@@ -77,4 +77,23 @@ test('grows past its first allocation', () => {
 	assert.equal(lines.lineCount, 5000);
 	assert.deepEqual(lines.byteRange(5000), [9998, 10000]);
 	assert.equal(lines.kind(4321), 'other');
+});
+
+test('crosses pages: lines on either side of a page boundary keep their ranges, kinds and problems', () => {
+	const text = 'SCHED 1000ms: gomaxprocs=2 idleprocs\n'.repeat(pageLines + 3) + 'tail';
+	const { lines, bytes } = index(text, 4096);
+	const decoder = new TextDecoder();
+	assert.equal(lines.lineCount, pageLines + 4);
+	for (const n of [1, pageLines - 1, pageLines, pageLines + 1, pageLines + 2, pageLines + 4]) {
+		const [from, to] = lines.byteRange(n);
+		const want = n === pageLines + 4 ? 'tail' : 'SCHED 1000ms: gomaxprocs=2 idleprocs';
+		assert.deepEqual(splitLines(decoder.decode(bytes.subarray(from, to)), 1), [want]);
+	}
+	assert.equal(lines.hasProblem(pageLines + 1), true);
+	assert.equal(lines.kind(pageLines + 1), 'schedtrace');
+	assert.equal(lines.kind(pageLines + 4), 'other');
+	assert.deepEqual([...lines.filter(['other'], false)!], [pageLines + 4]);
+	assert.equal(lines.filter(['schedtrace'], true)!.length, pageLines + 3);
+	// Five bytes a line: a page of offsets and a page of kinds, for two pages.
+	assert.equal(lines.bytes, 2 * pageLines * 5);
 });

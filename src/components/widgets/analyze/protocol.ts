@@ -1,11 +1,12 @@
 /** Messages between the analyzer page and its worker (every value is structured-cloneable). */
 import type { LineKind, LogAnalysis } from '../../../trace/index.ts';
+import type { ChartSeries } from './chart-series.ts';
 
 /** Why a log could not be analysed: each has its own message on the page. */
 export type BadInput = 'empty' | 'binary' | 'no-trace';
 
-/** The core's analysis of the whole log, as the worker posts it. */
-export type AnalysisResult = LogAnalysis;
+/** The core's analysis of the whole log, as the worker posts it: its series thinned for the charts. */
+export type AnalysisResult = Omit<LogAnalysis, 'series'> & { series: ChartSeries };
 
 /** One row of the line browser. */
 export interface Row {
@@ -25,6 +26,8 @@ export type ToWorker =
 
 export type FromWorker =
 	| { type: 'progress'; read: number; total: number }
+	/** The charts' series of the lines read so far, while the log is read. */
+	| { type: 'partial'; series: ChartSeries; read: number; total: number }
 	| { type: 'bad'; reason: BadInput; lineCount: number }
 	| { type: 'done'; result: AnalysisResult }
 	/** The worker hit an exception: `message` says what, and the page shows it; `id` when a request failed. */
