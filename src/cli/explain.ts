@@ -9,15 +9,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import cliPackage from '../../packages/cli/package.json' with { type: 'json' };
-import {
-	binaryEvidence,
-	binarySampleBytes,
-	createFindingsCollector,
-	createLogParser,
-	type Finding,
-	type LogLine,
-	type LogSummary,
-} from '../trace/index.ts';
+import { binaryEvidence, binarySampleBytes, createLogAnalysis } from '../trace/index.ts';
 import { defaultSite, siteAt, siteVariable, type Site } from './site.ts';
 import { createHumanView, createJsonView, type View } from './views.ts';
 
@@ -90,31 +82,15 @@ function parseArgs(args: string[]): Options {
 }
 
 /**
- * The core's analysis of a log without the analyzer's chart series. `createLogAnalysis` also
- * keeps a row per trace line for the charts, which the terminal never shows and which grows with
- * the log; the parser's summary and the findings it keeps are bounded, so a gigabyte streams
- * through in the memory a short log takes.
- */
-function createTerminalAnalysis(onLine: (line: LogLine) => void) {
-	const findings = createFindingsCollector();
-	const parser = createLogParser((line) => {
-		findings.add(line);
-		onLine(line);
-	});
-	return {
-		push: (chunk: string) => parser.push(chunk),
-		end: (): { summary: LogSummary; findings: Finding[] } => ({ summary: parser.end(), findings: findings.result() }),
-	};
-}
-
-/**
  * Streams one input through the analysis, each line to the view as it is read. The first bytes
  * decide whether it is text (the core's one rule for binary input); stray bytes that are not
  * UTF-8 are read as U+FFFD, as the analyzer page reads them.
  */
 async function parseInput(name: string, input: Readable, view: View) {
 	const decoder = new TextDecoder('utf-8');
-	const analysis = createTerminalAnalysis((line) => view.line(line));
+	// No series: the terminal draws no charts, and without them the analysis is bounded, so a
+	// gigabyte streams through in the memory a short log takes.
+	const analysis = createLogAnalysis({ onLine: (line) => view.line(line), series: null });
 	// The first chunks are held until there is a sample to check.
 	let held: Buffer[] | null = [];
 	let heldBytes = 0;

@@ -36,3 +36,21 @@ test('a blank line is a line: numbers match the line’s place in the text', () 
 		],
 	);
 });
+
+test('a front end may collect the series itself, or none: the summary and findings are the same', () => {
+	const whole = analyzeLog(capture);
+	const seen: number[] = [];
+	const own = createLogAnalysis({
+		series: { add: (line) => seen.push(line.lineNo), result: () => seen.length },
+	});
+	own.push(capture);
+	const withOwn = own.end();
+	assert.deepEqual([withOwn.summary, withOwn.findings], [whole.summary, whole.findings]);
+	assert.equal(withOwn.series, whole.summary.lineCount);
+
+	const none = createLogAnalysis({ series: null });
+	none.push(capture);
+	const withNone = none.end();
+	assert.deepEqual([withNone.summary, withNone.findings], [whole.summary, whole.findings]);
+	assert.equal(withNone.series, null);
+});

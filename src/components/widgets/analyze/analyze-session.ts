@@ -6,7 +6,7 @@
  * windows of rows by reading just those bytes back from the file. Any exception becomes a
  * `failed` message (with the request's id), so the page never waits for nothing.
  */
-import { binarySampleBytes, createFindingsCollector, createLogParser, looksBinary } from '../../../trace/index.ts';
+import { binarySampleBytes, createLogAnalysis, looksBinary, type LogLine } from '../../../trace/index.ts';
 import { createChartSeries } from './chart-series.ts';
 import { LineIndex, splitLines } from './line-index.ts';
 import { maxLineChars, maxRowChars, type FromWorker, type Row, type ToWorker } from './protocol.ts';
@@ -38,14 +38,11 @@ export function createAnalyzeSession(send: (message: FromWorker, transfer?: Arra
 			return post({ type: 'bad', reason: 'binary', lineCount: 0 });
 		}
 		const lines = index;
-		// The core's one analysis (createLogAnalysis) is the parser, the findings and the series
-		// over the same lines; here the series are the charts' bounded ones (chart-series.ts).
-		const findings = createFindingsCollector();
+		// The core's one analysis, with the charts' bounded series (chart-series.ts) for its own.
 		const series = createChartSeries();
-		const parser = createLogParser((line) => {
-			findings.add(line);
-			series.add(line);
-			lines.setLine(line.lineNo, line.kind, line.problem !== null);
+		const analysis = createLogAnalysis({
+			series: { add: (line: LogLine) => series.add(line), result: () => series.end() },
+			onLine: (line) => lines.setLine(line.lineNo, line.kind, line.problem !== null),
 		});
 		// Bytes are decoded here rather than by a TextDecoderStream so that the newlines' byte
 		// offsets are found in the same pass (the same streaming decode, with the bytes at hand).
@@ -60,7 +57,7 @@ export function createAnalyzeSession(send: (message: FromWorker, transfer?: Arra
 			if (done) break;
 			lines.scan(value, read);
 			read += value.length;
-			parser.push(decoder.decode(value, { stream: true }));
+			analysis.push(decoder.decode(value, { stream: true }));
 			const now = performance.now();
 			if (now - lastProgress >= progressEveryMs) {
 				lastProgress = now;
@@ -72,9 +69,9 @@ export function createAnalyzeSession(send: (message: FromWorker, transfer?: Arra
 				send({ type: 'partial', series: partial, read, total }, buffersOf(partial));
 			}
 		}
-		parser.push(decoder.decode());
-		const summary = parser.end();
-		const result = { summary, findings: findings.result(), series: series.end() };
+		analysis.push(decoder.decode());
+		const result = analysis.end();
+		const { summary } = result;
 		lines.end(total);
 		post({ type: 'progress', read: total, total });
 		if (summary.lineCount === summary.kindCounts.other) {
