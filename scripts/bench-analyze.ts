@@ -16,7 +16,7 @@
  *     from /proc every 50 ms), as a multiple of the log (target: under 1.5×). The JS heaps
  *     alone (page + worker, CDP Runtime.getHeapUsage) are printed beside it, at the end of a run.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type CDPSession } from 'playwright';
@@ -24,7 +24,6 @@ import { chromiumLaunch } from './chromium.ts';
 
 const MB = 1024 * 1024;
 const root = path.resolve(import.meta.dirname, '..');
-const port = Number(process.env.BENCH_PORT ?? 4399);
 const sizesMb = process.env.BENCH_SIZES_MB
 	? process.env.BENCH_SIZES_MB.split(',').map(Number)
 	: [100, 200, ...(process.argv.includes('--gb') ? [1024] : [])];
@@ -56,17 +55,21 @@ function benchLog(targetMb: number): string {
 	return file;
 }
 
-async function waitForServer(url: string): Promise<void> {
-	for (let i = 0; i < 100; i++) {
-		try {
-			if ((await fetch(url)).ok) return;
-		} catch {
-			// not up yet
-		}
-		await new Promise((r) => setTimeout(r, 100));
-	}
-	throw new Error(`the server at ${url} did not start`);
+/** The address the built site's server prints once it listens (it takes a free port). */
+function servedAt(server: ChildProcess): Promise<string> {
+	return new Promise((resolve, reject) => {
+		let printed = '';
+		server.once('exit', (code) => reject(new Error(`the site's server stopped (exit ${code})`)));
+		server.stdout!.on('data', (chunk: Buffer) => {
+			printed += chunk.toString();
+			const address = /at (http:\/\/127\.0\.0\.1:\d+)\//.exec(printed);
+			if (address) resolve(address[1]!);
+		});
+	});
 }
+
+/** Where the built site is served during this run. */
+let origin = '';
 
 interface Run {
 	firstChart: number;
@@ -151,7 +154,7 @@ async function runOnce(browser: Browser, file: string): Promise<Run> {
 				for (const entry of list.getEntries()) tasks.push(entry.duration);
 			}).observe({ type: 'longtask', buffered: true });
 		});
-		await page.goto(`http://127.0.0.1:${port}/analyze/`);
+		await page.goto(`${origin}/analyze/`);
 		const pids = (await rendererPids(cdpBrowser)).filter((pid) => !before.has(pid));
 		let peakRss = 0;
 		const sampler = setInterval(() => {
@@ -220,13 +223,13 @@ const median = (values: number[]): number => {
 async function main(): Promise<void> {
 	if (!existsSync(path.join(root, 'dist', 'analyze', 'index.html')))
 		throw new Error('no dist/analyze/: run npm run build first');
-	const server = spawn(process.execPath, [path.join(root, 'scripts', 'serve-dist.ts'), String(port)], {
-		stdio: 'ignore',
+	const server = spawn(process.execPath, [path.join(root, 'scripts', 'serve-dist.ts')], {
+		stdio: ['ignore', 'pipe', 'inherit'],
 	});
 	const browser = await chromium.launch(chromiumLaunch);
 	const rows: string[][] = [];
 	try {
-		await waitForServer(`http://127.0.0.1:${port}/`);
+		origin = await servedAt(server);
 		for (const mb of sizesMb) {
 			const file = benchLog(mb);
 			const size = statSync(file).size;

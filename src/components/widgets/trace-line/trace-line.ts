@@ -94,7 +94,7 @@ export class TraceLineElement extends HTMLElement {
 	/** Shows the tools row the page rendered hidden, or adds one (lines drawn in the browser). */
 	private addTools(): void {
 		if (!this.querySelector('.trace-tools'))
-			this.querySelector('figcaption')?.insertAdjacentHTML('afterend', traceToolsHtml(undefined));
+			this.querySelector('figure')?.insertAdjacentHTML('afterend', traceToolsHtml(undefined));
 		const tools = this.querySelector<HTMLElement>('.trace-tools');
 		if (!tools) return;
 		tools.hidden = false;
