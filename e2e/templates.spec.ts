@@ -74,7 +74,7 @@ for (const { route, path: pagePath, why } of checkedPages()) {
 				document.body.removeAttribute('tabindex');
 			});
 			// What the keyboard must reach: visible controls not taken out of the tab order; one stop per radio group.
-			const wanted = await page.evaluate(() => {
+			const { keys: wanted, shadowStops } = await page.evaluate(() => {
 				const keys = new Set<string>();
 				const all = document.querySelectorAll<HTMLElement>(
 					'a[href], button, input, select, textarea, summary, [tabindex]',
@@ -86,21 +86,27 @@ for (const { route, path: pagePath, why } of checkedPages()) {
 					el.dataset.e2eStop = String(i);
 					keys.add(el instanceof HTMLInputElement && el.type === 'radio' ? `radio:${el.name}` : String(i));
 				});
-				return [...keys];
+				// Links inside embedded lines' shadow roots are stops too, though not counted as wanted.
+				let shadowStops = 0;
+				for (const host of document.querySelectorAll('*'))
+					shadowStops += host.shadowRoot?.querySelectorAll('a[href], button').length ?? 0;
+				return { keys: [...keys], shadowStops };
 			});
 			const reached = new Set<string>();
 			const unfocusable: string[] = [];
-			for (let presses = 0; presses < wanted.length + 20; presses++) {
+			for (let presses = 0; presses < wanted.length + shadowStops + 20; presses++) {
 				await page.keyboard.press('Tab');
 				const stop = await page.evaluate(() => {
-					const el = document.activeElement as HTMLElement | null;
+					let el = document.activeElement as HTMLElement | null;
 					if (!el || el === document.body) return null;
+					// Focus inside a shadow root (an embedded <godebug-line>): the element that really has it.
+					while (el.shadowRoot?.activeElement) el = el.shadowRoot.activeElement as HTMLElement;
 					const style = getComputedStyle(el);
 					const ring =
 						(style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 1) || style.boxShadow !== 'none';
-					const radio = el instanceof HTMLInputElement && el.type === 'radio';
+					const radio = el instanceof HTMLInputElement && el.type === 'radio' ? el : null;
 					return {
-						key: radio ? `radio:${el.name}` : (el.dataset.e2eStop ?? ''),
+						key: radio ? `radio:${radio.name}` : (el.dataset.e2eStop ?? ''),
 						shown: el.checkVisibility({ visibilityProperty: true }) && el.getBoundingClientRect().width > 0,
 						ring,
 						name: `<${el.tagName.toLowerCase()}> ${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 40)}`,
