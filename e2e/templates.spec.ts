@@ -66,7 +66,8 @@ for (const { route, path: pagePath, why } of checkedPages()) {
 		});
 
 		test('Tab reaches the skip link first, then every control, each visibly focused', async ({ page }) => {
-			await page.goto(pagePath);
+			// Until the network is quiet: /practice/ fetches its lines, then replaces its controls.
+			await page.goto(pagePath, { waitUntil: 'networkidle' });
 			// Start from the top of the page, as on arrival, even where a script has moved the focus (/search/).
 			await page.evaluate(() => {
 				document.body.tabIndex = -1;
