@@ -330,3 +330,19 @@ test('a stray byte that is not UTF-8 (a program printing Latin-1) is read as U+F
 	assert.equal(records[1].kind, 'schedtrace');
 	assert.equal(records[2].summary.lines, 2);
 });
+
+test('control characters in the log are shown, not sent to the terminal to act on', () => {
+	const gc = readFileSync(capture, 'utf8')
+		.split('\n')
+		.find((l) => l.startsWith('gc '))!;
+	// A fake hyperlink (OSC 8), a window title, and a line whose last field carries ESC.
+	const hostile = [
+		'\u001b]8;;https://evil.example/\u0007click me\u001b]8;;\u0007',
+		'\u001b]2;owned\u0007',
+		`${gc.replace(/ P$/, '\u001b[2J P')}`,
+	].join('\n');
+	const r = explain([], `${hostile}\n`);
+	assert.doesNotMatch(r.stdout, /(?!\t|\n)\p{Cc}/u, 'no control character reaches the output');
+	assert.match(r.stdout, /␛]8;;https:\/\/evil\.example\/␇click me/);
+	assert.match(r.stdout, /␛\[2J/);
+});

@@ -125,6 +125,18 @@ const styles = {
 } as const;
 
 /**
+ * The input's control characters as visible symbols (ESC as ␛), one for one so columns still
+ * line up: a log printed raw could move the cursor, retitle the window or fake a link.
+ */
+export function visibleText(text: string): string {
+	return text.replace(/(?!\t)\p{Cc}/gu, (c) => {
+		const code = c.charCodeAt(0);
+		if (code < 0x20) return String.fromCharCode(0x2400 + code);
+		return code === 0x7f ? '\u2421' : '\ufffd';
+	});
+}
+
+/**
  * Each runtime line followed by its fields. A field's one-sentence meaning and the address of its
  * page are printed the first time it appears in an input; after that its label and value are
  * enough, so a long log stays readable. Then a summary. What it keeps between lines is bounded:
@@ -163,16 +175,16 @@ export function createHumanView(output: Output, opts: { color: boolean; width: n
 
 	return {
 		begin(inputName) {
-			name = inputName;
+			name = visibleText(inputName);
 			explained = new Set();
 		},
 		line(line) {
 			const no = String(line.lineNo).padStart(5);
 			if (line.kind === 'other') {
-				buffer.write(`${paint('dim', `${no}  ${line.text}  (not runtime trace output)`)}\n`);
+				buffer.write(`${paint('dim', `${no}  ${visibleText(line.text)}  (not runtime trace output)`)}\n`);
 				return;
 			}
-			buffer.write(`${paint('bold', `${no}  ${line.text}`)}\n`);
+			buffer.write(`${paint('bold', `${no}  ${visibleText(line.text)}`)}\n`);
 			const era = line.era ? describeEra(line.era) : '';
 			buffer.write(`${indent}${paint('dim', `${line.kind}, ${era}`)}\n`);
 			const fresh = line.tokens.filter((t) => t.key === null || !explained.has(t.key));
@@ -181,7 +193,7 @@ export function createHumanView(output: Output, opts: { color: boolean; width: n
 			for (const token of fresh) {
 				const field = token.key ? getField(token.key) : undefined;
 				const label = field ? field.label : 'unrecognised text';
-				const value = formatTokenValue(token, field);
+				const value = visibleText(formatTokenValue(token, field));
 				const meaning = field ? field.summary : 'text this parser does not know (a newer Go release, or damage)';
 				buffer.write(`${indent}${paint('field', label.padEnd(labelWidth))}  ${value}  ${paint('dim', meaning)}\n`);
 				if (!token.key) continue;
@@ -197,7 +209,7 @@ export function createHumanView(output: Output, opts: { color: boolean; width: n
 				let visible = indent.length; // the row's width on screen, without colour codes
 				for (const token of known) {
 					const field = getField(token.key!)!;
-					const item = `${field.label} ${formatTokenValue(token, field)}`;
+					const item = `${field.label} ${visibleText(formatTokenValue(token, field))}`;
 					if (visible > indent.length && visible + item.length + 3 > opts.width) {
 						buffer.write(`${row}\n`);
 						row = indent;
@@ -213,7 +225,7 @@ export function createHumanView(output: Output, opts: { color: boolean; width: n
 				const caret = `${' '.repeat(Math.max(0, line.problem.column - 1))}^`;
 				buffer.write(`${indent}${paint('problem', caret)}\n`);
 				buffer.write(
-					`${indent}${paint('problem', `problem at column ${line.problem.column}: ${line.problem.message}`)}\n`,
+					`${indent}${paint('problem', `problem at column ${line.problem.column}: ${visibleText(line.problem.message)}`)}\n`,
 				);
 			}
 		},
@@ -235,7 +247,7 @@ export function createHumanView(output: Output, opts: { color: boolean; width: n
 			else {
 				buffer.write(`  ${paint('problem', `problems: ${summary.problemCount}`)}\n`);
 				for (const p of summary.problems) {
-					buffer.write(`    ${problemText(p)}\n`);
+					buffer.write(`    ${visibleText(problemText(p))}\n`);
 				}
 				if (summary.problems.length < summary.problemCount) {
 					buffer.write(`    … and ${summary.problemCount - summary.problems.length} more\n`);
