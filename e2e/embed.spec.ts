@@ -12,6 +12,8 @@ const capture = (file: string, lineNo: number) =>
 const gcLine = capture('gctrace/go1.26-gcdemo-retain.txt', 37);
 const schedLine = capture('schedtrace/go1.26-p2-leak.txt', 3);
 const otherLine = 'listening on :8080';
+// A dump's P line begins with two spaces, as the runtime prints it.
+const pLine = capture('scheddetail/go1.26-p2-load.txt', 16);
 
 let blog: Server;
 let blogUrl = '';
@@ -26,6 +28,9 @@ godebug-line { font-family: Georgia, serif; white-space: pre; letter-spacing: 3p
 <godebug-line id="gc">${gcLine}</godebug-line>
 <godebug-line id="sched">${schedLine}</godebug-line>
 <godebug-line id="other">${otherLine}</godebug-line>
+<godebug-line id="dump">
+${pLine}
+</godebug-line>
 </body></html>`;
 	blog = createServer((_request, res) => {
 		res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
@@ -103,6 +108,14 @@ test("the host page's styles stay outside; light and dark follow the reader", as
 	expect(dark.color).not.toBe(light.color);
 });
 
+test('a scheddetail P line keeps its two leading spaces and is annotated', async ({ page }) => {
+	await allowCrossOrigin(page);
+	await page.goto(blogUrl);
+	await expect(page.locator('#dump figcaption')).toContainText('scheddetail');
+	await expect(page.locator('#dump a.tok[href$="/reference/scheddetail/p-schedtick/"]')).toBeVisible();
+	await expect(page.locator('#dump .trace-note')).toHaveCount(0);
+});
+
 test.describe('without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });
 
@@ -120,4 +133,11 @@ test('the embed page gives the snippet with the published address and a live exa
 	await expect(snippet).toContainText(/<script type="module" src="https?:\/\/[^"]+\/embed\.js"><\/script>/);
 	await expect(snippet).toContainText(`<godebug-line>${gcLine}</godebug-line>`);
 	await expect(page.locator('.example godebug-line').first().locator('a.tok').first()).toBeVisible();
+	// Its styles apply under the site's own content security policy: the frame is padded.
+	const padding = await page
+		.locator('.example godebug-line')
+		.first()
+		.locator('.godebug-embed')
+		.evaluate((el) => getComputedStyle(el).paddingTop);
+	expect(padding).not.toBe('0px');
 });

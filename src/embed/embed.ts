@@ -51,13 +51,20 @@ function annotate(line: string): string {
 class GodebugLine extends HTMLElement {
 	connectedCallback(): void {
 		if (this.shadowRoot) return;
+		// Only the ends are trimmed of the line breaks around it: a dump's P, M and G lines begin
+		// with two spaces, as the runtime prints them.
 		const lines = (this.textContent ?? '')
 			.split('\n')
-			.map((l) => l.trim())
-			.filter(Boolean);
+			.map((l) => l.trimEnd())
+			.filter((l) => l.trim() !== '');
 		if (lines.length === 0) return;
 		const root = this.attachShadow({ mode: 'open' });
-		root.innerHTML = `<style>${EMBED_CSS}</style>${lines.map(annotate).join('')}`;
+		// A constructed stylesheet: a page's content security policy does not apply to it, as it
+		// would to a <style> element (this site's own /embed/ page allows styles only by hash).
+		const sheet = new CSSStyleSheet();
+		sheet.replaceSync(EMBED_CSS);
+		root.adoptedStyleSheets = [sheet];
+		root.innerHTML = lines.map(annotate).join('');
 	}
 }
 
