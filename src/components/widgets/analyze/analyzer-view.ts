@@ -124,6 +124,7 @@ export class AnalyzerView {
 		worker.onerror = (e) => {
 			e.preventDefault();
 			this.finishRun();
+			this.dropPartial();
 			this.say(`The analysis stopped with an error: ${e.message || 'unknown error'}. Your input is still here.`, true);
 		};
 		this.worker = worker;
@@ -159,6 +160,7 @@ export class AnalyzerView {
 			if (this.running) this.showPartial(message);
 		} else if (message.type === 'bad') {
 			this.finishRun();
+			this.dropPartial();
 			this.say(this.badMessage(message.reason, message.lineCount), true);
 		} else if (message.type === 'failed' && message.id !== undefined) {
 			// A request for lines failed: say so, and let its caller stop waiting.
@@ -167,6 +169,7 @@ export class AnalyzerView {
 			this.say(`Reading lines of the log failed: ${message.message}.`, true);
 		} else if (message.type === 'failed') {
 			this.finishRun();
+			this.dropPartial();
 			this.say(`The analysis stopped with an error: ${message.message}. Your input is still here.`, true);
 		} else if (message.type === 'done') {
 			this.finishRun();
@@ -218,14 +221,18 @@ export class AnalyzerView {
 		this.worker?.terminate();
 		this.worker = null;
 		this.finishRun();
-		// Charts of part of the log would read as the log's: they go with the run.
-		this.charts?.destroy();
-		this.charts = null;
-		this.find('results').hidden = true;
+		this.dropPartial();
 		this.say(
 			`Cancelled: ${this.sourceName} was not analysed. Your input is still here; analyse it again whenever you like.`,
 			false,
 		);
+	}
+
+	/** A run that ends without a result (cancelled, bad, failed): charts of part of the log would read as the log's. */
+	private dropPartial(): void {
+		this.charts?.destroy();
+		this.charts = null;
+		this.find('results').hidden = true;
 	}
 
 	private say(message: string, problem: boolean): void {

@@ -247,7 +247,13 @@ function readTheme(el: HTMLElement): Theme {
 
 const PLOT_HEIGHT = 240;
 
-function plotOptions(spec: ChartSpec, rows: ChartRows, theme: Theme, width: number): uPlot.Options {
+/** `lineNoAt` reads the figure's current rows: a plot given new data (`setData`) keeps its options. */
+function plotOptions(
+	spec: ChartSpec,
+	lineNoAt: (idx: number) => number | undefined,
+	theme: Theme,
+	width: number,
+): uPlot.Options {
 	const axis = {
 		stroke: theme.text,
 		grid: { stroke: theme.border, width: 1 },
@@ -282,7 +288,7 @@ function plotOptions(spec: ChartSpec, rows: ChartRows, theme: Theme, width: numb
 		series: [
 			{
 				label: spec.xName,
-				value: (_u, v, _si, idx) => (v === null || idx === null ? '–' : `${spec.xText(v)}, line ${rows.lineNo[idx]}`),
+				value: (_u, v, _si, idx) => (v === null || idx === null ? '–' : `${spec.xText(v)}, line ${lineNoAt(idx)}`),
 			},
 			...spec.series.map((series, i): uPlot.Series => {
 				const colour = theme.colours[i % theme.colours.length]!;
@@ -411,7 +417,11 @@ function drawFigure(figure: HTMLElement, first: ChartSpec, onPick: (lineNo: numb
 		if (!rows || !plotBox) return;
 		const shown = rows;
 		const data: uPlot.AlignedData = [shown.x, ...shown.ys];
-		const u = new uPlot(plotOptions(spec, shown, readTheme(figure), width()), data, plotBox);
+		const u = new uPlot(
+			plotOptions(spec, (idx) => rows?.lineNo[idx], readTheme(figure), width()),
+			data,
+			plotBox,
+		);
 		u.over.addEventListener('click', () => {
 			const idx = u.cursor.idx;
 			if (idx !== null && idx !== undefined && rows) onPick(rows.lineNo[idx]!);
