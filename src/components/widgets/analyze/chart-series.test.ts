@@ -97,3 +97,43 @@ test('a snapshot while reading holds the windows done so far', () => {
 	assert.ok(partial.read.gc > 0 && partial.read.gc <= whole.read.gc);
 	assert.deepEqual(Array.from(partial.gc.lineNo), Array.from(whole.gc.lineNo).slice(0, partial.gc.length));
 });
+
+// Cases the captures do not hold, made of their real lines: the state a window hands on.
+const linesOf = (file: string) => read(file).split('\n').filter(Boolean);
+
+test('after a dump with no SCHED line behind it, windows still end and the charts so far show', () => {
+	const dump = linesOf('scheddetail/go1.26-p2-load.txt');
+	const header = dump.findIndex((l) => l.startsWith('SCHED'));
+	const next = dump.findIndex((l, i) => i > header && l.startsWith('SCHED'));
+	const gcs = linesOf('gctrace/go1.26-gcdemo.txt').filter((l) => l.startsWith('gc '));
+	const text = [...dump.slice(header, next), ...gcs, ...gcs, ...gcs].join('\n') + '\n';
+	const collector = createChartSeries({ windowLines: 10 });
+	const parser = createLogParser((line) => collector.add(line));
+	parser.push(text);
+	assert.ok(collector.snapshot().gc.length > 0, 'gc rows shown while reading');
+	parser.end();
+	const { read: _, ...got } = collector.end();
+	assert.deepEqual(got, coreSeries(text));
+});
+
+test('a cut-off cycle line still places the pacer lines before it, across windows', () => {
+	const combined = linesOf('combined/go1.26-gcdemo-gc-pacer-scav.txt');
+	const gc = combined.findIndex((l, i) => l.startsWith('gc ') && combined[i - 1]?.startsWith('pacer:'));
+	const cut = combined[gc]!.slice(0, combined[gc]!.indexOf('%:') + 2);
+	// The log ends soon after, so no later cycle line places them either.
+	const text = [...combined.slice(0, gc), cut, 'exit status 0', 'done', 'bye'].join('\n') + '\n';
+	for (const windowLines of [1, 2, 3]) {
+		const { read: _, ...got } = chartSeries(text, { windowLines });
+		assert.deepEqual(got, coreSeries(text), `windows of ${windowLines}`);
+	}
+});
+
+test('a cut-off SCHED line between two others does not lose the schedticks rate', () => {
+	const sched = linesOf('schedtrace/go1.26-p2-load.txt').filter((l) => l.startsWith('SCHED'));
+	const cut = sched[1]!.slice(0, sched[1]!.indexOf(' schedticks'));
+	const text = [sched[0], cut, sched[2], sched[3]].join('\n') + '\n';
+	const want = coreSeries(text);
+	assert.ok(want.sched.schedticksPerSecond.some((rates) => Array.from(rates).some((r) => !Number.isNaN(r))));
+	const { read: _, ...got } = chartSeries(text, { windowLines: 1 });
+	assert.deepEqual(got, want);
+});

@@ -15,6 +15,8 @@ import { createSeriesCollector, maxLocalRunqueueSeries, type LogLine, type LogSe
 
 type SeriesCollector = ReturnType<typeof createSeriesCollector>;
 
+const has = (line: LogLine, key: string): boolean => line.tokens.some((t) => t.key === key);
+
 /** Stretches of the log per group; a group of more rows than this is thinned. */
 const thinBuckets = 1024;
 
@@ -294,10 +296,17 @@ export function createChartSeries(options: { windowLines?: number; buckets?: num
 			if (linesInWindow >= windowLines && (line.kind === 'schedtrace' || !inDump)) rotate();
 			collector.add(line);
 			linesInWindow++;
+			// Each condition is the core collector's own (series.ts), so the state handed on is what it keeps.
 			if (line.kind === 'schedtrace') {
 				inDump = line.form === 'sched-detail-header';
-				if (!inDump) lastPlainSched = line;
-			} else if (line.kind === 'gctrace' && line.form === 'gc-cycle' && line.problem === null) {
+				// Only a line whose counts make the next rate (setTickRates) replaces the last one.
+				if (!inDump && has(line, 'schedtrace/elapsed') && has(line, 'schedtrace/schedticks')) lastPlainSched = line;
+			} else if (line.kind === 'scheddetail' && line.form !== 'detail-p') {
+				// A dump's P lines come first: after them the sample needs nothing more, and the
+				// window may end even if no SCHED line follows.
+				inDump = false;
+			} else if (line.kind === 'gctrace' && line.form === 'gc-cycle' && has(line, 'gctrace/since-start')) {
+				// The core places waiting pacer lines at any timed cycle line (addGc).
 				waitingPacers = [];
 			} else if (line.kind === 'gcpacertrace' && waitingPacers) {
 				if (waitingPacers.length < 4096) waitingPacers.push(line);
