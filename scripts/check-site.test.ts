@@ -153,7 +153,7 @@ test('inline scripts other than what the build emits are reported', async () => 
 	assert.equal(problems[3], 'search/index.html: <button onclick="…">: an inline event handler');
 	assert.match(
 		problems[4]!,
-		/^lessons\/index.html: an inline classic <script> in <head> unlike the one on 5 other pages/,
+		/^lessons\/index.html: an inline classic <script> in <head> unlike the layout's \(on 5 pages\)/,
 	);
 	assert.equal(problems[5], 'search/index.html: <a href="javascript:go()"> is a javascript: address');
 });

@@ -208,7 +208,7 @@ export async function checkSite(distDir: string, options: CheckOptions = {}): Pr
 			if (code === layout) continue;
 			for (const file of files) {
 				problems.push(
-					`${file}: an inline classic <script> in <head> unlike the one on ${headScripts.get(layout)!.length} other pages: ${code.trim().slice(0, 60)}…`,
+					`${file}: an inline classic <script> in <head> unlike the layout's (on ${headScripts.get(layout)!.length} pages): ${code.trim().slice(0, 60)}…`,
 				);
 			}
 		}
