@@ -4,10 +4,9 @@
 // pages use, links, scripts, styles, the search index, the worker and fetched files, is inside the
 // base and found. Skipped when there is no base build.
 import { expect, test, type Page } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
+import { startSite, type SiteServer } from '../scripts/site-server.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const distBase = path.join(root, 'dist-base');
@@ -20,44 +19,22 @@ function builtBase(): string {
 	return new URL('.', loc).pathname;
 }
 
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const probe = createServer();
-		probe.once('error', reject);
-		probe.listen(0, '127.0.0.1', () => {
-			const { port } = probe.address() as { port: number };
-			probe.close(() => resolve(port));
-		});
-	});
-}
-
 test.describe('under a base path', () => {
 	test.skip(!built, 'no base build in dist-base/ (npm run build:base)');
 
 	let base = '/';
 	let origin = '';
-	let server: ChildProcess | undefined;
+	let server: SiteServer | undefined;
 
 	test.beforeAll(async () => {
 		base = builtBase();
 		expect(base, 'dist-base/ is built under a base path, not at the root').not.toBe('/');
-		const port = await freePort();
-		origin = `http://127.0.0.1:${port}`;
-		server = spawn(
-			process.execPath,
-			[path.join(root, 'scripts', 'serve-dist.ts'), String(port), '--dir', 'dist-base', '--base', base],
-			{ cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
-		);
-		await new Promise<void>((resolve, reject) => {
-			server!.once('exit', (code) => reject(new Error(`the server stopped (${code})`)));
-			server!.stdout!.on('data', (chunk: Buffer) => {
-				if (chunk.toString().includes(' at http://')) resolve();
-			});
-		});
+		server = await startSite(['--dir', 'dist-base', '--base', base]);
+		origin = server.origin;
 	});
 
 	test.afterAll(() => {
-		server?.kill();
+		server?.stop();
 	});
 
 	/** Every request the page makes to the site, with its status; checked at the end of each test. */

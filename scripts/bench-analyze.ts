@@ -16,11 +16,11 @@
  *     from /proc every 50 ms), as a multiple of the log (target: under 1.5×). The JS heaps
  *     alone (page + worker, CDP Runtime.getHeapUsage) are printed beside it, at the end of a run.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type CDPSession } from 'playwright';
 import { chromiumLaunch } from './chromium.ts';
+import { startSite } from './site-server.ts';
 
 const MB = 1024 * 1024;
 const root = path.resolve(import.meta.dirname, '..');
@@ -53,19 +53,6 @@ function benchLog(targetMb: number): string {
 	for (let written = 0; written < targetMb * MB; written += corpus.length) writeSync(fd, corpus);
 	closeSync(fd);
 	return file;
-}
-
-/** The address the built site's server prints once it listens (it takes a free port). */
-function servedAt(server: ChildProcess): Promise<string> {
-	return new Promise((resolve, reject) => {
-		let printed = '';
-		server.once('exit', (code) => reject(new Error(`the site's server stopped (exit ${code})`)));
-		server.stdout!.on('data', (chunk: Buffer) => {
-			printed += chunk.toString();
-			const address = /at (http:\/\/127\.0\.0\.1:\d+)\//.exec(printed);
-			if (address) resolve(address[1]!);
-		});
-	});
 }
 
 /** Where the built site is served during this run. */
@@ -223,13 +210,11 @@ const median = (values: number[]): number => {
 async function main(): Promise<void> {
 	if (!existsSync(path.join(root, 'dist', 'analyze', 'index.html')))
 		throw new Error('no dist/analyze/: run npm run build first');
-	const server = spawn(process.execPath, [path.join(root, 'scripts', 'serve-dist.ts')], {
-		stdio: ['ignore', 'pipe', 'inherit'],
-	});
+	const server = await startSite();
+	origin = server.origin;
 	const browser = await chromium.launch(chromiumLaunch);
 	const rows: string[][] = [];
 	try {
-		origin = await servedAt(server);
 		for (const mb of sizesMb) {
 			const file = benchLog(mb);
 			const size = statSync(file).size;
@@ -257,7 +242,7 @@ async function main(): Promise<void> {
 		}
 	} finally {
 		await browser.close();
-		server.kill();
+		server.stop();
 	}
 	const head = [
 		'log',

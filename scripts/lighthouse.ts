@@ -17,6 +17,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import lighthouse, { type Result } from 'lighthouse';
+import { startSite } from './site-server.ts';
 import { chromiumLaunch } from './chromium.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -122,21 +123,17 @@ async function main(): Promise<void> {
 	const keep = process.env.LIGHTHOUSE_JSON;
 	if (keep) mkdirSync(keep, { recursive: true });
 
-	const sitePort = await freePort();
-	const server = spawn(process.execPath, [path.join(root, 'scripts', 'serve-dist.ts'), String(sitePort), '--gzip'], {
-		stdio: 'ignore',
-	});
+	const server = await startSite(['--gzip']);
 	const profile = mkdtempSync(path.join(tmpdir(), 'lighthouse-chromium-'));
 	let chromium: ChildProcess | undefined;
 	const rows: { page: string; result: Result }[] = [];
 	try {
-		await waitFor(`http://127.0.0.1:${sitePort}/`);
 		const started = await startChromium(profile);
 		chromium = started.chromium;
 		for (const page of pages) {
 			const results: Result[] = [];
 			for (let i = 0; i < runs; i++) {
-				const run = await lighthouse(`http://127.0.0.1:${sitePort}${page}`, {
+				const run = await lighthouse(`${server.origin}${page}`, {
 					port: started.port,
 					output: 'json',
 					logLevel: 'error',
@@ -160,7 +157,7 @@ async function main(): Promise<void> {
 		}
 	} finally {
 		chromium?.kill();
-		server.kill();
+		server.stop();
 		rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
 	}
 

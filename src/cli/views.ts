@@ -128,7 +128,7 @@ const styles = {
  * The input's control characters as visible symbols (ESC as ␛), one for one so columns still
  * line up: a log printed raw could move the cursor, retitle the window or fake a link.
  */
-export function visibleText(text: string): string {
+function visibleText(text: string): string {
 	return text.replace(/(?!\t)\p{Cc}/gu, (c) => {
 		const code = c.charCodeAt(0);
 		if (code < 0x20) return String.fromCharCode(0x2400 + code);
