@@ -3,10 +3,11 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { traceLanguages, traceTransformer } from './src/highlight/trace-highlight.ts';
+import { publishedSite } from './src/present/urls.ts';
 import { baseLinks } from './src/site/base-links.ts';
 
 // The public address; link previews and the sitemap need absolute URLs.
-const site = process.env.SITE_URL ?? 'https://godebug-explained.dev';
+const site = process.env.SITE_URL ?? publishedSite;
 // The path the site is served under: `/` on a domain's root, `/<repo>/` for a GitHub Pages project site.
 const base = process.env.BASE_PATH || '/';
 

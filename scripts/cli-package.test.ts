@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
+import { publishedSite } from '../src/present/urls.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const packageDir = path.join(root, 'packages', 'cli');
@@ -62,6 +63,8 @@ test('the tarball holds the bundle, its manifest and its README, and nothing els
 	assert.equal(manifest.dependencies, undefined);
 	assert.equal(manifest.engines.node, '>=20');
 	assert.deepEqual(Object.keys(manifest.bin), ['godebug-explained', 'godebug-explain']);
+	// The registry's link is the site the command's own links go to.
+	assert.equal(manifest.homepage, publishedSite);
 	// Plain JavaScript that needs nothing but Node's own modules.
 	const bundle = readFileSync(
 		path.join(app, 'node_modules', 'godebug-explained', 'dist', 'godebug-explained.js'),

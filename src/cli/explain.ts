@@ -10,7 +10,8 @@ import { stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import cliPackage from '../../packages/cli/package.json' with { type: 'json' };
 import { binaryEvidence, binarySampleBytes, createLogAnalysis } from '../trace/index.ts';
-import { defaultSite, siteAt, siteVariable, type Site } from './site.ts';
+import { publishedSite } from '../present/urls.ts';
+import { siteAt, siteVariable, type Site } from './site.ts';
 import { createHumanView, createJsonView, type View } from './views.ts';
 
 // Run from its TypeScript source in this repository, or as the published package's bundle.
@@ -35,7 +36,7 @@ with the address of its page on the site, then a summary of each input with its 
                With several files, every object also has "file". For example, to ask whether a log
                shows a goroutine leak:
                  ${command} --json app.log | tail -n 1 | jq '.summary.findings[].kind'
-  --site URL   the copy of the site that links point to (default ${defaultSite},
+  --site URL   the copy of the site that links point to (default ${publishedSite},
                or the ${siteVariable} environment variable)
   --help       this text
   --version    the version
@@ -54,7 +55,7 @@ interface Options {
 
 function parseArgs(args: string[]): Options {
 	let json = false;
-	let address = process.env[siteVariable] || defaultSite;
+	let address = process.env[siteVariable] || publishedSite;
 	let addressFrom = `the ${siteVariable} environment variable`;
 	const files: string[] = [];
 	let onlyFiles = false;
@@ -65,7 +66,7 @@ function parseArgs(args: string[]): Options {
 		else if (arg === '--json') json = true;
 		else if (arg === '--site' || arg.startsWith('--site=')) {
 			const value = arg === '--site' ? args[++i] : arg.slice('--site='.length);
-			if (value === undefined) throw new UsageError(`--site needs the site's address, such as ${defaultSite}`);
+			if (value === undefined) throw new UsageError(`--site needs the site's address, such as ${publishedSite}`);
 			address = value;
 			addressFrom = '--site';
 		} else if (arg === '--help' || arg === '-h') {

@@ -3,9 +3,7 @@
  * the CLI names is printed as one: the site's origin joined to the path `src/present/urls.ts`
  * gives, under the site's base path.
  */
-
-/** The site's public address, as astro.config.mjs publishes it by default (`SITE_URL`, base `/`). */
-export const defaultSite = 'https://godebug-explained.dev/';
+import { publishedSite } from '../present/urls.ts';
 
 /** The environment variable that points the CLI at another copy of the site (a fork, a sub-path host). */
 export const siteVariable = 'GODEBUG_EXPLAINED_SITE';
@@ -26,10 +24,10 @@ export function siteAt(address: string): Site | string {
 	try {
 		url = new URL(address);
 	} catch {
-		return `"${address}" is not a URL; expected the site's address, such as ${defaultSite}`;
+		return `"${address}" is not a URL; expected the site's address, such as ${publishedSite}`;
 	}
 	if (url.protocol !== 'https:' && url.protocol !== 'http:')
-		return `"${address}" is not an http or https address; expected the site's address, such as ${defaultSite}`;
+		return `"${address}" is not an http or https address; expected the site's address, such as ${publishedSite}`;
 	const origin = url.origin;
 	return { base: url.pathname, link: (pathFromRoot) => new URL(pathFromRoot, origin).href };
 }

@@ -5,6 +5,9 @@
  */
 import type { TraceFormat } from '../trace/index.ts';
 
+/** The site's public address when a build names none (`SITE_URL`): link previews, the sitemap and the CLI's links. */
+export const publishedSite = 'https://godebug-explained.dev/';
+
 /** `base` with exactly one slash at each end: '' and '/' are the root, 'sub' is '/sub/'. */
 function normalBase(base: string): string {
 	const trimmed = base.replace(/^\/+|\/+$/g, '');
