@@ -152,7 +152,10 @@ test.describe('under a base path', () => {
 	}) => {
 		const seen = watch(page);
 		await page.goto(at('practice/?seed=base-path&topics=scheduler,gc&count=4'));
-		const question = page.locator('.practice-set .quiz-question[data-wired][data-type="choice"]').first();
+		// The page's fixed set is wired first; wait for the set the address asks for, or the answer lands on a set about to be replaced.
+		const question = page
+			.locator('.practice-set[data-seed="base-path"] .quiz-question[data-wired][data-type="choice"]')
+			.first();
 		await expect(question).toBeVisible();
 		expect(seen.requests).toContain(`${base}practice/lines.json`);
 		await question.getByRole('radio').first().check();
