@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, test } from 'node:test';
-import { getField } from '../catalogue.ts';
-import { describeEra } from '../era.ts';
+import { allFields, getField } from '../catalogue.ts';
+import { describeEra, LATEST_GO_MINOR } from '../era.ts';
 import { parseLine } from '../parse.ts';
 import type { FieldKey } from '../types.ts';
 import {
@@ -32,6 +32,7 @@ const allLines: CandidateLine[] = captures.flatMap(({ file }) =>
 	captureLines.get(file)!.map((text, i) => ({ file, lineNo: i + 1, text })),
 );
 const allTopics = [...quizTopics];
+const allFieldsWithLabel = (label: string) => allFields.filter((f) => f.label === label);
 
 /** The question's answer, worked out again from the parser and the catalogue. */
 function assertAgreesWithParser(q: Question): void {
@@ -255,6 +256,76 @@ describe('generatePractice', () => {
 			}
 		}
 		for (const [clue, n] of Object.entries(seen)) assert.ok(n > 0, `the sets ask about a line with the ${clue} clue`);
+	});
+
+	test('an era question offers the eras a reader confuses, each wrong one saying why, and never a range no format has', () => {
+		// Reader form back to releases: `Go 1.6–1.17`, `Go 1.18 or later`, `Go 1.25`.
+		const releases = (text: string): [number, number] => {
+			const m = /^Go 1\.(\d+)(?:–1\.(\d+)| (or later))?$/.exec(text);
+			assert.ok(m, `an era as a reader reads it: ${text}`);
+			const from = Number(m[1]);
+			return [from, m[3] ? LATEST_GO_MINOR : m[2] ? Number(m[2]) : from];
+		};
+		const lines = sampleCandidateLines(captures, 8);
+		const stacksLineOptions = new Set<string>();
+		let eraQuestions = 0;
+		for (let i = 0; i < 60; i++) {
+			for (const q of generatePractice({ seed: `confuse${i}`, topics: allTopics, count: 30, lines })) {
+				if (q.type !== 'choice' || !q.prompt.startsWith('Which Go releases')) continue;
+				eraQuestions++;
+				const [from, to] = releases(q.options.find((o) => o.id === q.answer)!.text);
+				assert.equal(q.options.find((o) => o.id === q.answer)!.why, undefined, 'the right option has no why');
+				for (const o of q.options.filter((o) => o.id !== q.answer)) {
+					const [a, b] = releases(o.text);
+					assert.ok(o.why, `${o.text} says why it is wrong`);
+					// Each wrong era crosses an edge of the line's era that the explanation dates, or is part of it.
+					if (a < from) {
+						assert.ok(o.why.startsWith(`Not before Go 1.${from}: `), `${o.text} vs Go 1.${from}–: ${o.why}`);
+						assert.ok(q.explanation.includes(o.why.slice(`Not before Go 1.${from}: `.length)));
+					} else if (b > to) {
+						assert.ok(o.why.startsWith(`Not after Go 1.${to}: `), `${o.text} vs –1.${to}: ${o.why}`);
+						assert.ok(q.explanation.includes(o.why.slice(`Not after Go 1.${to}: `.length)));
+					} else {
+						assert.ok(a > from || b < to, `${o.text} differs from the line's era`);
+						assert.match(o.why, /^Right releases, but not all of them: /);
+					}
+				}
+				if (q.line!.includes('MB stacks') && /^gc /.test(q.line!) && to === LATEST_GO_MINOR && from === 18)
+					for (const o of q.options) stacksLineOptions.add(o.text);
+			}
+		}
+		assert.ok(eraQuestions > 50, `${eraQuestions} era questions`);
+		// The issue's example: a Go 1.18-or-later gctrace line is told apart from 1.6–1.17 and from 1.26 or later.
+		assert.ok(stacksLineOptions.has('Go 1.6–1.17'), [...stacksLineOptions].join(', '));
+		assert.ok(stacksLineOptions.has('Go 1.26 or later') || stacksLineOptions.has('Go 1.18–1.25'));
+		for (const nonsense of ['Go 1.1–1.25', 'Go 1.3–1.24', 'Go 1.4–1.5'])
+			assert.ok(!stacksLineOptions.has(nonsense), nonsense);
+	});
+
+	test('a meaning question says, for each wrong answer, which field it describes', () => {
+		let checked = 0;
+		for (let i = 0; i < 20; i++) {
+			for (const q of generatePractice({
+				seed: `why${i}`,
+				topics: allTopics,
+				count: 30,
+				lines: sampleCandidateLines(captures, 4),
+			})) {
+				if (q.type !== 'choice' || q.prompt.startsWith('Which Go releases')) continue;
+				for (const o of q.options.filter((o) => o.id !== q.answer)) {
+					const label = /^That describes the (.+) field\.$/.exec(o.why ?? '')?.[1];
+					assert.ok(label, `why for “${o.text}”: ${o.why}`);
+					const onLine = parseLine(q.line!).tokens.map((t) => (t.key ? getField(t.key) : undefined));
+					const described = [...onLine, ...allFieldsWithLabel(label)].filter((f) => f?.label === label);
+					assert.ok(
+						described.some((f) => f!.summary === o.text),
+						`${label} means “${o.text}”`,
+					);
+					checked++;
+				}
+			}
+		}
+		assert.ok(checked > 30, `${checked} wrong answers checked`);
 	});
 
 	test('field lists read as English', () => {

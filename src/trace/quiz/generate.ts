@@ -9,6 +9,7 @@
  */
 import { getField, fieldsOfFormat } from '../catalogue.ts';
 import { fieldToken } from '../derived.ts';
+import { gStatusNames, pStatusNames } from '../scheddetail/status.ts';
 import { describeEra, era as eraOf, LATEST_GO_MINOR, OLDEST_GO_MINOR } from '../era.ts';
 import type { FieldInfo, FieldUnit } from '../fields.ts';
 import { parseLine } from '../parse.ts';
@@ -328,9 +329,19 @@ function andList(items: readonly string[]): string {
 
 const optionIds = ['a', 'b', 'c', 'd'] as const;
 
-function choices(right: string, distractors: readonly string[], random: () => number) {
-	const texts = shuffle([right, ...distractors.slice(0, optionIds.length - 1)], random);
-	const options = texts.map((text, i) => ({ id: optionIds[i], text }));
+/** A wrong option and why it is wrong. */
+interface Distractor {
+	text: string;
+	why: string;
+}
+
+function choices(right: string, distractors: readonly Distractor[], random: () => number) {
+	const picked = distractors.slice(0, optionIds.length - 1);
+	const texts = shuffle([right, ...picked.map((d) => d.text)], random);
+	const options = texts.map((text, i) => {
+		const why = picked.find((d) => d.text === text)?.why;
+		return why === undefined ? { id: optionIds[i], text } : { id: optionIds[i], text, why };
+	});
 	return { options, answer: options.find((o) => o.text === right)!.id };
 }
 
@@ -359,7 +370,7 @@ function meaningQuestion(plan: QuestionPlan, random: () => number): ChoiceQuesti
 		.slice(0, 3);
 	const question = choices(
 		field.summary,
-		distractors.map((f) => f.summary),
+		distractors.map((f) => ({ text: f.summary, why: `That describes the ${f.label} field.` })),
 		random,
 	);
 	const otherLabels = question.options
@@ -375,18 +386,78 @@ function meaningQuestion(plan: QuestionPlan, random: () => number): ChoiceQuesti
 	};
 }
 
-/** Release ranges a reader might mistake for the line's own: cut at every release a field of the format appeared or went. */
-function eraCandidates(format: TraceFormat): Era[] {
-	const cuts = new Set<number>([OLDEST_GO_MINOR]);
+/** Releases at which a format's values began to print differently (see `printingClues`), beside its field changes. */
+const printingChanges: Partial<Record<TraceFormat, readonly number[]>> = {
+	scheddetail: [20],
+	gcpacertrace: [26],
+};
+
+/** Releases at which lines of `format` changed shape: a field appeared or went, or a value printed differently. */
+function eraCuts(format: TraceFormat): number[] {
+	const cuts = new Set<number>(printingChanges[format] ?? []);
 	for (const f of fieldsOfFormat(format)) {
 		if (f.since > OLDEST_GO_MINOR) cuts.add(f.since);
 		if (f.until !== undefined && f.until < LATEST_GO_MINOR) cuts.add(f.until + 1);
 	}
-	const sorted = [...cuts].sort((a, b) => a - b);
-	const out: Era[] = [];
-	for (let i = 0; i < sorted.length; i++) {
-		out.push(eraOf(sorted[i]));
-		for (let j = i + 1; j < sorted.length; j++) out.push(eraOf(sorted[i], sorted[j] - 1));
+	return [...cuts].sort((a, b) => a - b);
+}
+
+/** Why the line is not from before or after its era: the clues at each edge, as sentences. */
+interface EraEdges {
+	before: string[];
+	after: string[];
+}
+
+/**
+ * Wrong answers a reader actually gives: the era just before or after the line's own, the line's
+ * era stretched over one of them, or only part of it. Each says why it is wrong; an edge whose
+ * clue the explanation cannot name is never crossed, so no wrong answer goes unexplained.
+ */
+function eraDistractors(lineEra: Era, format: TraceFormat, edges: EraEdges, random: () => number): Distractor[] {
+	if (lineEra.length !== 1) {
+		// Rare: a shape several separate release ranges print. Offer each range alone.
+		return lineEra.map((r) => ({
+			text: describeEra([r]),
+			why: `Not only those: ${describeEra(lineEra)} all print lines of this shape.`,
+		}));
+	}
+	const { from, to } = lineEra[0];
+	const cuts = eraCuts(format);
+	const prev = Math.max(OLDEST_GO_MINOR, ...cuts.filter((c) => c < from));
+	const next = Math.min(LATEST_GO_MINOR + 1, ...cuts.filter((c) => c > to + 1));
+	const notBefore = `Not before Go 1.${from}: ${edges.before.join(' ')}`;
+	const notAfter = `Not after Go 1.${to}: ${edges.after.join(' ')}`;
+	const groups: Distractor[][] = [[], [], []];
+	if (from > OLDEST_GO_MINOR && edges.before.length) {
+		groups[0].push({ text: describeEra(eraOf(prev, from - 1)), why: notBefore });
+		groups[0].push({ text: describeEra(eraOf(prev, to)), why: notBefore });
+		// The era before that one: older still, and just as ruled out.
+		const older = Math.max(OLDEST_GO_MINOR, ...cuts.filter((c) => c < prev));
+		if (older < prev) groups[0].push({ text: describeEra(eraOf(older, prev - 1)), why: notBefore });
+	}
+	if (to < LATEST_GO_MINOR && edges.after.length) {
+		groups[1].push({ text: describeEra(eraOf(to + 1, next - 1)), why: notAfter });
+		groups[1].push({ text: describeEra(eraOf(from, next - 1)), why: notAfter });
+		if (next <= LATEST_GO_MINOR) {
+			const later = Math.min(LATEST_GO_MINOR + 1, ...cuts.filter((c) => c > next));
+			groups[1].push({ text: describeEra(eraOf(next, later - 1)), why: notAfter });
+		}
+	}
+	for (const c of cuts.filter((c) => c > from && c <= to)) {
+		const also = (e: Era) =>
+			`Right releases, but not all of them: lines of this shape come from ${describeEra(e)} too, and nothing on this line rules that out.`;
+		groups[2].push({ text: describeEra(eraOf(c, to)), why: also(eraOf(from, c - 1)) });
+		groups[2].push({ text: describeEra(eraOf(from, c - 1)), why: also(eraOf(c, to)) });
+	}
+	// One of each kind first, so a set of options is not three variations on one mistake.
+	const shuffled = groups.map((g) => shuffle(g, random));
+	const out: Distractor[] = [];
+	const right = describeEra(lineEra);
+	for (let round = 0; shuffled.some((g) => g.length > round); round++) {
+		for (const g of shuffled) {
+			const d = g[round];
+			if (d && d.text !== right && !out.some((o) => o.text === d.text)) out.push(d);
+		}
 	}
 	return out;
 }
@@ -416,9 +487,10 @@ function printingClues(text: string, from: number | undefined, to: number | unde
 		clues.push(`It prints ${flags[1]} as ${flags[2]}, as Go 1.20 began to.`);
 	if (to === 25 && text.startsWith('pacer:') && oldFloat.test(text))
 		clues.push('Its floats print as +d.dddddde±ddd; Go 1.26 prints the shortest form, such as 0.25.');
-	// Of these traces only the pacer lines print floats; gctrace's decimals are fixed-point.
-	if (from === 26 && text.startsWith('pacer:') && /\d\.\d/.test(text) && !oldFloat.test(text))
-		clues.push('Its floats print in the shortest form, such as 0.25, as Go 1.26 began to.');
+	// Of these traces only the pacer lines print floats; gctrace's decimals are fixed-point. A
+	// float that is a whole number prints bare, as `cons/mark 0`, where Go 1.25 printed +0.000000e+000.
+	if (from === 26 && text.startsWith('pacer:') && !oldFloat.test(text))
+		clues.push('Its floats print in the shortest form, such as 0.25 or 0, as Go 1.26 began to.');
 	return clues;
 }
 
@@ -426,36 +498,40 @@ function eraQuestion(plan: QuestionPlan, random: () => number): ChoiceQuestion {
 	const lineEra = plan.parsed.era ?? [];
 	const right = describeEra(lineEra);
 	const format = topicScope[plan.topic].format;
-	const distractors = [
-		...new Set(
-			shuffle(eraCandidates(format), random)
-				.map(describeEra)
-				.filter((d) => d !== right),
-		),
-	];
-	const reasons: string[] = [];
 	const from = lineEra[0]?.from;
 	const to = lineEra.at(-1)?.to;
 	const lineKeys = new Set(plan.parsed.tokens.map((t) => t.key));
 	const newest = plan.parsed.tokens
 		.map((t) => (t.key ? getField(t.key) : undefined))
 		.filter((f): f is FieldInfo => f !== undefined && f.since === from && from > OLDEST_GO_MINOR);
-	if (newest.length) reasons.push(`It prints the ${fieldList(newest)}, which Go 1.${from} added.`);
+	const edges: EraEdges = { before: [], after: [] };
+	if (newest.length) edges.before.push(`It prints the ${fieldList(newest)}, which Go 1.${from} added.`);
 	if (to !== undefined && to < LATEST_GO_MINOR) {
 		const missing = [...plan.formKeys]
 			.filter((k) => !lineKeys.has(k))
 			.map((k) => getField(k)!)
 			.filter((f) => f.unit !== 'marker' && f.since === to + 1);
-		if (missing.length) reasons.push(`It has no ${fieldList(missing)}, which Go 1.${to + 1} added.`);
+		if (missing.length) edges.after.push(`It has no ${fieldList(missing)}, which Go 1.${to + 1} added.`);
 	}
-	reasons.push(...printingClues(plan.parsed.text, from, to));
+	for (const t of plan.parsed.tokens) {
+		const table =
+			t.key === 'scheddetail/g-status' ? gStatusNames : t.key === 'scheddetail/p-status' ? pStatusNames : null;
+		const status = table && typeof t.value === 'number' ? table[t.value] : undefined;
+		const which = `${t.key === 'scheddetail/g-status' ? 'G' : 'P'} status ${t.text} (${status?.name})`;
+		if (status && status.since === from && from > OLDEST_GO_MINOR)
+			edges.before.push(`It prints ${which}, which Go 1.${from} added.`);
+		if (status?.until !== undefined && status.until === to)
+			edges.after.push(`It prints ${which}, which Go 1.${to + 1} no longer has.`);
+	}
+	edges.before.push(...printingClues(plan.parsed.text, from, undefined));
+	edges.after.push(...printingClues(plan.parsed.text, undefined, to));
 	return {
 		...base(plan),
 		type: 'choice',
 		prompt: 'Which Go releases print a line of exactly this shape?',
-		explanation: [`Lines shaped like this one come from ${right}.`, ...reasons].join(' '),
+		explanation: [`Lines shaped like this one come from ${right}.`, ...edges.before, ...edges.after].join(' '),
 		fields: [...new Set(newest.map((f) => f.key))],
-		...choices(right, distractors, random),
+		...choices(right, eraDistractors(lineEra, format, edges, random), random),
 	};
 }
 

@@ -36,6 +36,8 @@ export interface ChoiceOption {
 	id: string;
 	/** Plain text. */
 	text: string;
+	/** Why this option is wrong, plain text; said when a reader picks it. Left out on the right option. */
+	why?: string;
 }
 
 /** Multiple choice on interpretation; exactly one option is right. */

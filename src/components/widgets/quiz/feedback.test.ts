@@ -81,6 +81,22 @@ describe('feedback', () => {
 		assert.deepEqual(f.links, [{ href: '/reference/schedtrace/idleprocs/', label: 'Idle Ps' }]);
 	});
 
+	test('a wrong option that knows why it is wrong says so after quoting it', () => {
+		const withWhy: ChoiceQuestion = {
+			...choice,
+			options: [
+				{ id: 'a', text: 'Go 1.26 or later', why: 'Not before Go 1.18: it prints scannable stacks.' },
+				choice.options[1],
+			],
+		};
+		const f = feedbackFor({ question: withWhy, labels, answer: 'No P is idle' }, 'a');
+		assert.equal(f.verdict, 'wrong');
+		assert.equal(
+			f.detail,
+			'You chose “Go 1.26 or later”. Not before Go 1.18: it prints scannable stacks. Try again, or show the answer.',
+		);
+	});
+
 	test('a wrong number says what was answered and in what unit the answer is', () => {
 		const f = feedbackFor({ question: numeric, labels, answer: '3 goroutines' }, ' 4 ');
 		assert.equal(f.verdict, 'wrong');

@@ -28,8 +28,9 @@ function linksFor(keys: readonly string[], labels: Record<string, string>, base:
 
 function chosenText(question: Question, response: string, labels: Record<string, string>): string {
 	if (question.type === 'choice') {
-		const text = question.options.find((o) => o.id === response)?.text ?? response;
-		return `You chose “${text.replace(/[.!?]$/, '')}”.`;
+		const option = question.options.find((o) => o.id === response);
+		const chosen = `You chose “${(option?.text ?? response).replace(/[.!?]$/, '')}”.`;
+		return option?.why ? `${chosen} ${option.why}` : chosen;
 	}
 	if (question.type === 'spot') {
 		const label = labels[response];
