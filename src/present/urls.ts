@@ -71,6 +71,16 @@ export function practiceLinesUrl(base = '/'): string {
 	return siteUrl('practice/lines.json', base);
 }
 
+/** A review set: questions on the fields the learner has due (see src/trace/quiz/mastery.ts). */
+export function reviewUrl(base = '/'): string {
+	return siteUrl('practice/?review=1', base);
+}
+
+/** The learner's progress: fields read reliably, missed, not met; export and import. */
+export function progressUrl(base = '/'): string {
+	return siteUrl('progress/', base);
+}
+
 export function teachUrl(base = '/'): string {
 	return siteUrl('teach/', base);
 }

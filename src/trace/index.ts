@@ -32,7 +32,18 @@ export type {
 } from './quiz/types.ts';
 export { measure } from './quiz/measures.ts';
 export { checkAnswer, parseNumericAnswer, unitName } from './quiz/answers.ts';
-export { generatePractice, sampleCandidateLines } from './quiz/generate.ts';
+export { generatePractice, sampleCandidateLines, topicOfField, topicOfLine, topicTokens } from './quiz/generate.ts';
+export {
+	dueDate,
+	dueFields,
+	INTERVAL_DAYS,
+	isFieldRecord,
+	mergeRecords,
+	nextDue,
+	reviewField,
+	standingOf,
+} from './quiz/mastery.ts';
+export type { FieldRecord, Standing } from './quiz/mastery.ts';
 export type { CandidateLine } from './quiz/generate.ts';
 export {
 	DEFAULT_COUNT,

@@ -357,6 +357,20 @@ describe('generatePractice', () => {
 		assert.ok(moreMissed > weighted, `${moreMissed} with five misses, ${weighted} with three`);
 	});
 
+	test('a review set asks only about the fields it is given, and leaves out topics without them', () => {
+		const lines = sampleCandidateLines(captures, 8);
+		const only = ['gctrace/heap-goal', 'schedtrace/runqueue'] as FieldKey[];
+		const set = generatePractice({ seed: 'review', topics: allTopics, count: 12, lines, only });
+		assert.equal(set.length, 12);
+		assert.deepEqual([...new Set(set.map((q) => q.topic))].sort(), ['gc', 'scheduler']);
+		for (const q of set) {
+			assertAgreesWithParser(q);
+			assert.ok(q.fields.some((k) => only.includes(k)) || q.type === 'choice', `${q.prompt} is about a due field`);
+			if (q.type === 'spot') assert.ok(only.includes(q.answer));
+		}
+		assert.deepEqual(generatePractice({ seed: 'r', topics: ['pacer'], count: 5, lines, only }), []);
+	});
+
 	test('no topics or no lines give an empty set, never an error', () => {
 		assert.deepEqual(generatePractice({ seed: 'a', topics: [], count: 5, lines }), []);
 		assert.deepEqual(generatePractice({ seed: 'a', topics: allTopics, count: 5, lines: [] }), []);

@@ -36,6 +36,8 @@ export interface PracticeOptions {
 	lines: readonly CandidateLine[];
 	/** Missed answers per field: those fields come back more often. Leave out for shared sets. */
 	weights?: Readonly<Record<string, number>>;
+	/** Ask only about these fields (a review of the fields that are due); topics with none are left out. */
+	only?: readonly FieldKey[];
 }
 
 /** Which lines and fields each topic asks about. */
@@ -48,6 +50,11 @@ const topicScope: Record<QuizTopic, { format: TraceFormat; forms: readonly LineF
 	},
 	detail: { format: 'scheddetail', forms: ['sched-detail-header', 'detail-p', 'detail-m', 'detail-g'] },
 };
+
+/** The practice topic that asks about `key`, or null for a field no practice set asks about. */
+export function topicOfField(key: string): QuizTopic | null {
+	return quizTopics.find((t) => key.startsWith(`${topicScope[t].format}/`)) ?? null;
+}
 
 /** The topic a parsed line belongs to, or null when practice does not use it. */
 export function topicOfLine(parsed: ParsedLine): QuizTopic | null {
@@ -212,8 +219,10 @@ export function generatePractice(options: PracticeOptions): Question[] {
 	const { seed, count, lines, weights } = options;
 	const random = seededRandom(seed);
 	const pools = buildPools(lines);
+	const fieldsOf = (pool: TopicPool) =>
+		[...pool.byField.keys()].filter((k) => options.only === undefined || options.only.includes(k));
 	const topics = shuffle(
-		quizTopics.filter((t) => options.topics.includes(t) && pools.has(t)),
+		quizTopics.filter((t) => options.topics.includes(t) && pools.has(t) && fieldsOf(pools.get(t)!).length > 0),
 		random,
 	);
 	const questions: Question[] = [];
@@ -223,7 +232,7 @@ export function generatePractice(options: PracticeOptions): Question[] {
 	for (let index = 0; index < count; index++) {
 		const topic = topics[index % topics.length];
 		const pool = pools.get(topic)!;
-		const fields = [...pool.byField.keys()];
+		const fields = fieldsOf(pool);
 		let plan: QuestionPlan | null = null;
 		// Retry a few draws to avoid repeating a question; a small pool may repeat after that.
 		for (let attempt = 0; attempt < 12 && !plan; attempt++) {
@@ -245,7 +254,7 @@ export function generatePractice(options: PracticeOptions): Question[] {
 				line,
 				parsed,
 				token,
-				topicFields: fields,
+				topicFields: [...pool.byField.keys()],
 				formKeys: pool.formKeys.get(parsed.form)!,
 			};
 		}

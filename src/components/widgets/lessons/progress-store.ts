@@ -17,7 +17,7 @@ interface LessonProgress {
 	completed?: string;
 }
 
-interface Progress {
+export interface Progress {
 	version: typeof VERSION;
 	lessons: Record<string, LessonProgress>;
 	last?: string;
@@ -34,7 +34,7 @@ function empty(): Progress {
 	return { version: VERSION, lessons: {} };
 }
 
-function isProgress(value: unknown): value is Progress {
+export function isProgress(value: unknown): value is Progress {
 	if (typeof value !== 'object' || value === null) return false;
 	const v = value as Progress;
 	if (v.version !== VERSION || typeof v.lessons !== 'object' || v.lessons === null) return false;
@@ -64,4 +64,20 @@ export function loadProgress(): ProgressStore {
 			stored.save();
 		},
 	};
+}
+
+/** Two devices' lesson progress as one: each lesson keeps its first visit and first completion. */
+export function mergeProgress(mine: Progress, theirs: Progress): Progress {
+	const out: Progress = structuredClone(mine);
+	const earlier = (a: string | undefined, b: string | undefined) =>
+		a === undefined ? b : b === undefined ? a : Date.parse(b) < Date.parse(a) ? b : a;
+	for (const [slug, lesson] of Object.entries(theirs.lessons)) {
+		const have = out.lessons[slug];
+		const merged: LessonProgress = { visited: earlier(have?.visited, lesson.visited)! };
+		const completed = earlier(have?.completed, lesson.completed);
+		if (completed !== undefined) merged.completed = completed;
+		out.lessons[slug] = merged;
+	}
+	out.last ??= theirs.last;
+	return out;
 }

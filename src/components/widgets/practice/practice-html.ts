@@ -2,7 +2,7 @@
  * HTML for practice sets and worksheets, built the same way at build time (the set shown without
  * JavaScript) and in the browser (every other set). DOM-free; all text is escaped.
  */
-import type { Question, QuizTopic } from '../../../trace/index.ts';
+import type { FieldKey, Question, QuizTopic } from '../../../trace/index.ts';
 import { answerText, renderQuestion } from '../quiz/render.ts';
 import { escapeHtml, proseHtml } from '../../../present/html.ts';
 
@@ -11,6 +11,8 @@ export interface SetDescription {
 	topics: readonly QuizTopic[];
 	count: number;
 	weights?: Readonly<Record<string, number>>;
+	/** A review set asks only about these fields (the ones due). */
+	only?: readonly FieldKey[];
 }
 
 /** Topic names as readers see them. */

@@ -4,7 +4,8 @@
  * can be shared and survives a reload), shows the address's notes, and adds "More questions".
  */
 import '../quiz/trace-quiz.ts';
-import { type quizTopics } from '../../../trace/index.ts';
+import { dueFields, MAX_COUNT, nextDue, quizTopics, topicOfField } from '../../../trace/index.ts';
+import { nothingDueText, reviewStatus } from '../../../present/progress-words.ts';
 import { siteBase } from '../../shared/site-base.ts';
 import { practiceSetHtml, type SetDescription } from './practice-html.ts';
 import { freshSeed, loadPracticeLines, questionsOf, setAddress, setFromAddress } from './practice-sets.ts';
@@ -35,6 +36,7 @@ class PracticePage extends HTMLElement {
 	}
 
 	private async fromAddress(): Promise<void> {
+		if (new URLSearchParams(location.search).has('review') && (await this.review())) return;
 		const { set, params, fresh } = setFromAddress(true);
 		if (fresh) history.replaceState(null, '', setAddress(set));
 		this.status.textContent = params.notes.join(' ');
@@ -44,6 +46,29 @@ class PracticePage extends HTMLElement {
 		}
 		form.querySelector<HTMLInputElement>('input[name="count"]')!.value = String(set.count);
 		await this.show(set, false);
+	}
+
+	/** A review set on the fields that are due (`?review=1`); false, with a word, when none is. */
+	private async review(): Promise<boolean> {
+		const now = new Date();
+		const records = loadQuizStore().data.fields ?? {};
+		const due = dueFields(records, now).filter((k) => topicOfField(k) !== null);
+		if (due.length === 0) {
+			const address = new URL(location.href);
+			address.searchParams.delete('review');
+			history.replaceState(null, '', address);
+			await this.fromAddress();
+			this.status.textContent = nothingDueText(nextDue(records), now);
+			return true;
+		}
+		const params = new URLSearchParams(location.search);
+		const seed = /^[a-z0-9]{1,32}$/.test(params.get('seed') ?? '') ? params.get('seed')! : freshSeed();
+		const topics = quizTopics.filter((t) => due.some((k) => topicOfField(k) === t));
+		const set: SetDescription = { seed, topics, count: Math.min(MAX_COUNT, Math.max(5, due.length)), only: due };
+		history.replaceState(null, '', `${location.pathname}?review=1&seed=${seed}${location.hash}`);
+		this.status.textContent = reviewStatus(due.length);
+		await this.show(set, false);
+		return true;
 	}
 
 	private async show(set: SetDescription, focus: boolean): Promise<void> {

@@ -6,6 +6,7 @@ import { fakeStorage, withStorage } from '../../shared/storage/fake-storage.ts';
 afterEach(() => delete (globalThis as { window?: unknown }).window);
 
 const now = () => new Date('2026-11-26T10:00:00Z');
+const wrongAt = '2026-11-26T10:00:00.000Z';
 const runqueue = { id: 'global-queue', fields: ['schedtrace/runqueue' as const] };
 const stw = {
 	id: 'stw',
@@ -40,12 +41,51 @@ describe('quiz answer storage', () => {
 				},
 			},
 			missed: { 'schedtrace/runqueue': 1, 'gctrace/wall-sweep-termination': 1, 'gctrace/wall-mark-termination': 1 },
+			// The right retry of the same question the same day is not a review: the field stays in box 1.
+			fields: {
+				'schedtrace/runqueue': { box: 1, right: 0, wrong: 1, lastAt: wrongAt, lastWrongAt: wrongAt },
+				'gctrace/wall-sweep-termination': { box: 1, right: 0, wrong: 1, lastAt: wrongAt, lastWrongAt: wrongAt },
+				'gctrace/wall-mark-termination': { box: 1, right: 0, wrong: 1, lastAt: wrongAt, lastWrongAt: wrongAt },
+			},
 		});
 		withStorage(storage);
 		const again = loadQuizStore(now);
 		assert.deepEqual(again.data, saved);
 		assert.equal(again.score('reading-schedtrace', ['global-queue', 'other']), 1);
 		assert.equal(again.answer('reading-gctrace', 'stw')?.correct, false);
+	});
+
+	test('each field climbs a Leitner box per day it is answered right, and an older page’s data without boxes still reads', () => {
+		const storage = fakeStorage();
+		storage.data.set(QUIZ_KEY, JSON.stringify({ version: 1, quizzes: {}, missed: {} }));
+		withStorage(storage);
+		let today = new Date('2026-11-26T10:00:00Z');
+		const store = loadQuizStore(() => today);
+		assert.equal(store.problem, null);
+		for (let d = 0; d < 3; d++) {
+			today = new Date(Date.UTC(2026, 10, 26 + d, 10));
+			store.recordAnswer(`set-${d}`, runqueue, true);
+			store.recordAnswer(`set-${d}`, runqueue, true); // again, the same day: no review
+		}
+		assert.equal(store.data.fields!['schedtrace/runqueue'].box, 4);
+		assert.equal(store.data.fields!['schedtrace/runqueue'].right, 3);
+		store.recordAnswer('later', runqueue, false);
+		assert.equal(JSON.parse(storage.data.get(QUIZ_KEY)!).fields['schedtrace/runqueue'].box, 1);
+	});
+
+	test('stored boxes that are broken make the whole value unreadable, and it is left in place', () => {
+		const storage = fakeStorage();
+		const broken = JSON.stringify({
+			version: 1,
+			quizzes: {},
+			missed: {},
+			fields: { 'gctrace/heap-goal': { box: 'x' } },
+		});
+		storage.data.set(QUIZ_KEY, broken);
+		withStorage(storage);
+		const store = loadQuizStore(now);
+		assert.match(store.problem!, /could not be read/);
+		assert.equal(storage.data.get(QUIZ_KEY), broken);
 	});
 
 	test('resetting a quiz forgets its answers and keeps the other quizzes and missed fields', () => {

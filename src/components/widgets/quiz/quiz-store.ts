@@ -6,11 +6,14 @@
  * Shape (localStorage key `godebug-explained:quiz`):
  *   { version: 1,
  *     quizzes: { [quizId]: { answers: { [questionId]: { correct, attempts, at: ISO, response? } } } },
- *     missed: { [fieldKey]: number } }
+ *     missed: { [fieldKey]: number },
+ *     fields?: { [fieldKey]: FieldRecord } }
  * `missed` counts wrong answers per field over all quizzes; practice sets bring those fields
- * back more often. Resetting one quiz keeps it; resetting everything clears it.
+ * back more often. `fields` is each field's review record (`mastery.ts`: Leitner boxes), for the
+ * progress page and review sets; it was added without a version change, as older pages ignore it.
+ * Resetting one quiz keeps both; resetting everything clears them.
  */
-import type { Question } from '../../../trace/index.ts';
+import { isFieldRecord, mergeRecords, reviewField, type FieldRecord, type Question } from '../../../trace/index.ts';
 import { isRecord, loadStoredValue } from '../../shared/storage/stored-value.ts';
 
 export const QUIZ_KEY = 'godebug-explained:quiz';
@@ -24,10 +27,11 @@ interface SavedAnswer {
 	response?: string;
 }
 
-interface QuizData {
+export interface QuizData {
 	version: typeof VERSION;
 	quizzes: Record<string, { answers: Record<string, SavedAnswer> }>;
 	missed: Record<string, number>;
+	fields?: Record<string, FieldRecord>;
 }
 
 function empty(): QuizData {
@@ -45,14 +49,16 @@ function isSavedAnswer(a: unknown): a is SavedAnswer {
 	);
 }
 
-function isQuizData(value: unknown): value is QuizData {
+export function isQuizData(value: unknown): value is QuizData {
 	if (!isRecord(value) || value.version !== VERSION) return false;
 	if (!isRecord(value.quizzes) || !isRecord(value.missed)) return false;
 	const quizzesOk = Object.values(value.quizzes).every(
 		(q) => isRecord(q) && isRecord(q.answers) && Object.values(q.answers).every(isSavedAnswer),
 	);
 	const missedOk = Object.values(value.missed).every((n) => Number.isInteger(n) && (n as number) >= 0);
-	return quizzesOk && missedOk;
+	const fieldsOk =
+		value.fields === undefined || (isRecord(value.fields) && Object.values(value.fields).every(isFieldRecord));
+	return quizzesOk && missedOk && fieldsOk;
 }
 
 export interface QuizStore {
@@ -68,6 +74,8 @@ export interface QuizStore {
 		correct: boolean,
 		response?: string,
 	): SavedAnswer;
+	/** Adds another device's answers (`mergeQuizData`) and saves. */
+	mergeIn(other: QuizData): void;
 	/** How many of `questionIds` were last answered right. */
 	score(quizId: string, questionIds: readonly string[]): number;
 	resetQuiz(quizId: string): void;
@@ -89,14 +97,24 @@ export function loadQuizStore(now: () => Date = () => new Date()): QuizStore {
 		recordAnswer(quizId, question, correct, response) {
 			const quiz = (stored.value.quizzes[quizId] ??= { answers: {} });
 			const previous = quiz.answers[question.id];
-			const saved: SavedAnswer = { correct, attempts: (previous?.attempts ?? 0) + 1, at: now().toISOString() };
+			const at = now();
+			const saved: SavedAnswer = { correct, attempts: (previous?.attempts ?? 0) + 1, at: at.toISOString() };
 			if (response !== undefined) saved.response = response;
 			quiz.answers[question.id] = saved;
 			if (!correct) {
 				for (const field of question.fields) stored.value.missed[field] = (stored.value.missed[field] ?? 0) + 1;
 			}
+			// A question answered again the same day, after its feedback, is not a review.
+			if (previous?.at.slice(0, 10) !== saved.at.slice(0, 10)) {
+				const fields = (stored.value.fields ??= {});
+				for (const field of question.fields) fields[field] = reviewField(fields[field], correct, at);
+			}
 			stored.save();
 			return saved;
+		},
+		mergeIn(other) {
+			stored.value = mergeQuizData(stored.value, other);
+			stored.save();
 		},
 		score(quizId, questionIds) {
 			const answers = stored.value.quizzes[quizId]?.answers ?? {};
@@ -111,4 +129,26 @@ export function loadQuizStore(now: () => Date = () => new Date()): QuizStore {
 			stored.save();
 		},
 	};
+}
+
+/**
+ * Two devices' answers as one, for importing a progress file: each question keeps its later
+ * answer, each field its later review (`mergeRecords`), `missed` the larger count. Merging the
+ * same data twice changes nothing, and nothing either side had is dropped.
+ */
+export function mergeQuizData(mine: QuizData, theirs: QuizData): QuizData {
+	const out: QuizData = structuredClone(mine);
+	for (const [quizId, quiz] of Object.entries(theirs.quizzes)) {
+		const answers = (out.quizzes[quizId] ??= { answers: {} }).answers;
+		for (const [id, answer] of Object.entries(quiz.answers)) {
+			const have = answers[id];
+			if (!have || Date.parse(answer.at) > Date.parse(have.at)) answers[id] = { ...answer };
+		}
+	}
+	for (const [key, n] of Object.entries(theirs.missed)) out.missed[key] = Math.max(out.missed[key] ?? 0, n);
+	for (const [key, record] of Object.entries(theirs.fields ?? {})) {
+		const fields = (out.fields ??= {});
+		fields[key] = fields[key] ? mergeRecords(fields[key], record) : { ...record };
+	}
+	return out;
 }
