@@ -43,7 +43,7 @@ test('a learner’s missed field shows on the progress page, comes due, and a re
 	await page.goto('/progress/');
 	const missed = fields.find((k) => k.startsWith('gctrace/'))!;
 	await expect(row(page, missed).locator('.progress-standing')).toHaveText('✗ Missed recently (0 right, 1 wrong)');
-	await expect(row(page, missed).locator('.progress-due')).toHaveText('due tomorrow');
+	await expect(row(page, missed).locator('.progress-due')).toHaveText('Next review: due tomorrow');
 	await expect(page.locator('.progress-summary')).toContainText(`You have met ${fields.length} fields.`);
 
 	// Two days on, the field is due: the home page says so and the review set asks only about due fields.

@@ -51,7 +51,7 @@ class ProgressPage extends HTMLElement {
 			mark.textContent = words.mark;
 			const counts = record ? ` (${record.right} right, ${record.wrong} wrong)` : '';
 			cell.replaceChildren(mark, ` ${words.label}${counts}`);
-			row.querySelector('.progress-due')!.textContent = record ? dueWords(dueDate(record), now) : '–';
+			row.querySelector('.progress-due')!.textContent = record ? `Next review: ${dueWords(dueDate(record), now)}` : '';
 		}
 		const due = dueFields(records, now).length;
 		const summary = this.querySelector<HTMLElement>('.progress-summary')!;
