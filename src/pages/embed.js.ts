@@ -6,22 +6,17 @@
 import { readFile } from 'node:fs/promises';
 import { build, transform } from 'esbuild';
 
-/** The site's colour tokens (both schemes) and the annotated-line styles, set on the shadow host. */
+/** The site's tokens (both schemes) and the annotated-line styles, set on the shadow host. */
 async function embedCss(): Promise<string> {
-	const [global, traceLine, frame] = await Promise.all(
-		['src/styles/global.css', 'src/components/widgets/trace-line/trace-line.css', 'src/embed/embed.css'].map((f) =>
+	const [tokensCss, traceLine, frame] = await Promise.all(
+		['src/styles/tokens.css', 'src/components/widgets/trace-line/trace-line.css', 'src/embed/embed.css'].map((f) =>
 			readFile(f, 'utf8'),
 		),
 	);
-	// Only the tokens of global.css: the first `:root` block and its dark-scheme twin.
-	const tokens = [/^:root\s*\{[^}]*\}/m, /^@media \(prefers-color-scheme: dark\)\s*\{\s*:root\s*\{[^}]*\}\s*\}/m].map(
-		(pattern) => {
-			const found = pattern.exec(global)?.[0];
-			if (!found) throw new Error(`embed.js: src/styles/global.css has no block matching ${pattern}`);
-			return found;
-		},
-	);
-	const css = [...tokens, traceLine].join('\n').replaceAll(':root', ':host') + frame;
+	// Only the tokens: the `:root` block, whose light-dark() colours follow the host's scheme.
+	const tokens = /^:root\s*\{[^}]*\}/m.exec(tokensCss)?.[0];
+	if (!tokens) throw new Error('embed.js: src/styles/tokens.css has no :root block');
+	const css = [tokens, traceLine].join('\n').replaceAll(':root', ':host') + frame;
 	return (await transform(css, { loader: 'css', minify: true })).code;
 }
 

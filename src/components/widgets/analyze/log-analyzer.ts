@@ -80,7 +80,7 @@ class LogAnalyzer extends HTMLElement {
 			const name = item.dataset.capture!;
 			const button = document.createElement('button');
 			button.type = 'button';
-			button.className = 'example-button';
+			button.className = 'button button-small example-button';
 			button.textContent = 'Analyze';
 			button.setAttribute('aria-label', `Analyze ${name}`);
 			button.addEventListener('click', () => this.withView((view) => view.analyzeExample(name, item.dataset.href!)));

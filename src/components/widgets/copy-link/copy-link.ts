@@ -8,6 +8,7 @@ class CopyLinkElement extends HTMLElement {
 		tools.dataset.scriptOutput = '';
 		const button = document.createElement('button');
 		button.type = 'button';
+		button.className = 'button button-small';
 		button.textContent = 'Copy link';
 		const status = document.createElement('span');
 		status.setAttribute('role', 'status');

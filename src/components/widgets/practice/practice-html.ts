@@ -55,7 +55,7 @@ export function practiceSetHtml(set: SetDescription, questions: readonly Questio
 		questions.map((q, i) => renderQuestion(q, { number: i + 1, quizId, base })).join('') +
 		`<div class="quiz-summary"><p class="quiz-score" role="status"></p>` +
 		`<p class="quiz-notice" role="status"></p>` +
-		`<button type="button" class="quiz-reset" hidden>Reset this set’s answers</button></div>` +
+		`<button type="button" class="button quiz-reset" hidden>Reset this set’s answers</button></div>` +
 		`</trace-quiz>`
 	);
 }

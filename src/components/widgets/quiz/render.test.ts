@@ -87,7 +87,7 @@ describe('renderQuestion', () => {
 		assert.match(html, /<div class="quiz-feedback" role="status" aria-live="polite" data-script-output><\/div>/);
 		assert.match(
 			html,
-			/<div class="quiz-actions" hidden data-script-output><button type="button" class="quiz-check">Check<\/button>/,
+			/<div class="quiz-actions" hidden data-script-output><button type="button" class="button button-primary quiz-check">Check<\/button>/,
 		);
 	});
 

@@ -143,8 +143,8 @@ export function renderQuestion(question: Question, options: QuestionRenderOption
 		`<div class="quiz-question" id="${dom}" data-question-id="${escapeHtml(question.id)}" data-type="${question.type}">` +
 		`<fieldset><legend><span class="quiz-number">Question ${options.number}.</span> ${proseHtml(question.prompt)}</legend>` +
 		body +
-		`<div class="quiz-actions" hidden data-script-output><button type="button" class="quiz-check">Check</button>` +
-		` <button type="button" class="quiz-retry" hidden>Try again</button></div>` +
+		`<div class="quiz-actions" hidden data-script-output><button type="button" class="button button-primary quiz-check">Check</button>` +
+		` <button type="button" class="button quiz-retry" hidden>Try again</button></div>` +
 		`<div class="quiz-feedback" role="status" aria-live="polite" data-script-output></div>` +
 		`<details class="quiz-answer"><summary>Show the answer</summary>` +
 		`<p><strong>Answer:</strong> ${proseHtml(answerText(question))}</p>` +

@@ -12,7 +12,7 @@ export function copyLinkLabel(fieldLabel: string | undefined): string {
 export function traceToolsHtml(fieldLabel: string | undefined): string {
 	return (
 		'<div class="trace-tools" hidden data-script-output>' +
-		`<button type="button" class="copy-link">${escapeHtml(copyLinkLabel(fieldLabel))}</button>` +
+		`<button type="button" class="button button-small copy-link">${escapeHtml(copyLinkLabel(fieldLabel))}</button>` +
 		'<span class="copy-status" role="status"></span></div>'
 	);
 }
