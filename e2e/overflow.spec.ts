@@ -68,9 +68,9 @@ async function unreachableScrollers(page: Page): Promise<string[]> {
 		const focusable = 'a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])';
 		const found: string[] = [];
 		for (const el of document.body.querySelectorAll<HTMLElement>('*')) {
+			if (el.scrollWidth <= el.clientWidth + 1) continue;
 			const { overflowX } = getComputedStyle(el);
-			if (overflowX !== 'auto' && overflowX !== 'scroll') continue;
-			if (el.scrollWidth <= el.clientWidth + 1 || !el.checkVisibility()) continue;
+			if ((overflowX !== 'auto' && overflowX !== 'scroll') || !el.checkVisibility()) continue;
 			if (el.tabIndex >= 0 || el.querySelector(focusable)) continue;
 			found.push(`<${el.tagName.toLowerCase()}${[...el.classList].map((c) => `.${c}`).join('')}>`);
 		}
@@ -78,65 +78,61 @@ async function unreachableScrollers(page: Page): Promise<string[]> {
 	});
 }
 
-interface Visit {
-	path: string;
+interface Screen {
 	width: number;
 	colorScheme: 'light' | 'dark';
 }
 
-/** Loads the pages in `tabs` tabs of one context per width and scheme, and names every page wider than its screen. */
-async function overflowing(browser: Browser, visits: Visit[], tabs = 3): Promise<string[]> {
+/** Loads the pages a few tabs at a time in one context, and names every page wider than its screen. */
+async function overflowing(browser: Browser, paths: string[], { width, colorScheme }: Screen): Promise<string[]> {
 	const failures: string[] = [];
-	const groups = Map.groupBy(visits, (v) => `${v.width} ${v.colorScheme}`);
-	for (const group of groups.values()) {
-		const { width, colorScheme } = group[0]!;
-		const context = await browser.newContext({ viewport: { width, height: 800 }, colorScheme });
-		const queue = [...group];
-		await Promise.all(
-			Array.from({ length: Math.min(tabs, queue.length) }, async () => {
-				const page = await context.newPage();
-				for (let visit = queue.shift(); visit; visit = queue.shift()) {
-					await page.goto(visit.path, { waitUntil: 'load' });
-					const where = `${visit.path} at ${width} px (${colorScheme})`;
-					const found = await overflowOf(page);
-					if (found) failures.push(`${where} is ${found.scrollWidth} px wide: ${found.widest}`);
-					for (const box of await unreachableScrollers(page))
-						failures.push(`${where}: ${box} scrolls sideways but the keyboard cannot reach it`);
-				}
-			}),
-		);
-		await context.close();
-	}
+	const context = await browser.newContext({ viewport: { width, height: 800 }, colorScheme });
+	const queue = [...paths];
+	const tabs = 3;
+	await Promise.all(
+		Array.from({ length: Math.min(tabs, queue.length) }, async () => {
+			const page = await context.newPage();
+			for (let next = queue.shift(); next; next = queue.shift()) {
+				await page.goto(next, { waitUntil: 'load' });
+				const where = `${next} at ${width} px (${colorScheme})`;
+				const found = await overflowOf(page);
+				if (found) failures.push(`${where} is ${found.scrollWidth} px wide: ${found.widest}`);
+				for (const box of await unreachableScrollers(page))
+					failures.push(`${where}: ${box} scrolls sideways but the keyboard cannot reach it`);
+			}
+		}),
+	);
+	await context.close();
 	return failures;
 }
 
+// Every page at 360 px in the light scheme, in chunks the two workers share.
 const allPages = pageTemplates().flatMap((t) => t.pages);
 const chunks = 4;
-
 for (let chunk = 0; chunk < chunks; chunk++) {
 	test(`at 360 px no page is wider than the screen (pages ${chunk + 1} of every ${chunks})`, async ({ browser }) => {
 		test.slow(); // about fifty pages
-		const visits = allPages
-			.filter((_, i) => i % chunks === chunk)
-			.map((p): Visit => ({ path: p, width: 360, colorScheme: 'light' }));
-		expect(visits.length).toBeGreaterThan(0);
-		expect(await overflowing(browser, visits)).toEqual([]);
+		const paths = allPages.filter((_, i) => i % chunks === chunk);
+		expect(paths.length).toBeGreaterThan(0);
+		expect(await overflowing(browser, paths, { width: 360, colorScheme: 'light' })).toEqual([]);
 	});
 }
 
-test('each template’s representative fits at 768 px in both schemes and at 360 px in the dark scheme', async ({
-	browser,
-}) => {
-	const representatives = checkedPages()
-		.filter((c) => c.why === 'representative')
-		.map((c) => c.path);
-	const visits = representatives.flatMap((p): Visit[] => [
-		{ path: p, width: 360, colorScheme: 'dark' },
-		{ path: p, width: 768, colorScheme: 'light' },
-		{ path: p, width: 768, colorScheme: 'dark' },
-	]);
-	expect(await overflowing(browser, visits)).toEqual([]);
-});
+// Each template's representative in the other scheme, and at a tablet's width in both.
+const representatives = checkedPages()
+	.filter((c) => c.why === 'representative')
+	.map((c) => c.path);
+for (const screen of [
+	{ width: 360, colorScheme: 'dark' },
+	{ width: 768, colorScheme: 'light' },
+	{ width: 768, colorScheme: 'dark' },
+] as const) {
+	test(`at ${screen.width} px in the ${screen.colorScheme} scheme no template’s representative is wider than the screen`, async ({
+		browser,
+	}) => {
+		expect(await overflowing(browser, representatives, screen)).toEqual([]);
+	});
+}
 
 /** The longest line of a real 8-P capture: eight run queues and eight schedticks values. */
 function eightProcLine(): string {
