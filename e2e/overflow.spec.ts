@@ -95,10 +95,9 @@ async function overflowing(browser: Browser, paths: string[], { width, colorSche
 			for (let next = queue.shift(); next; next = queue.shift()) {
 				await page.goto(next, { waitUntil: 'load' });
 				const where = `${next} at ${width} px (${colorScheme})`;
-				const found = await overflowOf(page);
+				const [found, boxes] = await Promise.all([overflowOf(page), unreachableScrollers(page)]);
 				if (found) failures.push(`${where} is ${found.scrollWidth} px wide: ${found.widest}`);
-				for (const box of await unreachableScrollers(page))
-					failures.push(`${where}: ${box} scrolls sideways but the keyboard cannot reach it`);
+				for (const box of boxes) failures.push(`${where}: ${box} scrolls sideways but the keyboard cannot reach it`);
 			}
 		}),
 	);
