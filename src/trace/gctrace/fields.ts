@@ -603,7 +603,7 @@ export const gctraceFields = defineFields([
 		changes: [
 			{
 				go: 3,
-				note: 'Now estimated as mstats.next_gc*100/(gcpercent+100), "for tracing only".',
+				note: 'Now estimated as `mstats.next_gc*100/(gcpercent+100)`, "for tracing only".',
 			},
 		],
 		source: `${LEGACY_SOURCE}: heap0>>20`,
