@@ -60,11 +60,13 @@ describe('fieldsNamedBy', () => {
 
 	test('a key or a label names its field', () => {
 		assert.deepEqual(keysNamedBy('gctrace/heap-goal'), ['gctrace/heap-goal']);
+		assert.deepEqual(keysNamedBy('/scheddetail/gcwaiting/'), ['scheddetail/gcwaiting']);
+		assert.deepEqual(keysNamedBy('heap-goal'), ['gctrace/heap-goal', 'gcpacertrace/heap-goal']);
 		assert.deepEqual(keysNamedBy('Heap goal'), ['gctrace/heap-goal', 'gcpacertrace/heap-goal']);
 	});
 
 	test('words that are not a whole printed token name nothing', () => {
-		for (const query of ['', '   ', 'xyzzy', 'sched', 'needspin', 'goal', 'heap', '=']) {
+		for (const query of ['', '   ', 'xyzzy', 'sched', 'needspin', 'goal', 'heap', '=', 'gctrace/', 'heap-go']) {
 			assert.deepEqual(keysNamedBy(query), [], query);
 		}
 	});

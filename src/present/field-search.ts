@@ -52,8 +52,8 @@ export function fieldSearchEntries(fields: readonly FieldInfo[], base = '/'): Fi
 }
 
 /**
- * The fields a query names, in catalogue order: by printed words (the same case first, so `H_T`
- * is not `h_t`; any case when none has it), by key, or by label. Empty for anything else: this is
+ * The fields a query names, in catalogue order: by key (or the key's name), by printed words
+ * (the same case first, so `H_T` is not `h_t`; any case when none has it), or by label. Empty for anything else: this is
  * an exact lookup, the full-text search does the rest.
  */
 export function fieldsNamedBy(query: string, entries: readonly FieldSearchEntry[]): FieldSearchEntry[] {
@@ -61,7 +61,9 @@ export function fieldsNamedBy(query: string, entries: readonly FieldSearchEntry[
 	if (trimmed === '') return [];
 	const words = queryWords(trimmed);
 	const lower = trimmed.toLowerCase();
-	const byKey = entries.filter((e) => e.key === lower || e.key === lower.replace(/^\/+|\/+$/g, ''));
+	const key = lower.replace(/^\/+|\/+$/g, '');
+	// A whole key (`gctrace/heap-goal`), or the name after its format (`heap-goal`, both formats' heap goal).
+	const byKey = entries.filter((e) => e.key === key || (!key.includes('/') && e.key.endsWith(`/${key}`)));
 	if (byKey.length) return byKey;
 	let printed = words === '' ? [] : entries.filter((e) => e.words === words);
 	if (!printed.length && words !== '') printed = entries.filter((e) => e.words.toLowerCase() === words.toLowerCase());

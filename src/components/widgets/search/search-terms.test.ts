@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { hasWordStarting, queryTerms } from './search-terms.ts';
+import { hasWordStarting, pagefindQuery, queryTerms } from './search-terms.ts';
+
+describe('pagefindQuery', () => {
+	test('a dash between letters or digits becomes a space; other dashes stay for Pagefind to drop', () => {
+		assert.equal(pagefindQuery('gc-forced heap–goal'), 'gc forced heap goal');
+		assert.equal(pagefindQuery('-5 a- -b'), '-5 a- -b');
+	});
+});
 
 describe('queryTerms', () => {
 	test('lowercase words without punctuation, each once, as Pagefind searches them', () => {

@@ -13,7 +13,15 @@ function normalWord(word: string): string {
 	return word.toLocaleLowerCase('en').replace(DROPPED, '');
 }
 
-/** The words of a query as Pagefind searches them, each once. */
+/**
+ * The query to give Pagefind: a dash between letters is a space, so `gc-forced` finds "GC forced"
+ * (Pagefind would join it into "gcforced", which only a hyphenated word has).
+ */
+export function pagefindQuery(query: string): string {
+	return query.replace(/(?<=[\p{L}\p{N}])\p{Pd}(?=[\p{L}\p{N}])/gu, ' ');
+}
+
+/** The words of a query (from pagefindQuery) as Pagefind searches them, each once. */
 export function queryTerms(query: string): string[] {
 	return [
 		...new Set(

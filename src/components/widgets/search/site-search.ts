@@ -7,7 +7,7 @@
 import { fieldsNamedBy, nearestPrintedWord, type FieldSearchEntry } from '../../../present/field-search.ts';
 import { searchUrl, siteUrl } from '../../../present/urls.ts';
 import { siteBase } from '../../shared/site-base.ts';
-import { hasWordStarting, queryTerms } from './search-terms.ts';
+import { hasWordStarting, pagefindQuery, queryTerms } from './search-terms.ts';
 
 interface PagefindResult {
 	url: string;
@@ -68,7 +68,8 @@ class SiteSearch extends HTMLElement {
 		const hint = this.querySelector<HTMLElement>('.search-hint')!;
 		list.replaceChildren();
 		hint.replaceChildren();
-		const terms = queryTerms(query);
+		const searched = pagefindQuery(query);
+		const terms = queryTerms(searched);
 		const fields = fieldsNamedBy(query, this.fields);
 		if (!terms.length && !fields.length) {
 			status.textContent = 'Type a word to search for, such as idleprocs or heap goal.';
@@ -80,7 +81,7 @@ class SiteSearch extends HTMLElement {
 		try {
 			if (terms.length) {
 				const pagefind = await this.load();
-				const search = await pagefind.search(query);
+				const search = await pagefind.search(searched);
 				const found = await Promise.all(search.results.slice(0, CANDIDATES).map((r) => r.data()));
 				absent = await this.absentTerms(pagefind, terms, found);
 				const fieldUrls = new Set(fields.map((f) => f.url));
