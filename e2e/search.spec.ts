@@ -34,18 +34,18 @@ test('a misspelt token suggests the token meant, and the suggestion searches for
 	await expect(page.locator('.search-status')).toHaveText('No page contains “idelprocs”.');
 	await page.locator('.search-hint').getByRole('link', { name: 'idleprocs' }).click();
 	await expect(page).toHaveURL(/\/search\/\?q=idleprocs$/);
-	await expect(results(page).first().getByRole('link')).toHaveText('Field: Idle Ps');
+	await expect(results(page).first().getByRole('link')).toHaveText('Field: Idle Ps (schedtrace)');
 });
 
 const tokens: [query: string, field: string, label: string][] = [
-	['needspinning', '/reference/schedtrace/needspinning/', 'Need spinning'],
-	['schedticks', '/reference/schedtrace/schedticks/', 'Schedule ticks'],
-	['gcwaiting', '/reference/scheddetail/gcwaiting/', 'GC waiting'],
-	['idleprocs', '/reference/schedtrace/idleprocs/', 'Idle Ps'],
-	['MB goal', '/reference/gctrace/heap-goal/', 'Heap goal'],
+	['needspinning', '/reference/schedtrace/needspinning/', 'Need spinning (schedtrace)'],
+	['schedticks', '/reference/schedtrace/schedticks/', 'Schedule ticks (schedtrace)'],
+	['gcwaiting', '/reference/scheddetail/gcwaiting/', 'GC waiting (scheddetail)'],
+	['idleprocs', '/reference/schedtrace/idleprocs/', 'Idle Ps (schedtrace)'],
+	['MB goal', '/reference/gctrace/heap-goal/', 'Heap goal (gctrace)'],
 	// Copied with their values: the field by its token, and the pages with that very token.
-	['needspinning=1', '/reference/schedtrace/needspinning/', 'Need spinning'],
-	['4 MB goal', '/reference/gctrace/heap-goal/', 'Heap goal'],
+	['needspinning=1', '/reference/schedtrace/needspinning/', 'Need spinning (schedtrace)'],
+	['4 MB goal', '/reference/gctrace/heap-goal/', 'Heap goal (gctrace)'],
 ];
 for (const [query, field, label] of tokens) {
 	test(`the printed token “${query}” puts its field page first, then the pages that use it`, async ({ page }) => {
@@ -79,12 +79,20 @@ test('another form of a word finds the pages with it: “scheduling” finds the
 	await expect(results(page).first().locator('mark').first()).toHaveText(/^schedul/i);
 });
 
+test('a dashed query finds the words it joins, and a field’s name finds the fields of that name', async ({ page }) => {
+	await search(page, 'gc-forced');
+	await expect(page.locator('.search-status')).toHaveText(/^\d+ pages match “gc-forced”\.$/);
+	await search(page, 'heap-goal');
+	await expect(results(page).nth(0).getByRole('link')).toHaveText('Field: Heap goal (gctrace)');
+	await expect(results(page).nth(1).getByRole('link')).toHaveText('Field: Heap goal (gcpacertrace)');
+});
+
 test('the header search leads here, and a new search on this page replaces the results', async ({ page }) => {
 	await page.goto('/lessons/');
 	await page.getByRole('searchbox', { name: 'Search the site' }).fill('gcwaiting');
 	await page.keyboard.press('Enter');
 	await expect(page).toHaveURL(/\/search\/\?q=gcwaiting$/);
-	await expect(results(page).first().getByRole('link')).toHaveText('Field: GC waiting');
+	await expect(results(page).first().getByRole('link')).toHaveText('Field: GC waiting (scheddetail)');
 	const box = page.getByRole('searchbox', { name: 'Search fields and lessons' });
 	await expect(box).toHaveValue('gcwaiting');
 	await box.fill('xyzzy');

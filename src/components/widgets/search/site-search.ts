@@ -123,13 +123,15 @@ class SiteSearch extends HTMLElement {
 		item.className = 'search-field';
 		const link = document.createElement('a');
 		link.href = f.url;
-		link.textContent = `Field: ${f.label}`;
+		const format = f.key.split('/')[0];
+		// The format tells apart fields of one name (gctrace's and gcpacertrace's heap goal).
+		link.textContent = `Field: ${f.label} (${format})`;
 		const about = document.createElement('p');
 		const printed = document.createElement('code');
 		printed.textContent = f.printed;
-		const format = document.createElement('code');
-		format.textContent = f.key.split('/')[0];
-		about.append('Printed as ', printed, ' in ', format, ' output.');
+		const formatName = document.createElement('code');
+		formatName.textContent = format;
+		about.append('Printed as ', printed, ' in ', formatName, ' output.');
 		item.append(link, about);
 		return item;
 	}
