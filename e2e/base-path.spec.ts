@@ -102,6 +102,13 @@ test.describe('under a base path', () => {
 		const first = page.locator('.search-results li a').first();
 		await expect(first).toHaveAttribute('href', `${base}reference/schedtrace/needspinning/`);
 		expect(seen.requests.some((p) => p.startsWith(`${base}pagefind/`))).toBe(true);
+		// The index's own results lead inside the base too, and the field is not listed twice.
+		const hrefs = await page
+			.locator('.search-results li a')
+			.evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
+		expect(hrefs.length).toBeGreaterThan(1);
+		expect(hrefs.filter((href) => !href.startsWith(base))).toEqual([]);
+		expect(hrefs.filter((href) => href === `${base}reference/schedtrace/needspinning/`)).toHaveLength(1);
 		await first.click();
 		await expect(page).toHaveURL(at('reference/schedtrace/needspinning/'));
 		expect(seen.broken).toEqual([]);

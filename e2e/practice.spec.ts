@@ -71,6 +71,29 @@ test('an invalid seed, topic and count fall back to a valid set and say so', asy
 	);
 });
 
+test('a bad address says, as text, what is shown instead and why, and the address is corrected', async ({ page }) => {
+	await page.goto('/practice/?seed=%00%ff<script>&count=-5&view=projector');
+	await expect(page.locator('.practice-set[data-seed="script"] .quiz-question')).toHaveCount(1);
+	const status = page.locator('.practice-status');
+	await expect(status).toHaveText(
+		'A seed has up to 32 letters, digits, - and _; the seed “␀\uFFFD<script>” has other characters, so this is the set for seed “script”. ' +
+			'The number of questions “-5” is less than 1: a set has 1 to 50 questions; showing 1. ' +
+			'The address now names the set shown.',
+	);
+	// Text, never markup: the status holds no element.
+	expect(await status.evaluate((el) => el.childElementCount)).toBe(0);
+	// The address names the set shown, keeping what it does not read.
+	await expect(page).toHaveURL(/\/practice\/\?seed=script&topics=scheduler,gc&count=1&view=projector$/);
+	await page.reload();
+	await expect(page.locator('.practice-set[data-seed="script"] .quiz-question')).toHaveCount(1);
+	await expect(status).toBeEmpty();
+
+	await page.goto('/teach/worksheet/?seed=ok&count=99999&topics=nope');
+	await expect(page.locator('.ws-status')).toContainText('The number of questions “99999” is more than 50');
+	await expect(page.locator('.ws-status')).toContainText('The topic “nope” does not exist');
+	await expect(page).toHaveURL(/\/teach\/worksheet\/\?seed=ok&topics=scheduler,gc&count=50$/);
+});
+
 test('without a seed the page picks one and puts it in the address, so a reload gives the same set', async ({
 	page,
 }) => {

@@ -50,8 +50,10 @@ export {
 	DEFAULT_SEED,
 	DEFAULT_TOPICS,
 	MAX_COUNT,
+	MAX_FOCUS,
+	MAX_SEED_LENGTH,
 	focusFromMissed,
 	parsePracticeParams,
 	practiceQuery,
 } from './quiz/practice-params.ts';
-export type { PracticeParams } from './quiz/practice-params.ts';
+export type { PracticeParams, PracticeProblem } from './quiz/practice-params.ts';

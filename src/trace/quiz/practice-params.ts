@@ -1,6 +1,7 @@
 /**
  * Reads a practice set's address (`?seed=…&topics=…&count=…&focus=…`). Anything unusable falls
- * back to something valid, and `notes` tells the reader what was changed, in plain words.
+ * back to something valid, and `problems` says what was given, what is used instead and why;
+ * src/present/practice-notes.ts words them for the reader.
  */
 import { isFieldKey } from '../catalogue.ts';
 import { quizTopics } from './types.ts';
@@ -12,9 +13,19 @@ export const MAX_COUNT = 50;
 /** The seed of the set a page shows before any script runs (and without JavaScript). */
 export const DEFAULT_SEED = 'first-set';
 /** Seeds are short and safe in an address: letters, digits, `-` and `_`. */
-const SEED_PATTERN = /^[A-Za-z0-9_-]{1,32}$/;
+export const MAX_SEED_LENGTH = 32;
+const SEED_CHARACTER = /[A-Za-z0-9_-]/;
 /** At most this many focus fields, so the address stays short. */
-const MAX_FOCUS = 8;
+export const MAX_FOCUS = 8;
+
+/** One parameter of an address that could not be used as given. */
+export type PracticeProblem =
+	/** `used` is the seed's allowed characters, cut to the longest seed, or DEFAULT_SEED when none is left. */
+	| { param: 'seed'; given: string; used: string; reason: 'characters' | 'length' }
+	| { param: 'topics'; unknown: string[]; used: QuizTopic[] }
+	| { param: 'count'; given: string; used: number; reason: 'not-whole' | 'too-few' | 'too-many' }
+	/** Focus entries that are not `key` or `key:times` of a catalogue field, or past MAX_FOCUS. */
+	| { param: 'focus'; ignored: string[] };
 
 export interface PracticeParams {
 	/** null when the address has none: the page picks a fresh one. */
@@ -23,7 +34,29 @@ export interface PracticeParams {
 	count: number;
 	/** Missed answers per field, from `focus=key:count,…`; empty for a shared set. */
 	weights: Record<string, number>;
-	notes: string[];
+	problems: PracticeProblem[];
+}
+
+/**
+ * A query value decoded as the browser would show it. A run of escapes that is not UTF-8 (`%ff`)
+ * keeps its ASCII bytes and shows each other byte as U+FFFD, so `%00%ff%3C` is `\0\uFFFD<`,
+ * never the escape's own letters.
+ */
+function decodeValue(raw: string): string {
+	return raw.replace(/\+/g, ' ').replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
+		try {
+			return decodeURIComponent(run);
+		} catch {
+			return run
+				.slice(1)
+				.split('%')
+				.map((hex) => {
+					const byte = parseInt(hex, 16);
+					return byte < 0x80 ? String.fromCharCode(byte) : '\uFFFD';
+				})
+				.join('');
+		}
+	});
 }
 
 function queryValues(search: string): Map<string, string[]> {
@@ -31,44 +64,41 @@ function queryValues(search: string): Map<string, string[]> {
 	for (const part of search.replace(/^\?/, '').split('&')) {
 		if (!part) continue;
 		const eq = part.indexOf('=');
-		const rawName = eq < 0 ? part : part.slice(0, eq);
-		const rawValue = eq < 0 ? '' : part.slice(eq + 1);
-		const decode = (s: string) => {
-			try {
-				return decodeURIComponent(s.replace(/\+/g, ' '));
-			} catch {
-				return s;
-			}
-		};
-		const name = decode(rawName);
-		out.set(name, [...(out.get(name) ?? []), decode(rawValue)]);
+		const name = decodeValue(eq < 0 ? part : part.slice(0, eq));
+		out.set(name, [...(out.get(name) ?? []), decodeValue(eq < 0 ? '' : part.slice(eq + 1))]);
 	}
 	return out;
 }
 
-function listTopics(topics: readonly string[]): string {
-	return topics.length <= 1 ? topics.join('') : `${topics.slice(0, -1).join(', ')} and ${topics.at(-1)}`;
+function readSeed(raw: string): { seed: string | null; problem?: PracticeProblem } {
+	if (raw === '') return { seed: null };
+	const allowed = [...raw].filter((c) => SEED_CHARACTER.test(c)).join('');
+	if (allowed.length === raw.length && raw.length <= MAX_SEED_LENGTH) return { seed: raw };
+	const used = allowed.slice(0, MAX_SEED_LENGTH) || DEFAULT_SEED;
+	const reason = allowed.length === raw.length ? 'length' : 'characters';
+	return { seed: used, problem: { param: 'seed', given: raw, used, reason } };
 }
 
-const quote = (s: string) => `“${s.length > 40 ? `${s.slice(0, 40)}…` : s}”`;
+function readCount(raw: string): { count: number; problem?: PracticeProblem } {
+	if (raw === '') return { count: DEFAULT_COUNT };
+	const n = Number(raw);
+	if (!/^[+-]?\d+$/.test(raw) || !Number.isSafeInteger(n)) {
+		return { count: DEFAULT_COUNT, problem: { param: 'count', given: raw, used: DEFAULT_COUNT, reason: 'not-whole' } };
+	}
+	if (n < 1) return { count: 1, problem: { param: 'count', given: raw, used: 1, reason: 'too-few' } };
+	if (n > MAX_COUNT) {
+		return { count: MAX_COUNT, problem: { param: 'count', given: raw, used: MAX_COUNT, reason: 'too-many' } };
+	}
+	return { count: n };
+}
 
-/** The practice set an address asks for, with notes on anything that had to change. */
+/** The practice set an address asks for, with the problems of anything that had to change. */
 export function parsePracticeParams(search: string): PracticeParams {
 	const query = queryValues(search);
-	const notes: string[] = [];
+	const problems: PracticeProblem[] = [];
 
-	let seed: string | null = null;
-	const rawSeed = (query.get('seed') ?? []).at(-1)?.trim() ?? '';
-	if (rawSeed !== '') {
-		if (SEED_PATTERN.test(rawSeed)) seed = rawSeed;
-		else {
-			const cleaned = rawSeed.replace(/[^A-Za-z0-9_-]/g, '').slice(0, 32);
-			seed = cleaned || DEFAULT_SEED;
-			notes.push(
-				`The seed ${quote(rawSeed)} can only have up to 32 letters, digits, - and _; showing the set for seed “${seed}”.`,
-			);
-		}
-	}
+	const { seed, problem: seedProblem } = readSeed((query.get('seed') ?? []).at(-1)?.trim() ?? '');
+	if (seedProblem) problems.push(seedProblem);
 
 	const rawTopics = (query.get('topics') ?? [])
 		.flatMap((v) => v.split(','))
@@ -77,23 +107,10 @@ export function parsePracticeParams(search: string): PracticeParams {
 	const known = quizTopics.filter((t) => rawTopics.includes(t));
 	const unknown = [...new Set(rawTopics.filter((t) => !(quizTopics as readonly string[]).includes(t)))];
 	const topics = known.length ? known : [...DEFAULT_TOPICS];
-	if (unknown.length) {
-		notes.push(
-			`${unknown.length === 1 ? 'The topic' : 'The topics'} ${unknown.map(quote).join(', ')} ${unknown.length === 1 ? 'does' : 'do'} not exist (choose from ${listTopics([...quizTopics])}); showing ${listTopics(topics)}.`,
-		);
-	}
+	if (unknown.length) problems.push({ param: 'topics', unknown, used: topics });
 
-	let count = DEFAULT_COUNT;
-	const rawCount = (query.get('count') ?? []).at(-1)?.trim() ?? '';
-	if (rawCount !== '') {
-		const n = Number(rawCount);
-		if (!/^[+-]?\d+$/.test(rawCount) || !Number.isSafeInteger(n)) {
-			notes.push(`The number of questions ${quote(rawCount)} is not a whole number; showing ${DEFAULT_COUNT}.`);
-		} else if (n < 1 || n > MAX_COUNT) {
-			count = Math.min(MAX_COUNT, Math.max(1, n));
-			notes.push(`A set has 1 to ${MAX_COUNT} questions; showing ${count}.`);
-		} else count = n;
-	}
+	const { count, problem: countProblem } = readCount((query.get('count') ?? []).at(-1)?.trim() ?? '');
+	if (countProblem) problems.push(countProblem);
 
 	const weights: Record<string, number> = {};
 	const ignored: string[] = [];
@@ -105,13 +122,9 @@ export function parsePracticeParams(search: string): PracticeParams {
 			weights[key] = Math.min(n, 99);
 		} else ignored.push(entry.trim());
 	}
-	if (ignored.length) {
-		notes.push(
-			`Ignored focus ${ignored.map(quote).join(', ')}: expected up to ${MAX_FOCUS} field keys such as gctrace/heap-goal:2.`,
-		);
-	}
+	if (ignored.length) problems.push({ param: 'focus', ignored });
 
-	return { seed, topics, count, weights, notes };
+	return { seed, topics, count, weights, problems };
 }
 
 /** The address query of a set, in the order parsePracticeParams reads it. */

@@ -1,7 +1,8 @@
 /**
  * `<practice-page>`: makes practice sets in the browser. The page ships one fixed set; this
  * replaces it with the set the address asks for (or a fresh one, written into the address so it
- * can be shared and survives a reload), shows the address's notes, and adds "More questions".
+ * can be shared and survives a reload), says what it changed in a bad address and corrects the
+ * address, and adds "More questions".
  */
 import '../quiz/trace-quiz.ts';
 import { dueFields, MAX_COUNT, nextDue, quizTopics, topicOfField } from '../../../trace/index.ts';
@@ -10,6 +11,7 @@ import { siteBase } from '../../shared/site-base.ts';
 import { practiceSetHtml, type SetDescription } from './practice-html.ts';
 import { freshSeed, loadPracticeLines, questionsOf, setAddress, setFromAddress } from './practice-sets.ts';
 import { focusFromMissed } from '../../../trace/index.ts';
+import { practiceNotes } from '../../../present/practice-notes.ts';
 import { loadQuizStore } from '../quiz/quiz-store.ts';
 
 class PracticePage extends HTMLElement {
@@ -38,8 +40,10 @@ class PracticePage extends HTMLElement {
 	private async fromAddress(): Promise<void> {
 		if (new URLSearchParams(location.search).has('review') && (await this.review())) return;
 		const { set, params, fresh } = setFromAddress(true);
-		if (fresh) history.replaceState(null, '', setAddress(set));
-		this.status.textContent = params.notes.join(' ');
+		// A fresh seed, or a parameter that could not be used as given: the address names the set shown.
+		const corrected = params.problems.length > 0;
+		if (fresh || corrected) history.replaceState(null, '', setAddress(set));
+		this.status.textContent = practiceNotes(params.problems, corrected).join(' ');
 		const form = this.querySelector<HTMLFormElement>('.practice-form')!;
 		for (const box of form.querySelectorAll<HTMLInputElement>('input[name="topics"]')) {
 			box.checked = set.topics.includes(box.value as (typeof quizTopics)[number]);

@@ -1,8 +1,9 @@
 /**
  * `<practice-worksheet>`: replaces the page's fixed worksheet with the set the address asks for
- * (the same set as the practice page at that address), shows the address's notes, and adds a
- * print button.
+ * (the same set as the practice page at that address), says what it changed in a bad address
+ * and corrects it, and adds a print button.
  */
+import { practiceNotes } from '../../../present/practice-notes.ts';
 import { worksheetHtml } from './practice-html.ts';
 import { loadPracticeLines, questionsOf, setAddress, setFromAddress } from './practice-sets.ts';
 
@@ -14,8 +15,9 @@ class PracticeWorksheet extends HTMLElement {
 		print.addEventListener('click', () => print.ownerDocument.defaultView?.print());
 		// A worksheet is for a class: never the reader's own focus fields.
 		const { set, params, fresh } = setFromAddress(false);
-		if (fresh) history.replaceState(null, '', setAddress(set));
-		status.textContent = params.notes.join(' ');
+		const corrected = params.problems.length > 0;
+		if (fresh || corrected) history.replaceState(null, '', setAddress(set));
+		status.textContent = practiceNotes(params.problems, corrected).join(' ');
 		try {
 			const questions = questionsOf(set, await loadPracticeLines());
 			this.querySelector('.ws-content')!.innerHTML = worksheetHtml(set, questions);

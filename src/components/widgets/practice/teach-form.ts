@@ -3,6 +3,7 @@
  * gives each visit a fresh seed (a "New seed" button for more), and copies the link.
  */
 import { parsePracticeParams, practiceQuery } from '../../../trace/index.ts';
+import { practiceNotes } from '../../../present/practice-notes.ts';
 import { practiceUrl, worksheetUrl } from '../../../present/urls.ts';
 import { siteBase } from '../../shared/site-base.ts';
 import { freshSeed } from './practice-sets.ts';
@@ -26,7 +27,7 @@ class TeachForm extends HTMLElement {
 				`${query}&view=projector`,
 				siteBase,
 			);
-			const notes = [...p.notes];
+			const notes = practiceNotes(p.problems);
 			if (!form.querySelector('input[name="topics"]:checked'))
 				notes.push(`No topic is chosen, so the link asks for ${p.topics.join(' and ')}.`);
 			note.textContent = notes.join(' ');
