@@ -28,6 +28,8 @@ export default defineConfig({
 		serviceWorkers: 'block',
 	},
 	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+	// Reference images of e2e/screenshots.spec.ts, named by the spec, for this machine's kind of Chromium.
+	expect: { toHaveScreenshot: { pathTemplate: '{testDir}/screenshots/{arg}{ext}' } },
 	// The tests run against the production build (`npm run build` first), as a reader gets it.
 	webServer: {
 		command: `node scripts/serve-dist.ts ${port}`,

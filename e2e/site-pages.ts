@@ -70,6 +70,19 @@ export function pageTemplates(): PageTemplate[] {
 /** Pages every run checks in place of their template's first: the richest of their template. */
 const representatives = ['/lessons/reading-schedtrace/', '/reference/schedtrace/local-runqueues/'];
 
+/** A template's representatives: the pages named above, else its first page. */
+function representativesOf(pages: string[]): string[] {
+	const named = pages.filter((p) => representatives.includes(p));
+	return named.length > 0 ? named : pages.slice(0, 1);
+}
+
+/** Each template's representatives alone, the same every run (the screenshots compare these). */
+export function representativePages(): CheckedPage[] {
+	return pageTemplates().flatMap(({ route, pages }) =>
+		representativesOf(pages).map((p) => ({ route, path: p, why: 'representative' as const })),
+	);
+}
+
 /** The seed of this run's sample: E2E_SAMPLE_SEED (the config sets a fresh one when unset). */
 function sampleSeed(): number {
 	const seed = Number(process.env.E2E_SAMPLE_SEED);
@@ -104,8 +117,7 @@ export function checkedPages(seed = sampleSeed()): CheckedPage[] {
 	const next = random(seed);
 	const chosen: CheckedPage[] = [];
 	for (const { route, pages } of pageTemplates()) {
-		const named = pages.filter((p) => representatives.includes(p));
-		const fixed = named.length > 0 ? named : pages.slice(0, 1);
+		const fixed = representativesOf(pages);
 		for (const p of fixed) chosen.push({ route, path: p, why: 'representative' });
 		const rest = pages.filter((p) => !fixed.includes(p));
 		const size = Math.min(rest.length, Math.ceil(Math.sqrt(pages.length) / 3));

@@ -77,14 +77,11 @@ class LogAnalyzer extends HTMLElement {
 		});
 		this.find('cancel').addEventListener('click', () => void this.view?.then((view) => view.cancel()));
 		for (const item of document.querySelectorAll<HTMLElement>('[data-capture]')) {
-			const name = item.dataset.capture!;
-			const button = document.createElement('button');
-			button.type = 'button';
-			button.className = 'button button-small example-button';
-			button.textContent = 'Analyze';
-			button.setAttribute('aria-label', `Analyze ${name}`);
-			button.addEventListener('click', () => this.withView((view) => view.analyzeExample(name, item.dataset.href!)));
-			item.querySelector('[data-part="example-action"]')!.append(button);
+			const button = item.querySelector<HTMLButtonElement>('.example-button')!;
+			button.addEventListener('click', () =>
+				this.withView((view) => view.analyzeExample(item.dataset.capture!, item.dataset.href!)),
+			);
+			button.hidden = false;
 		}
 		const openFragment = () => {
 			if (logFromFragment(location.hash) !== null) this.withView((view) => view.openFragment());
