@@ -30,14 +30,14 @@ import (
 )
 
 // Bounds on what the program will do, whatever it is asked: the page's
-// settings parser clamps to the same limits, so a link cannot make a tab
+// settings parser (src/present/lab-settings.ts) clamps to the same limits, so a link cannot make a tab
 // allocate without end.
 const (
-	maxRate     = 500              // MB allocated per second
+	maxRate     = 200              // MB allocated per second
 	maxObject   = 1 << 20          // bytes per object
-	maxLive     = 256              // MB kept in the ring
-	maxLeaked   = 256 << 20        // bytes kept forever, at most
-	maxDuration = 30 * time.Second // how long a run may last
+	maxLive     = 128              // MB kept in the ring
+	maxLeak     = 20               // percent of the allocated bytes kept forever
+	maxDuration = 20 * time.Second // how long a run may last
 )
 
 // object is what the program allocates: a slice of pointers, so the
@@ -77,7 +77,7 @@ func main() {
 	*rate = clamp(*rate, 0.1, maxRate)
 	words := int(clamp(float64(*size), 8, maxObject)) / 8
 	*live = clamp(*live, 0, maxLive)
-	*leak = clamp(*leak, 0, 100)
+	*leak = clamp(*leak, 0, maxLeak)
 	if *d <= 0 || *d > maxDuration {
 		*d = maxDuration
 	}
@@ -112,7 +112,7 @@ func main() {
 					ring[made%len(ring)] = o // the object it replaces becomes garbage
 				}
 				made++
-				if kept+objectBytes <= allocated**leak/100 && kept+objectBytes <= maxLeaked {
+				if kept+objectBytes <= allocated**leak/100 {
 					leaked = append(leaked, o)
 					kept += objectBytes
 				}
