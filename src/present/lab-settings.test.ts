@@ -66,3 +66,11 @@ test('the program gets GODEBUG, GOGC and GOMEMLIMIT in its environment and the r
 		'GODEBUG=gctrace=1,gcpacertrace=1 GOGC=100 ./lab -rate=20 -size=4096 -live=4 -leak=0 -d=10s',
 	);
 });
+
+test('the query is read as a form writes it: encoded, with the last value of a name winning', () => {
+	const { settings, notes } = parseLabSettings('gogc=%20off%20&memlimit=8&gogc=50&rate=2%2E5');
+	assert.deepEqual(notes, []);
+	assert.equal(settings.gogc, 50);
+	assert.equal(settings.rate, 2.5);
+	assert.equal(parseLabSettings('?rate=%E0%A4%A').notes.length, 1);
+});

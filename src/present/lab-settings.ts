@@ -56,8 +56,8 @@ export const defaultLabSettings: LabSettings = {
 };
 
 /** The words `off` (GOGC) and `none` (GOMEMLIMIT) as the address and the form write them. */
-export const gogcOff = 'off';
-export const noMemLimit = 'none';
+const gogcOff = 'off';
+const noMemLimit = 'none';
 
 export interface ParsedLabSettings {
 	settings: LabSettings;
@@ -88,9 +88,28 @@ function readNumber(raw: string, s: NumberSetting, fallback: number, notes: stri
 	return out;
 }
 
-/** Reads a lab query (`?gogc=50&live=8`, or its `URLSearchParams`); unknown parameters are ignored. */
-export function parseLabSettings(query: string | URLSearchParams): ParsedLabSettings {
-	const params = typeof query === 'string' ? new URLSearchParams(query) : query;
+/** A query's values by name, the last one winning, as a form or an address writes them. */
+function queryValues(query: string): Map<string, string> {
+	const values = new Map<string, string>();
+	const decode = (text: string): string => {
+		try {
+			return decodeURIComponent(text.replace(/\+/g, ' '));
+		} catch {
+			return text;
+		}
+	};
+	for (const part of query.replace(/^\?/, '').split('&')) {
+		if (part === '') continue;
+		const eq = part.indexOf('=');
+		values.set(decode(eq < 0 ? part : part.slice(0, eq)), eq < 0 ? '' : decode(part.slice(eq + 1)));
+	}
+	return values;
+}
+
+/** Reads a lab query (`?gogc=50&live=8`); unknown parameters are ignored. */
+export function parseLabSettings(query: string): ParsedLabSettings {
+	const values = queryValues(query);
+	const params = { get: (name: string): string | null => values.get(name) ?? null };
 	const notes: string[] = [];
 	const settings = { ...defaultLabSettings };
 	const gogc = params.get(labLimits.gogc.param);
@@ -116,16 +135,16 @@ export function parseLabSettings(query: string | URLSearchParams): ParsedLabSett
 
 /** The query that gives `settings` back, every value written (so a link says exactly what it runs). */
 export function labQuery(settings: LabSettings): string {
-	const params = new URLSearchParams({
-		gogc: settings.gogc === null ? gogcOff : String(settings.gogc),
-		memlimit: settings.memLimitMiB === null ? noMemLimit : String(settings.memLimitMiB),
-		rate: String(settings.rate),
-		size: String(settings.size),
-		live: String(settings.live),
-		leak: String(settings.leak),
-		seconds: String(settings.seconds),
-	});
-	return `?${params}`;
+	const params = [
+		`gogc=${settings.gogc === null ? gogcOff : settings.gogc}`,
+		`memlimit=${settings.memLimitMiB === null ? noMemLimit : settings.memLimitMiB}`,
+		`rate=${settings.rate}`,
+		`size=${settings.size}`,
+		`live=${settings.live}`,
+		`leak=${settings.leak}`,
+		`seconds=${settings.seconds}`,
+	];
+	return `?${params.join('&')}`;
 }
 
 /** The settings as the Go program takes them: its environment and its flags. */

@@ -16,7 +16,7 @@ export interface LabProgress {
 const mb = (n: number): string => `${n.toLocaleString('en', { maximumFractionDigits: 1 })} MB`;
 
 /** GC cycles per 100 MB allocated: what a higher GOGC lowers. Null before anything is allocated. */
-export function cyclesPer100MB(p: LabProgress): number | null {
+function cyclesPer100MB(p: LabProgress): number | null {
 	return p.allocatedMB > 0 ? (p.cycles / p.allocatedMB) * 100 : null;
 }
 

@@ -28,7 +28,7 @@ class GcLab extends HTMLElement {
 	private read(): ParsedLabSettings {
 		const params = new URLSearchParams();
 		for (const [name, value] of new FormData(this.form)) params.set(name, String(value));
-		return parseLabSettings(params);
+		return parseLabSettings(params.toString());
 	}
 
 	private fill(settings: LabSettings): void {

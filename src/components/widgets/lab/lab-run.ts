@@ -107,7 +107,8 @@ export class LabRun {
 		worker.onmessage = (e: MessageEvent<FromLabWorker>) => this.onMessage(e.data);
 		worker.onerror = (e) => {
 			e.preventDefault();
-			this.finish(labFailedText(e.message || 'the worker stopped with an error'), true);
+			if (this.worker !== worker) return;
+			this.finish(() => labFailedText(e.message || 'the worker stopped with an error'), true);
 		};
 		this.worker = worker;
 		const { env, args } = labProgram(settings);
@@ -133,7 +134,7 @@ export class LabRun {
 
 	stop(): void {
 		if (!this.worker) return;
-		this.finish(labStoppedText(this.progress, this.lines.length), false);
+		this.finish(() => labStoppedText(this.progress, this.lines.length), false);
 	}
 
 	/** Ends the worker and the timers; the lines stay. */
@@ -143,26 +144,28 @@ export class LabRun {
 		clearTimeout(this.limitTimer);
 	}
 
-	private finish(message: string, problem: boolean): void {
+	/** `message` is made after the last analysis, so its figures are the run's last. */
+	private finish(message: () => string, problem: boolean): void {
 		this.end();
 		this.setState('ended');
 		clearTimeout(this.analyseTimer);
+		this.analyseTimer = undefined;
 		this.analyse();
-		this.say(message, problem);
+		this.say(message(), problem);
 	}
 
 	private onMessage(message: FromLabWorker): void {
 		if (message.type === 'loaded') {
 			this.setState('running');
 			const seconds = this.settings?.seconds ?? 20;
-			this.limitTimer = setTimeout(() => this.finish(labTimedOutText(seconds), true), seconds * 1000 + graceMs);
+			this.limitTimer = setTimeout(() => this.finish(() => labTimedOutText(seconds), true), seconds * 1000 + graceMs);
 		} else if (message.type === 'lines') {
 			if (message.fd === 1) for (const line of message.lines) this.onProgramLine(line);
 			else this.addLines(message.lines);
 		} else if (message.type === 'exit') {
-			this.finish(labEndedText(this.progress, this.lines.length, message.code), message.code !== 0);
+			this.finish(() => labEndedText(this.progress, this.lines.length, message.code), message.code !== 0);
 		} else if (message.type === 'failed') {
-			this.finish(labFailedText(message.message), true);
+			this.finish(() => labFailedText(message.message), true);
 		}
 	}
 

@@ -72,6 +72,10 @@ async function start(message: Extract<ToLabWorker, { type: 'start' }>): Promise<
 	go.exit = (status) => (code = status);
 	const { instance } = await WebAssembly.instantiate(bytes, go.importObject);
 	await go.run(instance);
+	// The runtime may have left a timer behind; once the program has exited, it has nothing to wake.
+	addEventListener('error', (e) => {
+		if (/already exited/.test(e.message)) e.preventDefault();
+	});
 	for (const fd of [1, 2] as const) if (partial[fd]) queued[fd].push(partial[fd]);
 	flush();
 	post({ type: 'exit', code });
