@@ -1,6 +1,7 @@
 // The GC lab runs the real Go runtime (examples/lab, built for WebAssembly by the site build) in a
 // worker: its gctrace and pacer lines stream onto the page, each parses, the charts draw, and the
 // collector answers GOGC as the runtime should.
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { parseLine } from '../src/trace/index.ts';
 
@@ -49,6 +50,17 @@ test('a run streams real gctrace and pacer lines that all parse, annotated, and 
 	await expect(page.locator('[data-chart="heap"] canvas')).toBeVisible();
 	await expect(page.locator('[data-chart="pacer"] canvas')).toBeVisible();
 	await expect(page.locator('gc-lab')).toHaveAttribute('data-problems', '0');
+	// The run's output (lines, findings, charts and their tables) is as accessible as the page around it.
+	for (const colorScheme of ['light', 'dark'] as const) {
+		await page.emulateMedia({ colorScheme });
+		const { violations } = await new AxeBuilder({ page })
+			.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+			.analyze();
+		expect(
+			violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`),
+			colorScheme,
+		).toEqual([]);
+	}
 });
 
 test('a higher GOGC collects fewer times per megabyte allocated', async ({ page }) => {
