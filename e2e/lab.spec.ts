@@ -27,7 +27,8 @@ async function run(page: Page, query: string): Promise<{ lines: string[]; alloca
 }
 
 test('a run streams real gctrace and pacer lines that all parse, annotated, and the charts draw', async ({ page }) => {
-	test.slow();
+	// A run of a few seconds, then axe twice over some hundred annotated lines: a minute on a busy machine.
+	test.setTimeout(180_000);
 	const { lines, cycles } = await run(page, '?gogc=100&rate=20&live=4&seconds=4');
 	expect(cycles).toBeGreaterThan(2);
 	expect(lines.some((l) => l.startsWith('gc '))).toBe(true);
