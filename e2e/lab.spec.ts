@@ -85,8 +85,13 @@ test('bad settings in the address are clamped, with a message, and Stop ends a r
 	await expect(page).toHaveURL(/\/lab\/\?gogc=100&memlimit=none&.*seconds=20$/);
 	const lab = page.locator('gc-lab');
 	await expect(lab).toHaveAttribute('data-state', 'running', { timeout: 30_000 });
+	await expect.poll(async () => Number(await lab.getAttribute('data-lines')), { timeout: 15_000 }).toBeGreaterThan(0);
 	await page.getByRole('button', { name: 'Stop' }).click();
 	await expect(lab).toHaveAttribute('data-state', 'ended');
 	await expect(page.getByRole('status').filter({ hasText: 'Stopped after' })).toBeVisible();
 	await expect(page.getByRole('button', { name: 'Start', exact: true })).toBeEnabled();
+	// The lines so far go to the analyzer in its link's fragment, and it reads them there.
+	await page.getByRole('button', { name: 'Open them in the analyzer' }).click();
+	await expect(page).toHaveURL(/\/analyze\/#log=/);
+	await expect(page.locator('[data-kind-count="gctrace"]')).not.toHaveText('0');
 });
