@@ -140,6 +140,14 @@ test('analyze: an example capture is fetched, analyzed in a worker and charted',
 	});
 });
 
+test('lab: the Go runtime loads as WebAssembly in its worker and prints its lines', async ({ page }) => {
+	await withoutViolations(page, '/lab/?seconds=2', async () => {
+		await page.getByRole('button', { name: 'Start', exact: true }).click();
+		await expect(page.locator('gc-lab')).toHaveAttribute('data-state', 'ended', { timeout: 40_000 });
+		await expect(page.locator('[data-part="lines"] .trace-code').first()).toBeVisible();
+	});
+});
+
 test('practice: a set is drawn from the fetched lines and a question answers', async ({ page }) => {
 	await withoutViolations(page, '/practice/?seed=csp&topics=gc&count=4', async () => {
 		const question = page.locator('.practice-set[data-seed="csp"] .quiz-question[data-wired]').first();

@@ -29,6 +29,9 @@ const { count, size, warnings } = await generateSW({
 		// Pagefind's own UIs and highlighter: the site's search page uses none of them.
 		'pagefind/pagefind-*ui.*',
 		'pagefind/pagefind-highlight.js',
+		// The GC lab's runtime (about 0.8 MB gzipped) is fetched only when a reader starts a run: cached
+		// then, below, not with every visit.
+		'lab/wasm_exec.js',
 	],
 	// Files under _astro/ carry a content hash in their names: no revision needed.
 	dontCacheBustURLsMatching: /^_astro\//,
@@ -36,6 +39,13 @@ const { count, size, warnings } = await generateSW({
 	ignoreURLParametersMatching: [/./],
 	maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
 	runtimeCaching: [
+		{
+			// The lab's WebAssembly and its loader, kept from the first run for the next one offline; the
+			// network first, so that online the two always come from the same release.
+			urlPattern: ({ url }) => /\/lab\/(gclab\.wasm|wasm_exec\.js)$/.test(url.pathname),
+			handler: 'NetworkFirst',
+			options: { cacheName: 'gc-lab' },
+		},
 		{
 			// A page this release does not have (a newer release's) comes from the network; offline,
 			// this release's not-found page answers rather than the browser's error page.

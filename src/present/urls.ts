@@ -102,3 +102,17 @@ export function previewImageUrl(pagePath: string, base = '/'): string {
 	const page = pagePath.replace(/^\/+|\/+$/g, '').replace(/(^|\/)index\.html$|\.html$/, '');
 	return siteUrl(`og/${page === '' ? 'index' : page}.jpg`, base);
 }
+
+/** The GC lab; `query` is a lab query (`?gogc=…`, from `labQuery`) or ''. */
+export function labUrl(query = '', base = '/'): string {
+	return siteUrl(`lab/${query}`, base);
+}
+
+/** The GC lab's WebAssembly and the loader from the same Go installation (scripts/build-lab.ts). */
+export function labWasmUrl(base = '/'): string {
+	return siteUrl('lab/gclab.wasm', base);
+}
+
+export function labLoaderUrl(base = '/'): string {
+	return siteUrl('lab/wasm_exec.js', base);
+}

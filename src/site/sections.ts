@@ -53,4 +53,11 @@ export const sections: readonly Section[] = [
 			'Drop a whole trace log to get every line explained, charts over time and findings, all in your browser.',
 		ready: true,
 	},
+	{
+		title: 'GC lab',
+		path: 'lab/',
+		description:
+			'The real Go runtime in your browser: set GOGC, GOMEMLIMIT and the allocation rate, and watch its gctrace and pacer lines arrive, annotated and charted.',
+		ready: true,
+	},
 ];
