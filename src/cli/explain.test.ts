@@ -120,6 +120,45 @@ test('--json prints one object per input line, with spans into the line, then on
 	assert.deepEqual(summary.findings, []);
 });
 
+test('the summary gives pause and cycle percentiles and a histogram of pauses, in words and in --json', () => {
+	const file = path.join(root, 'content', 'traces', 'gctrace', 'go1.26-gcdemo.txt');
+	const text = readFileSync(file, 'utf8');
+	// Each cycle's stop-the-world pause: the first and third clock phases, read here on their own.
+	const pauses = [...text.matchAll(/ms clock/g)].length;
+	const sorted = [...text.matchAll(/: ([\d.]+)\+[\d.]+\+([\d.]+) ms clock/g)]
+		.map((m) => Math.round((Number(m[1]) + Number(m[2])) * 1000) / 1000)
+		.sort((a, b) => a - b);
+	assert.equal(sorted.length, pauses);
+	const p99 = sorted[Math.ceil(0.99 * sorted.length) - 1];
+	const human = explain([file]);
+	assert.equal(human.status, 0, human.stderr);
+	const summary = human.stdout.slice(human.stdout.indexOf('Summary of'));
+	assert.match(
+		summary,
+		/\n {2}distributions:\n {4}Stop-the-world pauses: p50 [\d.]+ ms, p95 [\d.]+ ms, p99 ([\d.]+) ms, max/,
+	);
+	assert.equal(Number(/p99 ([\d.]+) ms, max/.exec(summary)![1]), p99);
+	assert.match(summary, new RegExp(`over ${sorted.length} cycles`));
+	assert.match(summary, /Time between cycles: p50 \d+ ms/);
+	assert.match(summary, /pauses by length:\n {6}[^\n]*ms +\d+ {2}#+\n/);
+	assert.match(summary, /Percentiles are nearest-rank/);
+	// Lines without gc cycles get no pause figures.
+	const sched = explain([path.join(root, 'content', 'traces', 'schedtrace', 'go1.26-p2-load.txt')]);
+	assert.doesNotMatch(sched.stdout, /Stop-the-world pauses/);
+	assert.match(sched.stdout, /Run queue: mean/);
+
+	const json = explain(['--json', file]);
+	const { stats } = JSON.parse(json.stdout.trim().split('\n').at(-1)!).summary;
+	assert.equal(stats.gc.cycles, sorted.length);
+	assert.equal(stats.gc.pauseMs.p99, p99);
+	assert.equal(stats.gc.pauseMs.max, sorted.at(-1));
+	assert.equal(
+		stats.gc.pauseHistogram.reduce((sum: number, b: { count: number }) => sum + b.count, 0),
+		sorted.length,
+	);
+	assert.equal(stats.sched.runnable, null);
+});
+
 test('--json: a script can ask the summary whether a log shows a leak', () => {
 	const ask = (file: string) => {
 		const r = explain(['--json', path.join(root, 'content', 'traces', file)]);

@@ -32,7 +32,12 @@ with the address of its page on the site, then a summary of each input with its 
                  {"line": 12, "kind": "gctrace", "era": "go1.18-go1.27", "fields": [...], "problem": null}
                then, after each input's lines, one summary object:
                  {"summary": {"lines": N, "era": ..., "kinds": {...}, "problems": [...], "problemCount": N,
-                              "findings": [{"kind", "title", "lines", "lineCount", "lesson", "message"}]}}
+                              "findings": [{"kind", "title", "lines", "lineCount", "lesson", "message"}],
+                              "stats": {"gc": {...}, "pacer": {...}, "sched": {...}}}}
+               "stats" holds the distributions: stop-the-world pause and cycle-interval
+               percentiles (nearest-rank), the pause histogram, GC CPU share, heaps, assists,
+               run queues; each distribution {"count", "min", "p50", "p95", "p99", "max", "mean"}
+               or null. The manual (packages/cli/README.md) lists every key.
                With several files, every object also has "file". For example, to ask whether a log
                shows a goroutine leak:
                  ${command} --json app.log | tail -n 1 | jq '.summary.findings[].kind'
@@ -150,8 +155,8 @@ async function main(): Promise<number> {
 		const stream = name === '-' ? process.stdin : await openFile(name);
 		const label = name === '-' ? 'standard input' : name;
 		view.begin(label);
-		const { summary, findings } = await parseInput(label, stream, view);
-		view.end(summary, findings);
+		const { summary, findings, stats } = await parseInput(label, stream, view);
+		view.end(summary, findings, stats);
 		problems += summary.problemCount;
 	}
 	await view.flush();

@@ -9,9 +9,11 @@ import {
 	traceKinds,
 	type Finding,
 	type LogLine,
+	type LogStats,
 	type LogSummary,
 } from '../trace/index.ts';
 import { eraText, findingWords, problemText, timeCoveredText } from '../present/summary.ts';
+import { bucketText, percentileDefinition, shownBuckets, statFacts } from '../present/stats.ts';
 import { fieldUrl } from '../present/urls.ts';
 import type { Site } from './site.ts';
 
@@ -26,7 +28,7 @@ export interface Output {
 export interface View {
 	begin(name: string): void;
 	line(line: LogLine): void;
-	end(summary: LogSummary, findings: Finding[]): void;
+	end(summary: LogSummary, findings: Finding[], stats: LogStats): void;
 	/** Writes what is buffered, in one write, and waits while the reader is behind. */
 	flush(): Promise<void>;
 }
@@ -77,8 +79,8 @@ export function createJsonView(output: Output, withFileName: boolean): View {
 			record.problem = line.problem;
 			buffer.write(`${JSON.stringify(record)}\n`);
 		},
-		end(summary, findings) {
-			const record = summaryRecord(summary, findings, output.site, withFileName ? file : null);
+		end(summary, findings, stats) {
+			const record = summaryRecord(summary, findings, stats, output.site, withFileName ? file : null);
 			buffer.write(`${JSON.stringify({ summary: record })}\n`);
 		},
 		flush: () => buffer.flush(),
@@ -89,11 +91,13 @@ export function createJsonView(output: Output, withFileName: boolean): View {
  * The summary of one input for `--json`: `lines`, `era` (as in line records; `"none"` when the
  * lines disagree, `null` with no trace lines), `kinds` (every kind, 0 included), `problems` (the
  * first 1,000, with `problemCount` for all) and `findings`, each with its rule's `kind`, `title`
- * and `lesson` (the full URL of its page), this log's `message`, its first `lines` and their `lineCount`.
+ * and `lesson` (the full URL of its page), this log's `message`, its first `lines` and their `lineCount`,
+ * and `stats`, the core's `LogStats` as they are (src/trace/README.md, "The CLI's JSON").
  */
 function summaryRecord(
 	summary: LogSummary,
 	findings: Finding[],
+	stats: LogStats,
 	site: Site,
 	file: string | null,
 ): Record<string, unknown> {
@@ -114,6 +118,7 @@ function summaryRecord(
 			message: words.message,
 		};
 	});
+	record.stats = stats;
 	return record;
 }
 
@@ -173,6 +178,38 @@ export function createHumanView(output: Output, opts: { color: boolean; width: n
 		}
 	}
 
+	/** Labelled rows, wrapped under their label. */
+	function writeRows(rows: { label: string; value: string }[], indent: string): void {
+		for (const { label, value } of rows) {
+			const [first, ...rest] = wrap(`${label}: ${value}`, opts.width - indent.length - 2);
+			buffer.write(`${indent}${first}\n`);
+			for (const row of rest) buffer.write(`${indent}  ${row}\n`);
+		}
+	}
+
+	/** The distributions, then the pauses as a histogram of bars. */
+	function writeStats(stats: LogStats): void {
+		const facts = statFacts(stats);
+		if (facts.length === 0) return;
+		buffer.write('  distributions:\n');
+		writeRows(facts, '    ');
+		const buckets = shownBuckets(stats.gc.pauseHistogram);
+		if (buckets.length > 0) {
+			buffer.write('    pauses by length:\n');
+			const most = Math.max(...buckets.map((b) => b.count));
+			const labels = buckets.map(bucketText);
+			const labelWidth = Math.max(...labels.map((l) => l.length));
+			const countWidth = String(most).length;
+			const barWidth = Math.max(10, Math.min(40, opts.width - labelWidth - countWidth - 12));
+			buckets.forEach((b, i) => {
+				// A bucket with any pause gets at least one mark, so it never reads as empty.
+				const bar = b.count === 0 ? '' : '#'.repeat(Math.max(1, Math.round((b.count / most) * barWidth)));
+				buffer.write(`      ${labels[i]!.padStart(labelWidth)}  ${String(b.count).padStart(countWidth)}  ${bar}\n`);
+			});
+		}
+		for (const row of wrap(percentileDefinition, opts.width - 6)) buffer.write(`    ${paint('dim', row)}\n`);
+	}
+
 	return {
 		begin(inputName) {
 			name = visibleText(inputName);
@@ -229,7 +266,7 @@ export function createHumanView(output: Output, opts: { color: boolean; width: n
 				);
 			}
 		},
-		end(summary, findings) {
+		end(summary, findings, stats) {
 			buffer.write(
 				`\n${paint('bold', `Summary of ${name}`)}: ${summary.lineCount} lines (meanings are shown the first time each field appears)\n`,
 			);
@@ -253,6 +290,7 @@ export function createHumanView(output: Output, opts: { color: boolean; width: n
 					buffer.write(`    … and ${summary.problemCount - summary.problems.length} more\n`);
 				}
 			}
+			writeStats(stats);
 			writeFindings(findings);
 		},
 		flush: () => buffer.flush(),

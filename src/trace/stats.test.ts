@@ -31,7 +31,8 @@ function assertClose(actual: Distribution | null, want: Distribution): void {
 
 /** Go 1.5+ gc lines read with a regular expression: `@` seconds, the three clock phases, heaps. */
 function gcLines(text: string) {
-	const re = /^gc \d+ @([\d.]+)s \d+%[^:]*: ([\d.]+)\+([\d.]+)\+([\d.]+) ms clock.*?, (\d+)->(\d+)->(\d+) MB, (\d+) MB goal/gm;
+	const re =
+		/^gc \d+ @([\d.]+)s \d+%[^:]*: ([\d.]+)\+([\d.]+)\+([\d.]+) ms clock.*?, (\d+)->(\d+)->(\d+) MB, (\d+) MB goal/gm;
 	return [...text.matchAll(re)].map((m) => ({
 		at: Number(m[1]),
 		// Sweep termination and mark termination stop the world; the middle phase is concurrent mark.
@@ -86,10 +87,7 @@ test('the histogram’s buckets are the same for every log, log-scale from 10 µ
 	const { pauseHistogram } = analyzeLog(read('gctrace/go1.26-gcdemo.txt')).stats.gc;
 	assert.deepEqual(
 		pauseHistogram.map((b) => [b.from, b.to]),
-		[
-			[0, 0.01],
-			...pauseBucketEdgesMs.map((from, i) => [from, pauseBucketEdgesMs[i + 1] ?? null]),
-		],
+		[[0, 0.01], ...pauseBucketEdgesMs.map((from, i) => [from, pauseBucketEdgesMs[i + 1] ?? null])],
 	);
 	const empty = analyzeLog('hello\n').stats.gc;
 	assert.equal(empty.pauseMs, null);

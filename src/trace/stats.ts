@@ -45,9 +45,7 @@ export interface HistogramBucket {
  * Pause histogram bucket edges in ms, 1-2-5 steps per decade from 10 µs to 100 ms: every log gets
  * the same buckets, so two runs line up. The runtime prints pauses to the microsecond.
  */
-export const pauseBucketEdgesMs: readonly number[] = [
-	0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100,
-];
+export const pauseBucketEdgesMs: readonly number[] = [0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100];
 
 /** Everything `stats.ts` works out about a log. Plain numbers and arrays: structured-cloneable and JSON. */
 export interface LogStats {
@@ -271,4 +269,3 @@ export function createStatsCollector(): StatsCollector {
 		},
 	};
 }
-
