@@ -8,11 +8,23 @@ import {
 	getField,
 	traceKinds,
 	type Finding,
+	type ComparedRun,
+	type Comparison,
 	type LogLine,
 	type LogStats,
 	type LogSummary,
 } from '../trace/index.ts';
-import { eraText, findingWords, problemText, timeCoveredText } from '../present/summary.ts';
+import { eraText, findingWords, plural, problemText, timeCoveredText } from '../present/summary.ts';
+import {
+	betterText,
+	caveatText,
+	changeText,
+	directionText,
+	measureLabels,
+	measureValueText,
+	toleranceText,
+	verdictText,
+} from '../present/compare.ts';
 import { bucketText, percentileDefinition, shownBuckets, statFacts } from '../present/stats.ts';
 import { fieldUrl } from '../present/urls.ts';
 import type { Site } from './site.ts';
@@ -326,4 +338,108 @@ function wrap(text: string, width: number): string[] {
 	}
 	if (row !== '') rows.push(row);
 	return rows;
+}
+
+/** One run of a comparison: its name and its analysis (summary and distributions). */
+export interface ComparedInput {
+	name: string;
+	analysis: ComparedRun;
+}
+
+/** What a run is, in one line: its lines, release, GOMAXPROCS and the time it covers. */
+function runFacts({ analysis: { summary } }: ComparedInput): Record<string, unknown> {
+	return {
+		lines: summary.lineCount,
+		era: summary.era ? formatEra(summary.era) : null,
+		gomaxprocs: summary.gomaxprocs,
+		problemCount: summary.problemCount,
+	};
+}
+
+/**
+ * `--compare --json`: one object, `{"compare": {"before", "after", "measures", "caveats",
+ * "verdict"}}`; each run with its `file`, `lines`, `era`, `gomaxprocs`, `problemCount` and
+ * `stats`; each measure as the core gives it, with its `label`; each caveat with its `message`.
+ */
+export function writeComparisonJson(out: Writable, before: ComparedInput, after: ComparedInput, c: Comparison): void {
+	const run = (input: ComparedInput) => ({ file: input.name, ...runFacts(input), stats: input.analysis.stats });
+	const record = {
+		compare: {
+			before: run(before),
+			after: run(after),
+			measures: c.measures.map((m) => ({ key: m.key, label: measureLabels[m.key], ...without(m, 'key') })),
+			caveats: c.caveats.map((caveat) => ({ ...caveat, message: caveatText(caveat) })),
+			verdict: verdictText(c),
+		},
+	};
+	out.write(`${JSON.stringify(record)}\n`);
+}
+
+function without<T extends object, K extends keyof T>(value: T, key: K): Omit<T, K> {
+	const copy = { ...value };
+	delete copy[key];
+	return copy;
+}
+
+/**
+ * `--compare`: both runs in a line each, the measures as a table (one block a measure when the
+ * terminal is too narrow for it), the tolerance, then the verdict.
+ */
+export function writeComparison(
+	out: Writable,
+	before: ComparedInput,
+	after: ComparedInput,
+	c: Comparison,
+	opts: { color: boolean; width: number },
+): void {
+	const paint = (style: keyof typeof styles, text: string) =>
+		opts.color ? `${styles[style][0]}${text}${styles[style][1]}` : text;
+	const parts: string[] = [];
+	const say = (text: string, indent = '  ') => {
+		for (const [i, row] of wrap(text, opts.width - indent.length - 2).entries())
+			parts.push(`${indent}${i ? '  ' : ''}${row}\n`);
+	};
+	parts.push(`${paint('bold', 'Comparing two runs')}\n`);
+	for (const [role, input] of [
+		['before', before],
+		['after', after],
+	] as const) {
+		const { summary } = input.analysis;
+		const procs = summary.gomaxprocs.length ? `GOMAXPROCS ${summary.gomaxprocs.join(', ')}` : 'GOMAXPROCS not printed';
+		const problems = summary.problemCount ? `, ${plural(summary.problemCount, 'problem')}` : '';
+		// The name on a line of its own, never broken, so a terminal can open it.
+		parts.push(`  ${role}: ${visibleText(input.name)}\n`);
+		say(
+			`${plural(summary.lineCount, 'line')}, ` +
+				`${summary.era ? (summary.era.length ? describeEra(summary.era) : 'lines of several Go releases') : 'no trace lines'}, ${procs}${problems}`,
+			'    ',
+		);
+	}
+	parts.push('\n');
+	const header = ['Measure', 'Before', 'After', 'Change', 'Better if', 'Verdict'];
+	const rows = c.measures.map((m) => [
+		measureLabels[m.key],
+		measureValueText(m.unit, m.before),
+		measureValueText(m.unit, m.after),
+		changeText(m),
+		betterText(m),
+		directionText(m.direction),
+	]);
+	const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+	const tableWidth = 2 + widths.reduce((sum, w) => sum + w + 2, 0);
+	if (tableWidth <= opts.width) {
+		const line = (cells: string[]) =>
+			`  ${cells.map((cell, i) => cell.padEnd(widths[i]!)).join('  ')}`.trimEnd() + '\n';
+		parts.push(paint('bold', line(header)));
+		for (const r of rows) parts.push(line(r));
+	} else {
+		for (const r of rows) {
+			parts.push(`  ${paint('bold', r[0]!)}\n`);
+			say(`${r[1]} → ${r[2]}${r[3] ? `, ${r[3]}` : ''}: ${r[5]} (better if ${r[4]})`, '    ');
+		}
+	}
+	say(toleranceText);
+	parts.push(`\n${paint('bold', 'Verdict')}\n`);
+	for (const paragraph of verdictText(c)) say(paragraph);
+	out.write(parts.join(''));
 }
