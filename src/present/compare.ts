@@ -67,15 +67,22 @@ export function measureValueText(unit: MeasureUnit, value: number | null): strin
 	}
 }
 
-/** The change: `+12.5 ms (×1.4)`, `−3 MB (−20%)`; empty when a run lacks the measure. */
+/**
+ * The change: `+12.5 ms (×1.4)`, `−3 MB (−20%)`, `−1 point` for percentages (a change of a share
+ * is in points, not in percent); empty when a run lacks the measure.
+ */
 export function changeText(m: MeasureChange): string {
 	if (m.change === null) return '';
 	if (m.change === 0) return 'no change';
-	const sign = m.change > 0 ? '+' : m.change < 0 ? '−' : '±';
-	const size = measureValueText(m.unit, Math.abs(m.change));
+	const sign = m.change > 0 ? '+' : '−';
+	const magnitude = Math.abs(m.change);
+	const size =
+		m.unit === 'percent'
+			? `${figureText(magnitude)} ${magnitude === 1 ? 'point' : 'points'}`
+			: measureValueText(m.unit, magnitude);
 	if (m.ratio === null) return `${sign}${size}`;
 	const relative =
-		m.ratio >= 2 || m.ratio <= 0.5
+		m.ratio >= 2 || (m.ratio > 0 && m.ratio <= 0.5)
 			? `×${figureText(m.ratio)}`
 			: `${m.ratio >= 1 ? '+' : '−'}${Math.round(Math.abs(m.ratio - 1) * 100)}%`;
 	return `${sign}${size} (${relative})`;
