@@ -26,11 +26,13 @@ const fromSource = import.meta.url.endsWith('.ts');
 const command = fromSource ? 'npm run explain --' : cliPackage.name;
 const programName = fromSource ? 'explain' : cliPackage.name;
 
-const usage =
-	`usage: ${command} [--json] [--site URL] [FILE...]   (reads standard input when no FILE is given)\n` +
-	`       ${command} --compare [--json] BEFORE AFTER`;
+const annotateUsage = `${command} [--json] [--site URL] [FILE...]`;
+const compareUsage = `${command} --compare [--json] BEFORE AFTER`;
+/** On one line, for error messages, which are one line. */
+const usage = `usage: ${annotateUsage} (reads standard input when no FILE is given), or ${compareUsage}`;
 
-const help = `${usage}
+const help = `usage: ${annotateUsage}   (reads standard input when no FILE is given)
+       ${compareUsage}
 
 Annotates GODEBUG trace output (schedtrace, scheddetail, gctrace, gcpacertrace, scavtrace,
 inittrace): each line with its fields and their meanings, the first time each field appears
@@ -106,7 +108,7 @@ function parseArgs(args: string[]): Options {
 	if (typeof site === 'string') throw new UsageError(`${addressFrom}: ${site}`);
 	if (compare && (files.length !== 2 || files.includes('-')))
 		throw new UsageError(
-			`--compare needs two files, the run before a change and the run after it (got ${files.length === 2 ? 'standard input' : files.length}); ${usage.split('\n')[1]!.trim()}`,
+			`--compare needs two files, the run before a change and the run after it (got ${files.length === 2 ? 'standard input' : files.length}); usage: ${compareUsage}`,
 		);
 	return { json, compare, site, files };
 }

@@ -1,0 +1,14 @@
+import { chromium } from '@playwright/test';
+import { chromiumLaunch } from './chromium.ts';
+const base = 'http://127.0.0.1:4416';
+const browser = await chromium.launch(chromiumLaunch);
+const [w, scheme] = [Number(process.argv[2]), process.argv[3] as 'light' | 'dark'];
+const page = await (await browser.newContext({ viewport: { width: w, height: 900 }, colorScheme: scheme })).newPage();
+await page.goto(`${base}/analyze/`);
+await page.getByRole('button', { name: 'Try GOGC=50 against GOGC=400' }).click();
+await page.locator('compare-runs canvas').nth(3).waitFor();
+await page.locator('compare-runs [data-part="form"]').screenshot({ path: `/tmp/cmp-e-form.png` });
+await page.locator('compare-runs [data-part="table"]').screenshot({ path: `/tmp/cmp-e-table.png` });
+await page.locator('compare-runs figure').nth(2).screenshot({ path: `/tmp/cmp-e-chart.png` });
+await page.locator('compare-runs figure').nth(3).screenshot({ path: `/tmp/cmp-e-chart4.png` });
+await browser.close();
