@@ -25,7 +25,7 @@ function cliComparison(b: string, a: string): { measures: CliMeasure[]; verdict:
 }
 
 const section = (page: Page) => page.locator('compare-runs');
-const results = (page: Page) => section(page).locator('[data-part="results"]');
+const results = (page: Page) => section(page).locator('[data-part="compare-results"]');
 
 test('two chosen files: the measures side by side, as the CLI compares them, a verdict and overlaid charts', async ({
 	page,
@@ -48,12 +48,12 @@ test('two chosen files: the measures side by side, as the CLI compares them, a v
 	await expect(goal).toContainText('16 MB');
 	await expect(goal.locator('td').last()).toHaveText('worse');
 	await expect(results(page).locator('tr[data-measure="cycles-per-second"] td').last()).toHaveText('better');
-	const verdict = results(page).locator('[data-part="verdict"] p');
+	const verdict = results(page).locator('[data-part="compare-verdict"] p');
 	await expect(verdict).toHaveText(cli.verdict);
 	await expect(verdict.filter({ hasText: 'A trade: the collector ran less often' })).toBeVisible();
 	// Heap, heap goal, pauses and idle Ps: both runs on each chart.
-	await expect(results(page).locator('[data-part="charts"] figure canvas')).toHaveCount(4);
-	await expect(results(page).locator('[data-part="charts"] figcaption').first()).toContainText('Live heap');
+	await expect(results(page).locator('[data-part="compare-charts"] figure canvas')).toHaveCount(4);
+	await expect(results(page).locator('[data-part="compare-charts"] figcaption').first()).toContainText('Live heap');
 	await expect(results(page).locator('.u-legend').first()).toContainText('Before');
 	await expect(results(page).locator('.u-legend').first()).toContainText('After');
 });
@@ -69,7 +69,7 @@ test('the example pair loads from the site by keyboard, and nothing leaves the s
 	await section(page).getByRole('button', { name: 'Try GOGC=50 against GOGC=400' }).focus();
 	await page.keyboard.press('Enter');
 	await expect(results(page)).toBeVisible();
-	await expect(section(page).locator('[data-part="status"]')).toContainText(
+	await expect(section(page).locator('[data-part="compare-status"]')).toContainText(
 		'Compared go1.26-gcdemo-gogc50.txt (before) with go1.26-gcdemo-gogc400.txt (after)',
 	);
 	expect(outside).toEqual([]);
@@ -86,13 +86,13 @@ test('pasted logs compare too; a missing one, or one with no trace lines, is tol
 			'gc 1 @0.010s 0%: 0.1+0.2+0.01 ms clock, 0.2+0/0.1/0+0.02 ms cpu, 3->3->0 MB, 4 MB goal, 0 MB stacks, 0 MB globals, 2 P\n',
 		);
 	await section(page).getByRole('button', { name: 'Compare the two runs' }).click();
-	await expect(section(page).locator('[data-part="status"]')).toHaveText(
+	await expect(section(page).locator('[data-part="compare-status"]')).toHaveText(
 		'No log for “after”: choose a file or paste its text.',
 	);
 	await expect(results(page)).toBeHidden();
 	await section(page).getByLabel('or paste it').last().fill('listening on :8080\n');
 	await section(page).getByRole('button', { name: 'Compare the two runs' }).click();
-	await expect(section(page).locator('[data-part="status"]')).toContainText(
+	await expect(section(page).locator('[data-part="compare-status"]')).toContainText(
 		'No trace lines: the one line in the pasted after text is not Go runtime trace output.',
 	);
 });
@@ -122,6 +122,6 @@ test('without JavaScript the section explains itself and shows no dead form', as
 	await page.goto('/analyze/');
 	await expect(page.getByRole('heading', { name: 'Compare two runs' })).toBeVisible();
 	await expect(page.getByText('npm run explain -- --compare before.log after.log')).toBeVisible();
-	await expect(section(page).locator('[data-part="form"]')).toBeHidden();
+	await expect(section(page).locator('[data-part="compare-form"]')).toBeHidden();
 	await context.close();
 });

@@ -114,6 +114,9 @@ test('tolerance: a change within 10% (or the print precision) is the same; idle 
 		},
 	});
 	assert.equal(measureOf(compareAnalyses(base, shifted(1.09)), 'cycles-per-second').direction, 'same');
+	// Exactly 10% is still within 10%, whatever the float error of 0.9 × x.
+	assert.equal(measureOf(compareAnalyses(base, shifted(0.9)), 'idle-procs').direction, 'same');
+	assert.equal(measureOf(compareAnalyses(base, shifted(0.9)), 'cycles-per-second').direction, 'same');
 	assert.equal(measureOf(compareAnalyses(base, shifted(1.2)), 'cycles-per-second').direction, 'worse');
 	assert.equal(measureOf(compareAnalyses(base, shifted(0.8)), 'cycles-per-second').direction, 'better');
 	assert.equal(measureOf(compareAnalyses(base, shifted(2)), 'idle-procs').direction, 'changed');

@@ -183,7 +183,8 @@ export interface Comparison {
 
 function directionOf(spec: MeasureSpec, before: number, after: number): MeasureDirection {
 	const allowed = Math.max(spec.tolerance.absolute, spec.tolerance.relative * Math.abs(before));
-	if (Math.abs(after - before) <= allowed) return 'same';
+	// Exactly 10% is within 10%: allow for the float error of the means and rates.
+	if (Math.abs(after - before) <= allowed * (1 + 1e-9)) return 'same';
 	if (spec.better === null) return 'changed';
 	return after < before === (spec.better === 'lower') ? 'better' : 'worse';
 }

@@ -46,13 +46,13 @@ class CompareRuns extends HTMLElement {
 	}
 
 	private say(message: string, problem = false): void {
-		const status = this.find('status');
+		const status = this.find('compare-status');
 		status.textContent = message;
 		status.classList.toggle('is-problem', problem);
 	}
 
 	connectedCallback(): void {
-		const form = this.find<HTMLFormElement>('form');
+		const form = this.find<HTMLFormElement>('compare-form');
 		form.hidden = false;
 		form.addEventListener('submit', (e) => {
 			e.preventDefault();
@@ -60,27 +60,27 @@ class CompareRuns extends HTMLElement {
 		});
 		// A file dropped on one side's box is that side's log, not the analyzer's.
 		for (const role of roles) {
-			const box = this.find(`${role}-file`).closest('fieldset')!;
+			const box = this.find(`compare-${role}-file`).closest('fieldset')!;
 			box.addEventListener('dragover', (e) => e.preventDefault());
 			box.addEventListener('drop', (e) => {
 				e.preventDefault();
 				e.stopPropagation();
 				const files = e.dataTransfer?.files;
-				if (files?.length) this.find<HTMLInputElement>(`${role}-file`).files = files;
+				if (files?.length) this.find<HTMLInputElement>(`compare-${role}-file`).files = files;
 			});
 		}
-		this.find('example').addEventListener('click', () => void this.compareExample());
+		this.find('compare-example').addEventListener('click', () => void this.compareExample());
 	}
 
 	/** The text of one side: its chosen file, else its pasted text; a sentence when it has none. */
 	private async input(role: Role): Promise<{ name: string; text: string } | string> {
-		const file = this.find<HTMLInputElement>(`${role}-file`).files?.[0];
+		const file = this.find<HTMLInputElement>(`compare-${role}-file`).files?.[0];
 		if (file) {
 			if (file.size > maxCompareBytes)
 				return `${file.name} is ${bytesText(file.size)}: comparing takes logs up to ${bytesText(maxCompareBytes)} each. Analyze it above, or compare with the CLI.`;
 			return { name: file.name, text: await file.text() };
 		}
-		const text = this.find<HTMLTextAreaElement>(`${role}-text`).value;
+		const text = this.find<HTMLTextAreaElement>(`compare-${role}-text`).value;
 		if (text.trim() === '') return `No log for “${role}”: choose a file or paste its text.`;
 		return { name: `the pasted ${role} text`, text };
 	}
@@ -125,13 +125,13 @@ class CompareRuns extends HTMLElement {
 		const [before, after] = runs as [Run, Run];
 		const comparison = compareAnalyses(before.analysis, after.analysis);
 		this.say(`Compared ${before.name} (before) with ${after.name} (after).`);
-		this.find('runs').replaceChildren(this.runList(before, after));
-		this.find('table').replaceChildren(this.table(comparison), el('p', { class: 'hint' }, toleranceText));
-		this.find('verdict').replaceChildren(...verdictText(comparison).map((p) => el('p', {}, p)));
-		this.find('results').hidden = false;
+		this.find('compare-runs').replaceChildren(this.runList(before, after));
+		this.find('compare-table').replaceChildren(this.table(comparison), el('p', { class: 'hint' }, toleranceText));
+		this.find('compare-verdict').replaceChildren(...verdictText(comparison).map((p) => el('p', {}, p)));
+		this.find('compare-results').hidden = false;
 		this.charts?.destroy();
 		this.charts = null;
-		const chartsRoot = this.find('charts');
+		const chartsRoot = this.find('compare-charts');
 		chartsRoot.replaceChildren(el('p', {}, 'Drawing the charts…'));
 		// The charts' code is fetched on first use; the table and verdict do not wait for it.
 		void import('./compare-charts.ts').then(
