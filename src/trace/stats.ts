@@ -197,16 +197,29 @@ export function createStatsCollector(): StatsCollector {
 
 	function addCycle(line: LogLine): void {
 		cycles++;
-		if (fieldValue(line, 'gctrace/forced') === true) forced++;
 		const pause = stwPauseMs(line);
 		if (pause !== undefined) pauses.add(toMicros(pause));
+		// One pass over the tokens: a gc line prints each key once.
+		let time: number | undefined;
+		let start: number | undefined;
+		let end: number | undefined;
+		let live: number | undefined;
+		let goal: number | undefined;
+		let cpu: number | undefined;
+		for (const t of line.tokens) {
+			if (t.key === 'gctrace/forced') {
+				if (t.value === true) forced++;
+				continue;
+			}
+			if (typeof t.value !== 'number') continue;
+			if (t.key === 'gctrace/since-start') time = t.value;
+			else if (t.key === 'gctrace/heap-start') start = t.value;
+			else if (t.key === 'gctrace/heap-end') end = t.value;
+			else if (t.key === 'gctrace/heap-live') live = t.value;
+			else if (t.key === 'gctrace/heap-goal') goal = t.value;
+			else if (t.key === 'gctrace/gc-cpu-percent') cpu = t.value;
+		}
 		if (line.form !== 'gc-cycle') return;
-		const time = fieldNumber(line, 'gctrace/since-start');
-		const start = fieldNumber(line, 'gctrace/heap-start');
-		const end = fieldNumber(line, 'gctrace/heap-end');
-		const live = fieldNumber(line, 'gctrace/heap-live');
-		const goal = fieldNumber(line, 'gctrace/heap-goal');
-		const cpu = fieldNumber(line, 'gctrace/gc-cpu-percent');
 		if (cpu !== undefined) cpuPercent = cpu;
 		if (goal !== undefined) heapGoals.add(goal);
 		if (live !== undefined) peakLive = Math.max(peakLive ?? live, live);
