@@ -14,8 +14,6 @@
  */
 import {
 	createSchedSampler,
-	fieldNumber,
-	fieldValue,
 	GC_CPU_PERCENT,
 	markUtilization,
 	runnableGoroutines,
