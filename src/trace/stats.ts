@@ -12,13 +12,7 @@
  * `@` time to the millisecond, heaps in whole MB and queues as whole numbers, so the distinct
  * values stay few however long the log is.
  */
-import {
-	createSchedSampler,
-	GC_CPU_PERCENT,
-	markUtilization,
-	runnableGoroutines,
-	stwPauseMs,
-} from './derived.ts';
+import { createSchedSampler, GC_CPU_PERCENT, markUtilization, runnableGoroutines, stwPauseMs } from './derived.ts';
 import type { LogLine } from './log.ts';
 
 /** Nearest-rank summary of a set of values; `mean` is the arithmetic mean. */
