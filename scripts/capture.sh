@@ -169,15 +169,17 @@ web() {
 }
 
 # gcdemo FILE GODEBUG DIR BUILD ARGS...
-# Runs DIR/gcdemo (which exits by itself) with GOMAXPROCS=2.
+# Runs DIR/gcdemo (which exits by itself) with GOMAXPROCS=2. GCENV, when set,
+# is more of its environment, such as "GOGC=50" or "GOGC=off GOMEMLIMIT=24MiB".
 gcdemo() {
-	local file=$1 godebug=$2 dir=$3 build=$4 args=("${@:5}")
+	local file=$1 godebug=$2 dir=$3 build=$4 args=("${@:5}") extra=()
 	wanted "$file" || return 0
+	[ -n "${GCENV:-}" ] && read -r -a extra <<<"$GCENV"
 	mkdir -p "$OUT/$(dirname "$file")"
-	(cd "$dir" && GOMAXPROCS=2 GODEBUG=$godebug exec timeout 60 ./gcdemo "${args[@]}") \
+	(cd "$dir" && exec env GOMAXPROCS=2 "${extra[@]}" GODEBUG="$godebug" timeout 60 ./gcdemo "${args[@]}") \
 		>/dev/null 2>"$OUT/$file"
 	complete "$file" || { echo "capture: $file is empty or unfinished" >&2; return 1; }
-	record "$file" "$godebug" 2 "GOMAXPROCS=2 GODEBUG=$godebug ./gcdemo ${args[*]}" "" examples/gcdemo "$build"
+	record "$file" "$godebug" 2 "GOMAXPROCS=2 ${extra[*]:+${extra[*]} }GODEBUG=$godebug ./gcdemo ${args[*]}" "" examples/gcdemo "$build"
 }
 
 # capture_all GOBINARY: every scenario with one toolchain.
@@ -221,6 +223,15 @@ capture_all() {
 	gcdemo "inittrace/$tag-gcdemo.txt" inittrace=1 "$bin" "go build" -d 100ms
 	gcdemo "combined/$tag-gcdemo-gc-sched.txt" gctrace=1,schedtrace=200 "$bin" "go build" -d 3s
 	gcdemo "combined/$tag-gcdemo-gc-pacer-scav.txt" gctrace=1,gcpacertrace=1,scavtrace=1 "$bin" "go build" -d 2s
+
+	# The same program tuned four ways, to compare run against run: GOGC at
+	# 50, 100 (the default, set all the same) and 400, and a memory limit in
+	# place of GOGC.
+	local tune=gctrace=1,gcpacertrace=1,schedtrace=500
+	GCENV="GOGC=50" gcdemo "combined/$tag-gcdemo-gogc50.txt" "$tune" "$bin" "go build" -d 6s
+	GCENV="GOGC=100" gcdemo "combined/$tag-gcdemo-gogc100.txt" "$tune" "$bin" "go build" -d 6s
+	GCENV="GOGC=400" gcdemo "combined/$tag-gcdemo-gogc400.txt" "$tune" "$bin" "go build" -d 6s
+	GCENV="GOGC=off GOMEMLIMIT=24MiB" gcdemo "combined/$tag-gcdemo-memlimit.txt" "$tune" "$bin" "go build" -d 6s
 
 	# Go 1.26+: the GC cycle that checks for leaked goroutines. In Go 1.26 the
 	# profile behind it exists only with this experiment turned on at build

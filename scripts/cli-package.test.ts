@@ -117,8 +117,11 @@ test('npx godebug-explained --json reads standard input and prints the documente
 	const at = input.indexOf('gomaxprocs=') + 'gomaxprocs='.length;
 	assert.deepEqual(field, { key: 'schedtrace/gomaxprocs', start: at, end: at + 1, text: '1', value: 1 });
 	const { summary } = records.at(-1);
-	assert.deepEqual(Object.keys(summary), ['lines', 'era', 'kinds', 'problems', 'problemCount', 'findings']);
+	assert.deepEqual(Object.keys(summary), ['lines', 'era', 'kinds', 'problems', 'problemCount', 'findings', 'stats']);
 	assert.equal(summary.lines, lines.length);
+	// A schedtrace log: run queues and idle Ps, no gc cycles.
+	assert.equal(summary.stats.sched.samples, lines.filter((rec) => rec.kind === 'schedtrace').length);
+	assert.equal(summary.stats.gc.pauseMs, null);
 	assert.deepEqual(
 		summary.findings.map((f: Record<string, unknown>) => [f.kind, f.lesson]),
 		[['goroutine-leak', 'https://godebug-explained.dev/lessons/spotting-a-goroutine-leak/']],

@@ -120,6 +120,119 @@ test('--json prints one object per input line, with spans into the line, then on
 	assert.deepEqual(summary.findings, []);
 });
 
+test('the summary gives pause and cycle percentiles and a histogram of pauses, in words and in --json', () => {
+	const file = path.join(root, 'content', 'traces', 'gctrace', 'go1.26-gcdemo.txt');
+	const text = readFileSync(file, 'utf8');
+	// Each cycle's stop-the-world pause: the first and third clock phases, read here on their own.
+	const pauses = [...text.matchAll(/ms clock/g)].length;
+	const sorted = [...text.matchAll(/: ([\d.]+)\+[\d.]+\+([\d.]+) ms clock/g)]
+		.map((m) => Math.round((Number(m[1]) + Number(m[2])) * 1000) / 1000)
+		.sort((a, b) => a - b);
+	assert.equal(sorted.length, pauses);
+	const p99 = sorted[Math.ceil(0.99 * sorted.length) - 1];
+	const human = explain([file]);
+	assert.equal(human.status, 0, human.stderr);
+	const summary = human.stdout.slice(human.stdout.indexOf('Summary of'));
+	assert.match(
+		summary,
+		/\n {2}distributions:\n {4}Stop-the-world pauses: p50 [\d.]+ ms, p95 [\d.]+ ms, p99 ([\d.]+) ms, max/,
+	);
+	assert.equal(Number(/p99 ([\d.]+) ms, max/.exec(summary)![1]), p99);
+	assert.match(summary, new RegExp(`over ${sorted.length} cycles`));
+	assert.match(summary, /Time between cycles: p50 \d+ ms/);
+	assert.match(summary, /pauses by length:\n {6}[^\n]*ms +\d+ {2}#+\n/);
+	assert.match(summary, /Percentiles are nearest-rank/);
+	// Lines without gc cycles get no pause figures.
+	const sched = explain([path.join(root, 'content', 'traces', 'schedtrace', 'go1.26-p2-load.txt')]);
+	assert.doesNotMatch(sched.stdout, /Stop-the-world pauses/);
+	assert.match(sched.stdout, /Run queue: mean/);
+
+	const json = explain(['--json', file]);
+	const { stats } = JSON.parse(json.stdout.trim().split('\n').at(-1)!).summary;
+	assert.equal(stats.gc.cycles, sorted.length);
+	assert.equal(stats.gc.pauseMs.p99, p99);
+	assert.equal(stats.gc.pauseMs.max, sorted.at(-1));
+	assert.equal(
+		stats.gc.pauseHistogram.reduce((sum: number, b: { count: number }) => sum + b.count, 0),
+		sorted.length,
+	);
+	assert.equal(stats.sched.runnable, null);
+});
+
+test('--compare: two runs as a table of measures with their changes, then a verdict in words', () => {
+	const before = path.join(root, 'content', 'traces', 'combined', 'go1.26-gcdemo-gogc50.txt');
+	const after = path.join(root, 'content', 'traces', 'combined', 'go1.26-gcdemo-gogc400.txt');
+	const r = explain(['--compare', before, after]);
+	assert.equal(r.status, 0, r.stderr);
+	assert.match(
+		r.stdout,
+		/^Comparing two runs\n {2}before: [^\n]*gogc50\.txt\n {4}\d+ lines, Go 1\.26 or later, GOMAXPROCS 2\n/,
+	);
+	assert.match(r.stdout, /\n {2}Measure +Before +After +Change +Better if +Verdict\n/);
+	// GOGC=400 leaves four times the headroom: fewer cycles, a bigger heap goal.
+	assert.match(r.stdout, /\n {2}GC cycles per second +[\d.]+ +[\d.]+ +−[\d.]+ \([^)]*\) +lower +better\n/);
+	assert.match(r.stdout, /\n {2}Heap goal \(p50\) +2 MB +16 MB +\+14 MB \(×8\) +lower +worse\n/);
+	assert.match(r.stdout, /\nVerdict\n {2}Better after the change: [^]*fewer GC cycles per second/);
+	assert.match(r.stdout, /A trade: the collector ran less often and let the heap grow larger/);
+	assert.match(r.stdout, /What this cannot tell: a trace shows what the runtime did/);
+
+	const json = explain(['--compare', '--json', before, after]);
+	assert.equal(json.status, 0, json.stderr);
+	const lines = json.stdout.trim().split('\n');
+	assert.equal(lines.length, 1, 'one object');
+	const { compare } = JSON.parse(lines[0]!);
+	assert.equal(compare.before.file, before);
+	assert.equal(compare.after.era, 'go1.26-go1.27');
+	assert.deepEqual(compare.after.gomaxprocs, [2]);
+	const perSecond = compare.measures.find((m: { key: string }) => m.key === 'cycles-per-second');
+	assert.equal(perSecond.label, 'GC cycles per second');
+	assert.equal(perSecond.direction, 'better');
+	assert.equal(perSecond.better, 'lower');
+	assert.equal(perSecond.before, compare.before.stats.gc.cyclesPerSecond);
+	assert.ok(Array.isArray(compare.verdict) && compare.verdict.at(-1).startsWith('What this cannot tell'));
+});
+
+test('--compare says when the runs differ in more than the change: Go release, GOMAXPROCS', () => {
+	const traces = path.join(root, 'content', 'traces');
+	const r = explain([
+		'--compare',
+		path.join(traces, 'schedtrace', 'go1.19-p1-load.txt'),
+		path.join(traces, 'schedtrace', 'go1.26-p8-load.txt'),
+	]);
+	assert.equal(r.status, 0, r.stderr);
+	assert.match(r.stdout, /Different Go releases: no one release prints both logs’ lines/);
+	assert.match(r.stdout, /Different GOMAXPROCS \(before: 1; after: 8\)/);
+	const json = JSON.parse(
+		explain([
+			'--json',
+			'--compare',
+			path.join(traces, 'schedtrace', 'go1.19-p1-load.txt'),
+			path.join(traces, 'schedtrace', 'go1.26-p8-load.txt'),
+		]).stdout,
+	);
+	assert.deepEqual(
+		json.compare.caveats.map((c: { kind: string }) => c.kind),
+		['go-release', 'gomaxprocs'],
+	);
+	assert.match(json.compare.caveats[1].message, /^Different GOMAXPROCS/);
+});
+
+test('--compare needs exactly two files', () => {
+	for (const args of [
+		['--compare', capture],
+		['--compare', capture, capture, capture],
+		['--compare', capture, '-'],
+	]) {
+		const r = explain(args);
+		assert.equal(r.status, 2);
+		assert.match(r.stderr, /--compare needs two files, the run before a change and the run after it/);
+		assert.equal(r.stdout, '');
+	}
+	const missing = explain(['--compare', capture, path.join(dir, 'nope.log')]);
+	assert.equal(missing.status, 2);
+	assert.match(missing.stderr, /nope\.log: no such file/);
+});
+
 test('--json: a script can ask the summary whether a log shows a leak', () => {
 	const ask = (file: string) => {
 		const r = explain(['--json', path.join(root, 'content', 'traces', file)]);

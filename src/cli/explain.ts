@@ -9,19 +9,30 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import cliPackage from '../../packages/cli/package.json' with { type: 'json' };
-import { binaryEvidence, binarySampleBytes, createLogAnalysis } from '../trace/index.ts';
+import { binaryEvidence, binarySampleBytes, compareAnalyses, createLogAnalysis } from '../trace/index.ts';
 import { publishedSite } from '../present/urls.ts';
 import { siteAt, siteVariable, type Site } from './site.ts';
-import { createHumanView, createJsonView, type View } from './views.ts';
+import {
+	createHumanView,
+	createJsonView,
+	writeComparison,
+	writeComparisonJson,
+	type ComparedInput,
+	type View,
+} from './views.ts';
 
 // Run from its TypeScript source in this repository, or as the published package's bundle.
 const fromSource = import.meta.url.endsWith('.ts');
 const command = fromSource ? 'npm run explain --' : cliPackage.name;
 const programName = fromSource ? 'explain' : cliPackage.name;
 
-const usage = `usage: ${command} [--json] [--site URL] [FILE...]   (reads standard input when no FILE is given)`;
+const annotateUsage = `${command} [--json] [--site URL] [FILE...]`;
+const compareUsage = `${command} --compare [--json] BEFORE AFTER`;
+/** On one line, for error messages, which are one line. */
+const usage = `usage: ${annotateUsage} (reads standard input when no FILE is given), or ${compareUsage}`;
 
-const help = `${usage}
+const help = `usage: ${annotateUsage}   (reads standard input when no FILE is given)
+       ${compareUsage}
 
 Annotates GODEBUG trace output (schedtrace, scheddetail, gctrace, gcpacertrace, scavtrace,
 inittrace): each line with its fields and their meanings, the first time each field appears
@@ -32,10 +43,23 @@ with the address of its page on the site, then a summary of each input with its 
                  {"line": 12, "kind": "gctrace", "era": "go1.18-go1.27", "fields": [...], "problem": null}
                then, after each input's lines, one summary object:
                  {"summary": {"lines": N, "era": ..., "kinds": {...}, "problems": [...], "problemCount": N,
-                              "findings": [{"kind", "title", "lines", "lineCount", "lesson", "message"}]}}
+                              "findings": [{"kind", "title", "lines", "lineCount", "lesson", "message"}],
+                              "stats": {"gc": {...}, "pacer": {...}, "sched": {...}}}}
+               "stats" holds the distributions: stop-the-world pause and cycle-interval
+               percentiles (nearest-rank), the pause histogram, GC CPU share, heaps, assists,
+               run queues; each distribution {"count", "min", "p50", "p95", "p99", "max", "mean"}
+               or null. The manual (packages/cli/README.md) lists every key.
                With several files, every object also has "file". For example, to ask whether a log
                shows a goroutine leak:
                  ${command} --json app.log | tail -n 1 | jq '.summary.findings[].kind'
+  --compare    compare two runs (two log files, before and after a change): the measures that
+               decide between them (GC cycles per second and per allocated MB, stop-the-world
+               pause p50/p95/p99/max, GC CPU share, heap goal, peak live heap, mark assists, run
+               queue, idle Ps), each with its change and whether that is better, worse or the
+               same; what limits the comparison (different Go releases, GOMAXPROCS, durations);
+               and a verdict in words. With --json, one object:
+                 {"compare": {"before": {...}, "after": {...}, "measures": [...], "caveats": [...],
+                              "verdict": [...]}}
   --site URL   the copy of the site that links point to (default ${publishedSite},
                or the ${siteVariable} environment variable)
   --help       this text
@@ -49,12 +73,14 @@ class UsageError extends Error {}
 
 interface Options {
 	json: boolean;
+	compare: boolean;
 	site: Site;
 	files: string[];
 }
 
 function parseArgs(args: string[]): Options {
 	let json = false;
+	let compare = false;
 	let address = process.env[siteVariable] || publishedSite;
 	let addressFrom = `the ${siteVariable} environment variable`;
 	const files: string[] = [];
@@ -64,6 +90,7 @@ function parseArgs(args: string[]): Options {
 		if (onlyFiles || arg === '-' || !arg.startsWith('-')) files.push(arg);
 		else if (arg === '--') onlyFiles = true;
 		else if (arg === '--json') json = true;
+		else if (arg === '--compare') compare = true;
 		else if (arg === '--site' || arg.startsWith('--site=')) {
 			const value = arg === '--site' ? args[++i] : arg.slice('--site='.length);
 			if (value === undefined) throw new UsageError(`--site needs the site's address, such as ${publishedSite}`);
@@ -79,7 +106,11 @@ function parseArgs(args: string[]): Options {
 	}
 	const site = siteAt(address);
 	if (typeof site === 'string') throw new UsageError(`${addressFrom}: ${site}`);
-	return { json, site, files };
+	if (compare && (files.length !== 2 || files.includes('-')))
+		throw new UsageError(
+			`--compare needs two files, the run before a change and the run after it (got ${files.length === 2 ? 'standard input' : files.length}); usage: ${compareUsage}`,
+		);
+	return { json, compare, site, files };
 }
 
 /**
@@ -87,7 +118,7 @@ function parseArgs(args: string[]): Options {
  * decide whether it is text (the core's one rule for binary input); stray bytes that are not
  * UTF-8 are read as U+FFFD, as the analyzer page reads them.
  */
-async function parseInput(name: string, input: Readable, view: View) {
+async function parseInput(name: string, input: Readable, view: Pick<View, 'line' | 'flush'>) {
 	const decoder = new TextDecoder('utf-8');
 	// No series: the terminal draws no charts, and without them the analysis is bounded, so a
 	// gigabyte streams through in the memory a short log takes.
@@ -137,9 +168,24 @@ async function openFile(file: string): Promise<Readable> {
 	return stream;
 }
 
+/** `--compare`: both files analysed without their lines, then the comparison. */
+async function compareFiles(options: Options, color: boolean): Promise<number> {
+	const quiet = { line: () => {}, flush: async () => {} };
+	const runs: ComparedInput[] = [];
+	for (const name of options.files) {
+		runs.push({ name, analysis: await parseInput(name, await openFile(name), quiet) });
+	}
+	const [before, after] = runs as [ComparedInput, ComparedInput];
+	const comparison = compareAnalyses(before.analysis, after.analysis);
+	if (options.json) writeComparisonJson(process.stdout, before, after, comparison);
+	else writeComparison(process.stdout, before, after, comparison, { color, width: process.stdout.columns || 100 });
+	return runs.some((r) => r.analysis.summary.problemCount > 0) ? 1 : 0;
+}
+
 async function main(): Promise<number> {
 	const options = parseArgs(process.argv.slice(2));
 	const color = !options.json && process.stdout.isTTY === true && !process.env.NO_COLOR;
+	if (options.compare) return compareFiles(options, color);
 	const inputs = options.files.length ? options.files : ['-'];
 	const output = { out: process.stdout, programName, site: options.site };
 	const view = options.json
@@ -150,8 +196,8 @@ async function main(): Promise<number> {
 		const stream = name === '-' ? process.stdin : await openFile(name);
 		const label = name === '-' ? 'standard input' : name;
 		view.begin(label);
-		const { summary, findings } = await parseInput(label, stream, view);
-		view.end(summary, findings);
+		const { summary, findings, stats } = await parseInput(label, stream, view);
+		view.end(summary, findings, stats);
 		problems += summary.problemCount;
 	}
 	await view.flush();

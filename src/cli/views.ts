@@ -8,10 +8,24 @@ import {
 	getField,
 	traceKinds,
 	type Finding,
+	type ComparedRun,
+	type Comparison,
 	type LogLine,
+	type LogStats,
 	type LogSummary,
 } from '../trace/index.ts';
-import { eraText, findingWords, problemText, timeCoveredText } from '../present/summary.ts';
+import { eraText, findingWords, plural, problemText, timeCoveredText } from '../present/summary.ts';
+import {
+	betterText,
+	caveatText,
+	changeText,
+	directionText,
+	measureLabels,
+	measureValueText,
+	toleranceText,
+	verdictText,
+} from '../present/compare.ts';
+import { bucketText, percentileDefinition, shownBuckets, statFacts } from '../present/stats.ts';
 import { fieldUrl } from '../present/urls.ts';
 import type { Site } from './site.ts';
 
@@ -26,7 +40,7 @@ export interface Output {
 export interface View {
 	begin(name: string): void;
 	line(line: LogLine): void;
-	end(summary: LogSummary, findings: Finding[]): void;
+	end(summary: LogSummary, findings: Finding[], stats: LogStats): void;
 	/** Writes what is buffered, in one write, and waits while the reader is behind. */
 	flush(): Promise<void>;
 }
@@ -77,8 +91,8 @@ export function createJsonView(output: Output, withFileName: boolean): View {
 			record.problem = line.problem;
 			buffer.write(`${JSON.stringify(record)}\n`);
 		},
-		end(summary, findings) {
-			const record = summaryRecord(summary, findings, output.site, withFileName ? file : null);
+		end(summary, findings, stats) {
+			const record = summaryRecord(summary, findings, stats, output.site, withFileName ? file : null);
 			buffer.write(`${JSON.stringify({ summary: record })}\n`);
 		},
 		flush: () => buffer.flush(),
@@ -89,11 +103,13 @@ export function createJsonView(output: Output, withFileName: boolean): View {
  * The summary of one input for `--json`: `lines`, `era` (as in line records; `"none"` when the
  * lines disagree, `null` with no trace lines), `kinds` (every kind, 0 included), `problems` (the
  * first 1,000, with `problemCount` for all) and `findings`, each with its rule's `kind`, `title`
- * and `lesson` (the full URL of its page), this log's `message`, its first `lines` and their `lineCount`.
+ * and `lesson` (the full URL of its page), this log's `message`, its first `lines` and their `lineCount`,
+ * and `stats`, the core's `LogStats` as they are (src/trace/README.md, "The CLI's JSON").
  */
 function summaryRecord(
 	summary: LogSummary,
 	findings: Finding[],
+	stats: LogStats,
 	site: Site,
 	file: string | null,
 ): Record<string, unknown> {
@@ -114,6 +130,7 @@ function summaryRecord(
 			message: words.message,
 		};
 	});
+	record.stats = stats;
 	return record;
 }
 
@@ -173,6 +190,38 @@ export function createHumanView(output: Output, opts: { color: boolean; width: n
 		}
 	}
 
+	/** Labelled rows, wrapped under their label. */
+	function writeRows(rows: { label: string; value: string }[], indent: string): void {
+		for (const { label, value } of rows) {
+			const [first, ...rest] = wrap(`${label}: ${value}`, opts.width - indent.length - 2);
+			buffer.write(`${indent}${first}\n`);
+			for (const row of rest) buffer.write(`${indent}  ${row}\n`);
+		}
+	}
+
+	/** The distributions, then the pauses as a histogram of bars. */
+	function writeStats(stats: LogStats): void {
+		const facts = statFacts(stats);
+		if (facts.length === 0) return;
+		buffer.write('  distributions:\n');
+		writeRows(facts, '    ');
+		const buckets = shownBuckets(stats.gc.pauseHistogram);
+		if (buckets.length > 0) {
+			buffer.write('    pauses by length:\n');
+			const most = Math.max(...buckets.map((b) => b.count));
+			const labels = buckets.map(bucketText);
+			const labelWidth = Math.max(...labels.map((l) => l.length));
+			const countWidth = String(most).length;
+			const barWidth = Math.max(10, Math.min(40, opts.width - labelWidth - countWidth - 12));
+			buckets.forEach((b, i) => {
+				// A bucket with any pause gets at least one mark, so it never reads as empty.
+				const bar = b.count === 0 ? '' : '#'.repeat(Math.max(1, Math.round((b.count / most) * barWidth)));
+				buffer.write(`      ${labels[i]!.padStart(labelWidth)}  ${String(b.count).padStart(countWidth)}  ${bar}\n`);
+			});
+		}
+		for (const row of wrap(percentileDefinition, opts.width - 6)) buffer.write(`    ${paint('dim', row)}\n`);
+	}
+
 	return {
 		begin(inputName) {
 			name = visibleText(inputName);
@@ -229,7 +278,7 @@ export function createHumanView(output: Output, opts: { color: boolean; width: n
 				);
 			}
 		},
-		end(summary, findings) {
+		end(summary, findings, stats) {
 			buffer.write(
 				`\n${paint('bold', `Summary of ${name}`)}: ${summary.lineCount} lines (meanings are shown the first time each field appears)\n`,
 			);
@@ -253,6 +302,7 @@ export function createHumanView(output: Output, opts: { color: boolean; width: n
 					buffer.write(`    … and ${summary.problemCount - summary.problems.length} more\n`);
 				}
 			}
+			writeStats(stats);
 			writeFindings(findings);
 		},
 		flush: () => buffer.flush(),
@@ -288,4 +338,108 @@ function wrap(text: string, width: number): string[] {
 	}
 	if (row !== '') rows.push(row);
 	return rows;
+}
+
+/** One run of a comparison: its name and its analysis (summary and distributions). */
+export interface ComparedInput {
+	name: string;
+	analysis: ComparedRun;
+}
+
+/** What a run is, in one line: its lines, release, GOMAXPROCS and the time it covers. */
+function runFacts({ analysis: { summary } }: ComparedInput): Record<string, unknown> {
+	return {
+		lines: summary.lineCount,
+		era: summary.era ? formatEra(summary.era) : null,
+		gomaxprocs: summary.gomaxprocs,
+		problemCount: summary.problemCount,
+	};
+}
+
+/**
+ * `--compare --json`: one object, `{"compare": {"before", "after", "measures", "caveats",
+ * "verdict"}}`; each run with its `file`, `lines`, `era`, `gomaxprocs`, `problemCount` and
+ * `stats`; each measure as the core gives it, with its `label`; each caveat with its `message`.
+ */
+export function writeComparisonJson(out: Writable, before: ComparedInput, after: ComparedInput, c: Comparison): void {
+	const run = (input: ComparedInput) => ({ file: input.name, ...runFacts(input), stats: input.analysis.stats });
+	const record = {
+		compare: {
+			before: run(before),
+			after: run(after),
+			measures: c.measures.map((m) => ({ key: m.key, label: measureLabels[m.key], ...without(m, 'key') })),
+			caveats: c.caveats.map((caveat) => ({ ...caveat, message: caveatText(caveat) })),
+			verdict: verdictText(c),
+		},
+	};
+	out.write(`${JSON.stringify(record)}\n`);
+}
+
+function without<T extends object, K extends keyof T>(value: T, key: K): Omit<T, K> {
+	const copy = { ...value };
+	delete copy[key];
+	return copy;
+}
+
+/**
+ * `--compare`: both runs in a line each, the measures as a table (one block a measure when the
+ * terminal is too narrow for it), the tolerance, then the verdict.
+ */
+export function writeComparison(
+	out: Writable,
+	before: ComparedInput,
+	after: ComparedInput,
+	c: Comparison,
+	opts: { color: boolean; width: number },
+): void {
+	const paint = (style: keyof typeof styles, text: string) =>
+		opts.color ? `${styles[style][0]}${text}${styles[style][1]}` : text;
+	const parts: string[] = [];
+	const say = (text: string, indent = '  ') => {
+		for (const [i, row] of wrap(text, opts.width - indent.length - 2).entries())
+			parts.push(`${indent}${i ? '  ' : ''}${row}\n`);
+	};
+	parts.push(`${paint('bold', 'Comparing two runs')}\n`);
+	for (const [role, input] of [
+		['before', before],
+		['after', after],
+	] as const) {
+		const { summary } = input.analysis;
+		const procs = summary.gomaxprocs.length ? `GOMAXPROCS ${summary.gomaxprocs.join(', ')}` : 'GOMAXPROCS not printed';
+		const problems = summary.problemCount ? `, ${plural(summary.problemCount, 'problem')}` : '';
+		// The name on a line of its own, never broken, so a terminal can open it.
+		parts.push(`  ${role}: ${visibleText(input.name)}\n`);
+		say(
+			`${plural(summary.lineCount, 'line')}, ` +
+				`${summary.era ? (summary.era.length ? describeEra(summary.era) : 'lines of several Go releases') : 'no trace lines'}, ${procs}${problems}`,
+			'    ',
+		);
+	}
+	parts.push('\n');
+	const header = ['Measure', 'Before', 'After', 'Change', 'Better if', 'Verdict'];
+	const rows = c.measures.map((m) => [
+		measureLabels[m.key],
+		measureValueText(m.unit, m.before),
+		measureValueText(m.unit, m.after),
+		changeText(m),
+		betterText(m),
+		directionText(m.direction),
+	]);
+	const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+	const tableWidth = 2 + widths.reduce((sum, w) => sum + w + 2, 0);
+	if (tableWidth <= opts.width) {
+		const line = (cells: string[]) =>
+			`  ${cells.map((cell, i) => cell.padEnd(widths[i]!)).join('  ')}`.trimEnd() + '\n';
+		parts.push(paint('bold', line(header)));
+		for (const r of rows) parts.push(line(r));
+	} else {
+		for (const r of rows) {
+			parts.push(`  ${paint('bold', r[0]!)}\n`);
+			say(`${r[1]} → ${r[2]}${r[3] ? `, ${r[3]}` : ''}: ${r[5]} (better if ${r[4]})`, '    ');
+		}
+	}
+	say(toleranceText);
+	parts.push(`\n${paint('bold', 'Verdict')}\n`);
+	for (const paragraph of verdictText(c)) say(paragraph);
+	out.write(parts.join(''));
 }

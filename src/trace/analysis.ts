@@ -1,9 +1,10 @@
 /**
  * The one analysis of a log that every front end (the CLI, the analyzer's worker, /explain/)
- * runs: the log parser's summary, the findings and the series, from one pass over the lines.
+ * runs: the log parser's summary, the findings, the distributions and the series, from one pass
+ * over the lines.
  * The series are the core's full ones unless a front end brings its own collector (the
  * analyzer's thinned, bounded ones) or none (the CLI, which draws no charts): the summary and
- * findings are bounded, so only the full series grow with the log.
+ * findings and distributions are bounded, so only the full series grow with the log.
  * Line numbers are the log parser's: every line counts, blank lines included, from 1.
  *
  * Lifecycle: `createLogAnalysis(options)` → `push(chunk)` any number of times → `end()` once.
@@ -11,11 +12,14 @@
 import { createFindingsCollector, type Finding } from './findings.ts';
 import { createLogParser, type LogLine, type LogSummary } from './log.ts';
 import { createSeriesCollector, type LogSeries } from './series.ts';
+import { createStatsCollector, type LogStats } from './stats.ts';
 
 /** Everything a front end shows about a log. Structured-cloneable (a worker can post it). */
 export interface LogAnalysis<Series = LogSeries> {
 	summary: LogSummary;
 	findings: Finding[];
+	/** Pause and cycle percentiles, the GC's CPU share, heaps, assists, run queues. */
+	stats: LogStats;
 	series: Series;
 }
 
@@ -47,10 +51,12 @@ export function createLogAnalysis<Series>(
 export function createLogAnalysis(options: LogAnalysisOptions<unknown> & { series: null }): LogAnalyzer<null>;
 export function createLogAnalysis(options: LogAnalysisOptions<unknown> = {}): LogAnalyzer<unknown> {
 	const findings = createFindingsCollector();
+	const stats = createStatsCollector();
 	const series = options.series === undefined ? createSeriesCollector() : options.series;
 	const onLine = options.onLine;
 	const parser = createLogParser((line) => {
 		findings.add(line);
+		stats.add(line);
 		series?.add(line);
 		onLine?.(line);
 	});
@@ -58,7 +64,7 @@ export function createLogAnalysis(options: LogAnalysisOptions<unknown> = {}): Lo
 		push: (chunk) => parser.push(chunk),
 		end() {
 			const summary = parser.end();
-			return { summary, findings: findings.result(), series: series ? series.result() : null };
+			return { summary, findings: findings.result(), stats: stats.result(), series: series ? series.result() : null };
 		},
 	};
 }

@@ -14,6 +14,17 @@ export { createLogParser, parseLog } from './log.ts';
 export type { LogLine, LogSummary, TimeSpan } from './log.ts';
 export { createLogAnalysis } from './analysis.ts';
 export type { LogAnalysis } from './analysis.ts';
+export type { Distribution, HistogramBucket, LogStats } from './stats.ts';
+export { compareAnalyses, fewCycles } from './compare.ts';
+export type {
+	CompareCaveat,
+	CompareMeasureKey,
+	ComparedRun,
+	Comparison,
+	MeasureChange,
+	MeasureDirection,
+	MeasureUnit,
+} from './compare.ts';
 export { binaryEvidence, binarySampleBytes, looksBinary } from './input-check.ts';
 export { backgroundMarkShare } from './derived.ts';
 export { createFindingsCollector, findFindings, findingKinds, findingRules, maxFindingLines } from './findings.ts';

@@ -4,7 +4,7 @@
  * one) while the page shows the progress, the time left and the charts so far; then the page
  * shows the summary, the findings, the charts and a browser over every line.
  */
-import { parseLine, type Finding, type LineKind, type LogSummary } from '../../../trace/index.ts';
+import { parseLine, type Finding, type LineKind, type LogStats, type LogSummary } from '../../../trace/index.ts';
 import { renderTraceLine } from '../trace-line/site-trace-line-html.ts';
 import '../trace-line/trace-line.ts';
 import { createCharts, type Charts } from './charts.ts';
@@ -31,6 +31,7 @@ import {
 	problemText,
 	timeCoveredText,
 } from '../../../present/summary.ts';
+import { bucketText, percentileDefinition, shownBuckets, statFacts } from '../../../present/stats.ts';
 import { siteBase } from '../../shared/site-base.ts';
 
 /** Problems listed in the summary; the line browser's filter shows them all. */
@@ -275,7 +276,7 @@ export class AnalyzerView {
 		);
 		this.find('results').hidden = false;
 		this.find('browser').hidden = false;
-		this.renderSummary(summary);
+		this.renderSummary(summary, result.stats);
 		this.renderFindings(findings);
 		this.renderFilters(summary);
 		this.find('share').hidden = false;
@@ -290,7 +291,7 @@ export class AnalyzerView {
 		});
 	}
 
-	private renderSummary(summary: LogSummary): void {
+	private renderSummary(summary: LogSummary, stats: LogStats): void {
 		const facts = el('dl', { class: 'facts' });
 		const fact = (term: string, ...value: (Node | string)[]) =>
 			facts.append(el('dt', {}, term), el('dd', {}, ...value));
@@ -307,6 +308,7 @@ export class AnalyzerView {
 					: `${procs.join(', ')}: the value changed during the log, or the log mixes programs.`,
 		);
 		if (summary.dumps > 0) fact('scheddetail dumps', String(summary.dumps));
+		for (const { label, value } of statFacts(stats)) fact(label, value);
 
 		const table = el(
 			'table',
@@ -359,7 +361,44 @@ export class AnalyzerView {
 				);
 			}
 		}
-		this.find('summary').replaceChildren(facts, table, problems);
+		this.find('summary').replaceChildren(facts, ...this.pauseHistogram(stats), table, problems);
+	}
+
+	/** The pauses by length, as a table (with the percentiles' definition), or nothing without pauses. */
+	private pauseHistogram(stats: LogStats): HTMLElement[] {
+		const buckets = shownBuckets(stats.gc.pauseHistogram);
+		if (buckets.length === 0) return [];
+		const total = buckets.reduce((sum, b) => sum + b.count, 0);
+		const body = el('tbody');
+		for (const b of buckets) {
+			body.append(
+				el(
+					'tr',
+					{},
+					el('th', { scope: 'row' }, bucketText(b)),
+					el('td', {}, b.count.toLocaleString('en')),
+					el('td', {}, `${Math.round((b.count / total) * 100)}%`),
+				),
+			);
+		}
+		const table = el(
+			'table',
+			{ class: 'pause-histogram' },
+			el('caption', {}, 'Stop-the-world pauses by length'),
+			el(
+				'thead',
+				{},
+				el(
+					'tr',
+					{},
+					el('th', { scope: 'col' }, 'Pause'),
+					el('th', { scope: 'col' }, 'Cycles'),
+					el('th', { scope: 'col' }, 'Share'),
+				),
+			),
+			body,
+		);
+		return [table, el('p', { class: 'hint' }, percentileDefinition)];
 	}
 
 	private lineLink(lineNo: number, text = String(lineNo)): HTMLAnchorElement {
