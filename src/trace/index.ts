@@ -44,3 +44,13 @@ export {
 	practiceQuery,
 } from './quiz/practice-params.ts';
 export type { PracticeParams } from './quiz/practice-params.ts';
+export {
+	memStatsFields,
+	oldestCheckedGo,
+	productionOf,
+	prometheusDefaultNames,
+	prometheusDefaultRuntimeMetrics,
+	prometheusName,
+	runtimeMetrics,
+} from './production.ts';
+export type { FieldProduction, MetricName, RuntimeMetric } from './production.ts';
