@@ -92,3 +92,8 @@ export function previewImageUrl(pagePath: string, base = '/'): string {
 	const page = pagePath.replace(/^\/+|\/+$/g, '').replace(/(^|\/)index\.html$|\.html$/, '');
 	return siteUrl(`og/${page === '' ? 'index' : page}.jpg`, base);
 }
+
+/** The cross-walk from every field to the production metrics that carry it. */
+export function productionUrl(base = '/'): string {
+	return siteUrl('reference/production/', base);
+}

@@ -15,6 +15,7 @@ import {
 	memStatsFields,
 	oldestCheckedGo,
 	productionOf,
+	prometheusDefaultNames,
 	prometheusDefaultRuntimeMetrics,
 	prometheusName,
 	runtimeMetrics,
@@ -100,6 +101,7 @@ function metricNamesInText(): Map<string, string> {
 		for (const [name] of text.matchAll(pattern)) found.set(name, where);
 	};
 	for (const [key, entry] of entries()) scan(`${entry.note} ${entry.trace ?? ''}`, key);
+	for (const [name, source] of Object.entries(prometheusDefaultNames)) scan(source, name);
 	const walk = (folder: string) => {
 		for (const e of readdirSync(folder, { withFileTypes: true })) {
 			const file = path.join(folder, e.name);
@@ -167,12 +169,17 @@ describe('production cross-walk', () => {
 				const stated: RuntimeMetric = runtimeMetrics[name];
 				const found = release.metrics.get(name);
 				if (release.minor < stated.since) {
-					assert.equal(found, undefined, `${name} is said to arrive in Go 1.${stated.since}, yet ${release.version} has it`);
+					assert.equal(
+						found,
+						undefined,
+						`${name} is said to arrive in Go 1.${stated.since}, yet ${release.version} has it`,
+					);
 					continue;
 				}
 				assert.ok(found, `${release.version} has no ${name}`);
 				assert.equal(found.kind, stated.kind, `${name}: kind in ${release.version}`);
-				const cumulative = stated.cumulativeSince && release.minor < stated.cumulativeSince ? !stated.cumulative : stated.cumulative;
+				const cumulative: boolean =
+					stated.cumulativeSince && release.minor < stated.cumulativeSince ? !stated.cumulative : stated.cumulative;
 				assert.equal(found.cumulative, cumulative, `${name}: cumulative flag in ${release.version}`);
 				if (stated.deprecated && release.minor >= stated.deprecated.go) {
 					assert.match(found.description, /^Deprecated/, `${name} is said to be deprecated in ${release.version}`);
@@ -197,6 +204,7 @@ describe('production cross-walk', () => {
 		}
 		const names = metricNamesInText();
 		assert.ok(names.size > 10, 'the scan finds the cited names');
-		for (const [name, where] of names) assert.ok(release.metrics.has(name), `${where} cites ${name}, unknown to ${release.version}`);
+		for (const [name, where] of names)
+			assert.ok(release.metrics.has(name), `${where} cites ${name}, unknown to ${release.version}`);
 	});
 });

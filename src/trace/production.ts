@@ -122,20 +122,20 @@ export type MemStatsField = (typeof memStatsFields)[number];
  */
 export const prometheusDefaultNames = {
 	go_gc_duration_seconds:
-		'a summary of stop-the-world pause per GC cycle, from debug.ReadGCStats: quantiles of the ' +
-		'recent cycles’ pauses, `_count` = NumGC, `_sum` = PauseTotalNs in seconds',
-	go_goroutines: 'runtime.NumGoroutine()',
-	go_threads: 'the number of records in runtime.ThreadCreateProfile: OS threads created',
-	go_memstats_last_gc_time_seconds: 'MemStats.LastGC in seconds since 1970',
-	go_memstats_next_gc_bytes: 'MemStats.NextGC, read from /gc/heap/goal:bytes',
-	go_memstats_heap_alloc_bytes: 'MemStats.HeapAlloc, read from /memory/classes/heap/objects:bytes',
-	go_memstats_heap_objects: 'MemStats.HeapObjects, read from /gc/heap/objects:objects',
-	go_memstats_heap_inuse_bytes: 'MemStats.HeapInuse: /memory/classes/heap/objects:bytes + …/heap/unused:bytes',
-	go_memstats_heap_idle_bytes: 'MemStats.HeapIdle: /memory/classes/heap/released:bytes + …/heap/free:bytes',
-	go_memstats_heap_sys_bytes: 'MemStats.HeapSys: HeapInuse + HeapIdle',
-	go_memstats_heap_released_bytes: 'MemStats.HeapReleased, read from /memory/classes/heap/released:bytes',
-	go_memstats_mallocs_total: 'MemStats.Mallocs: /gc/heap/allocs:objects + /gc/heap/tiny/allocs:objects',
-	go_memstats_frees_total: 'MemStats.Frees: /gc/heap/frees:objects + /gc/heap/tiny/allocs:objects',
+		'a summary of stop-the-world pause per GC cycle, from `debug.ReadGCStats`: quantiles of the ' +
+		'recent cycles’ pauses, `_count` = `NumGC`, `_sum` = `PauseTotalNs` in seconds',
+	go_goroutines: '`runtime.NumGoroutine()`',
+	go_threads: 'the number of records in `runtime.ThreadCreateProfile`: OS threads created',
+	go_memstats_last_gc_time_seconds: '`MemStats.LastGC` in seconds since 1970',
+	go_memstats_next_gc_bytes: '`MemStats.NextGC`, read from `/gc/heap/goal:bytes`',
+	go_memstats_heap_alloc_bytes: '`MemStats.HeapAlloc`, read from `/memory/classes/heap/objects:bytes`',
+	go_memstats_heap_objects: '`MemStats.HeapObjects`, read from `/gc/heap/objects:objects`',
+	go_memstats_heap_inuse_bytes: '`MemStats.HeapInuse`: `/memory/classes/heap/objects:bytes` + `…/heap/unused:bytes`',
+	go_memstats_heap_idle_bytes: '`MemStats.HeapIdle`: `/memory/classes/heap/released:bytes` + `…/heap/free:bytes`',
+	go_memstats_heap_sys_bytes: '`MemStats.HeapSys`: `HeapInuse + HeapIdle`',
+	go_memstats_heap_released_bytes: '`MemStats.HeapReleased`, read from `/memory/classes/heap/released:bytes`',
+	go_memstats_mallocs_total: '`MemStats.Mallocs`: `/gc/heap/allocs:objects` + `/gc/heap/tiny/allocs:objects`',
+	go_memstats_frees_total: '`MemStats.Frees`: `/gc/heap/frees:objects` + `/gc/heap/tiny/allocs:objects`',
 } as const;
 export type PrometheusDefaultName = keyof typeof prometheusDefaultNames;
 
@@ -212,8 +212,8 @@ const SCHEDDETAIL_INTERNAL =
 const PAUSE_NOTE =
 	'The metrics hold every stop-the-world pause of the GC as its own sample, sweep termination and mark ' +
 	'termination alike, in seconds, cumulative since start, from deciding to stop until the world restarts; ' +
-	'the line prints one phase of one cycle in truncated ms. MemStats.PauseNs (and go_gc_duration_seconds) ' +
-	'sum both pauses of a cycle into one value. /gc/pauses:seconds is the same histogram under its pre-1.22 ' +
+	'the line prints one phase of one cycle in truncated ms. `MemStats.PauseNs` (and `go_gc_duration_seconds`) ' +
+	'sum both pauses of a cycle into one value. `/gc/pauses:seconds` is the same histogram under its pre-1.22 ' +
 	'name.';
 const SCAN_STATS =
 	'gctrace=2’s per-size-class scan statistics (Go 1.25+) have no metric, MemStats field or trace view: ' +
@@ -236,7 +236,7 @@ const fieldProduction: Record<CatalogueKey, FieldProduction> = {
 		note:
 			'The same counter (memstats.numgc): after the line prints, the metric and NumGC equal its number. ' +
 			'They are cumulative counts, so watch their rate (cycles per second). In Prometheus it is the ' +
-			'`_count` of go_gc_duration_seconds.',
+			'`_count` of `go_gc_duration_seconds`.',
 	},
 	'gctrace/since-start': {
 		carries: 'nearest',
@@ -250,7 +250,11 @@ const fieldProduction: Record<CatalogueKey, FieldProduction> = {
 	},
 	'gctrace/gc-cpu-percent': {
 		carries: 'same',
-		metrics: ['/cpu/classes/gc/total:cpu-seconds', '/cpu/classes/gc/mark/idle:cpu-seconds', '/cpu/classes/total:cpu-seconds'],
+		metrics: [
+			'/cpu/classes/gc/total:cpu-seconds',
+			'/cpu/classes/gc/mark/idle:cpu-seconds',
+			'/cpu/classes/total:cpu-seconds',
+		],
 		memStats: ['GCCPUFraction'],
 		prometheus: [],
 		trace: TRACE_MMU,
@@ -405,7 +409,7 @@ const fieldProduction: Record<CatalogueKey, FieldProduction> = {
 		trace: TRACE_PROCS,
 		note:
 			'GOMAXPROCS now, not at the start of a cycle. client_golang exports it by default as ' +
-			'go_sched_gomaxprocs_threads (v1.20.0 and later).',
+			'`go_sched_gomaxprocs_threads` (v1.20.0 and later).',
 	},
 	'gctrace/forced': {
 		carries: 'same',
@@ -427,7 +431,7 @@ const fieldProduction: Record<CatalogueKey, FieldProduction> = {
 	'gctrace/scan-spans-dense': none(SCAN_STATS),
 	'gctrace/scan-spans-total': none(SCAN_STATS),
 	'gctrace/periodic-gc-notice': none(
-		'No metric counts periodic cycles apart: /gc/cycles/automatic:gc-cycles counts them together with ' +
+		'No metric counts periodic cycles apart: `/gc/cycles/automatic:gc-cycles` counts them together with ' +
 			'the cycles the heap goal starts.',
 	),
 	// gctrace, Go 1.1–1.4
@@ -501,7 +505,9 @@ const fieldProduction: Record<CatalogueKey, FieldProduction> = {
 	'gctrace/legacy-sleeps': none(`${LEGACY} GC threads’ waiting is counted nowhere else.`),
 
 	// schedtrace
-	'schedtrace/elapsed': none('A timestamp of the line itself; metrics are read whenever you read them, and the execution trace has its own time axis.'),
+	'schedtrace/elapsed': none(
+		'A timestamp of the line itself; metrics are read whenever you read them, and the execution trace has its own time axis.',
+	),
 	'schedtrace/gomaxprocs': {
 		carries: 'same',
 		metrics: ['/sched/gomaxprocs:threads'],
@@ -509,8 +515,8 @@ const fieldProduction: Record<CatalogueKey, FieldProduction> = {
 		prometheus: [],
 		trace: TRACE_PROCS,
 		note:
-			'The same setting (runtime.GOMAXPROCS(0)). client_golang exports it by default as ' +
-			'go_sched_gomaxprocs_threads (v1.20.0 and later).',
+			'The same setting (`runtime.GOMAXPROCS(0)`). client_golang exports it by default as ' +
+			'`go_sched_gomaxprocs_threads` (v1.20.0 and later).',
 	},
 	'schedtrace/idleprocs': {
 		carries: 'nearest',
@@ -529,14 +535,14 @@ const fieldProduction: Record<CatalogueKey, FieldProduction> = {
 		prometheus: ['go_threads'],
 		trace: TRACE_THREADS,
 		note:
-			'The metric (Go 1.26+) counts the runtime’s live threads, as the line does. go_threads counts ' +
+			'The metric (Go 1.26+) counts the runtime’s live threads, as the line does. `go_threads` counts ' +
 			'runtime.ThreadCreateProfile records, threads created; the trace counts only running and in-syscall ' +
 			'threads, not idle ones.',
 	},
 	'schedtrace/spinningthreads': none('Spinning Ms are scheduler-internal: no metric or trace view counts them.'),
 	'schedtrace/needspinning': none('A scheduler-internal flag: no metric or trace view exposes it.'),
 	'schedtrace/idlethreads': none(
-		'No metric counts idle threads. /sched/threads/total:threads (Go 1.26+) counts all of them; the trace’s ' +
+		'No metric counts idle threads. `/sched/threads/total:threads` (Go 1.26+) counts all of them; the trace’s ' +
 			'“Threads” counter shows the running and in-syscall ones.',
 	),
 	'schedtrace/runqueue': {
@@ -544,11 +550,11 @@ const fieldProduction: Record<CatalogueKey, FieldProduction> = {
 		metrics: ['/sched/goroutines/runnable:goroutines', '/sched/latencies:seconds'],
 		memStats: [],
 		prometheus: [],
-		trace: TRACE_GOROUTINES,
+		trace: `${TRACE_GOROUTINES}; ${TRACE_SCHED_LATENCY} for how long they wait`,
 		note:
-			'No metric counts the global queue alone. /sched/goroutines/runnable:goroutines (Go 1.26+) counts ' +
+			'No metric counts the global queue alone. `/sched/goroutines/runnable:goroutines` (Go 1.26+) counts ' +
 			'every runnable goroutine, global queue, local queues and runnext slots together, approximately. ' +
-			'/sched/latencies:seconds is what waiting in queues costs: how long goroutines stay runnable before ' +
+			'`/sched/latencies:seconds` is what waiting in queues costs: how long goroutines stay runnable before ' +
 			'they run, a histogram since start (flagged cumulative from Go 1.21).',
 	},
 	'schedtrace/local-runqueues': {
@@ -556,12 +562,15 @@ const fieldProduction: Record<CatalogueKey, FieldProduction> = {
 		metrics: ['/sched/goroutines/runnable:goroutines', '/sched/latencies:seconds'],
 		memStats: [],
 		prometheus: [],
-		trace: TRACE_GOROUTINES,
+		trace: `${TRACE_GOROUTINES}; ${TRACE_SCHED_LATENCY} for how long they wait`,
 		note:
-			'No metric is per P. /sched/goroutines/runnable:goroutines (Go 1.26+) is about the sum of the bracket, ' +
-			'the global queue and the runnext slots; /sched/latencies:seconds is how long goroutines wait runnable.',
+			'No metric is per P. `/sched/goroutines/runnable:goroutines` (Go 1.26+) is about the sum of the bracket, ' +
+			'the global queue and the runnext slots; `/sched/latencies:seconds` is how long goroutines wait runnable.',
 	},
-	'schedtrace/schedticks': none('No metric counts schedule ticks; the trace shows each goroutine start on its P.', TRACE_PROCS),
+	'schedtrace/schedticks': none(
+		'No metric counts schedule ticks; the trace shows each goroutine start on its P.',
+		TRACE_PROCS,
+	),
 
 	// scheddetail
 	'scheddetail/gcwaiting': none(
@@ -581,11 +590,17 @@ const fieldProduction: Record<CatalogueKey, FieldProduction> = {
 			'down: from deciding to stop the world until every P has stopped, per stop, in seconds.',
 	},
 	'scheddetail/sysmonwait': none(SCHEDDETAIL_INTERNAL),
-	'scheddetail/p-id': none('An index, not a quantity; the trace draws one row per P, labelled with its id.', TRACE_PROCS),
+	'scheddetail/p-id': none(
+		'An index, not a quantity; the trace draws one row per P, labelled with its id.',
+		TRACE_PROCS,
+	),
 	'scheddetail/p-status': none('No metric counts Ps by state; the trace shows what each P runs.', TRACE_PROCS),
-	'scheddetail/p-schedtick': none('No metric counts schedule ticks; the trace shows each goroutine start on its P.', TRACE_PROCS),
+	'scheddetail/p-schedtick': none(
+		'No metric counts schedule ticks; the trace shows each goroutine start on its P.',
+		TRACE_PROCS,
+	),
 	'scheddetail/p-syscalltick': none(
-		'No metric counts system calls (/cgo/go-to-c-calls:calls counts cgo calls only); the trace marks each ' +
+		'No metric counts system calls (`/cgo/go-to-c-calls:calls` counts cgo calls only); the trace marks each ' +
 			'syscall on its goroutine.',
 		TRACE_PROCS,
 	),
@@ -596,7 +611,7 @@ const fieldProduction: Record<CatalogueKey, FieldProduction> = {
 		memStats: [],
 		prometheus: [],
 		trace: TRACE_GOROUTINES,
-		note: 'No metric is per P; /sched/goroutines/runnable:goroutines (Go 1.26+) counts runnable goroutines on all Ps and the global queue.',
+		note: 'No metric is per P; `/sched/goroutines/runnable:goroutines` (Go 1.26+) counts runnable goroutines on all Ps and the global queue.',
 	},
 	'scheddetail/p-runq-capacity': none(`${SCHEDDETAIL_INTERNAL} Go 1.2 only.`),
 	'scheddetail/p-gfreecnt': none(SCHEDDETAIL_INTERNAL),
@@ -622,7 +637,7 @@ const fieldProduction: Record<CatalogueKey, FieldProduction> = {
 		trace: 'Goroutine analysis: every goroutine by id, grouped by its start function',
 		note:
 			'Metrics count goroutines, they do not list them. The dump lists dead goroutines too; the metric and ' +
-			'go_goroutines (runtime.NumGoroutine) count live ones only.',
+			'`go_goroutines` (runtime.NumGoroutine) count live ones only.',
 	},
 	'scheddetail/g-status': {
 		carries: 'same',
@@ -637,7 +652,7 @@ const fieldProduction: Record<CatalogueKey, FieldProduction> = {
 		trace: TRACE_GOROUTINES,
 		note:
 			'The state metrics (Go 1.26+) count goroutines per state, approximately and not adding up exactly ' +
-			'to /sched/goroutines:goroutines: running (2), runnable (1), waiting (4), in a syscall or cgo (3).',
+			'to `/sched/goroutines:goroutines`: running (2), runnable (1), waiting (4), in a syscall or cgo (3).',
 	},
 	'scheddetail/g-wait-reason': none(
 		'No metric counts goroutines by wait reason. In production the goroutine profile of runtime/pprof ' +
@@ -660,7 +675,7 @@ const fieldProduction: Record<CatalogueKey, FieldProduction> = {
 			'the heap scan work of the last and grows with allocation. The line samples it as the cycle starts, in MB.',
 	},
 	'gcpacertrace/heap-live-start': none(
-		'No metric samples the heap-live counter as a cycle starts; /memory/classes/heap/objects:bytes is the ' +
+		'No metric samples the heap-live counter as a cycle starts; `/memory/classes/heap/objects:bytes` is the ' +
 			'nearest figure at any moment.',
 		`${TRACE_HEAP}: “Allocated”`,
 	),
@@ -698,7 +713,9 @@ const fieldProduction: Record<CatalogueKey, FieldProduction> = {
 	'gcpacertrace/actual-utilization': none(
 		`${PACER_INTERNAL} The measured GC CPU comes from /cpu/classes/gc/mark/* over /cpu/classes/total:cpu-seconds (Go 1.20+).`,
 	),
-	'gcpacertrace/goal-utilization': none(`${PACER_INTERNAL} It is a constant of the runtime (0.25, or 0.30 in Go 1.10–1.17).`),
+	'gcpacertrace/goal-utilization': none(
+		`${PACER_INTERNAL} It is a constant of the runtime (0.25, or 0.30 in Go 1.10–1.17).`,
+	),
 	'gcpacertrace/scan-work': none(PACER_INTERNAL),
 	'gcpacertrace/goal-delta': none(PACER_INTERNAL),
 	'gcpacertrace/actual-delta': none(PACER_INTERNAL),
@@ -749,11 +766,11 @@ const fieldProduction: Record<CatalogueKey, FieldProduction> = {
 		`${TRACE_HEAP}: “Allocated” where a GC slice starts`,
 	),
 	'gcpacertrace/heap-live-end': none(
-		'No metric samples the heap-live counter at the end of mark; /memory/classes/heap/objects:bytes is the nearest figure at any moment.',
+		'No metric samples the heap-live counter at the end of mark; `/memory/classes/heap/objects:bytes` is the nearest figure at any moment.',
 		`${TRACE_HEAP}: “Allocated”`,
 	),
 	'gcpacertrace/goal-overshoot': none(
-		'No metric records overshoot; /gc/heap/goal:bytes and /memory/classes/heap/objects:bytes read together come nearest.',
+		'No metric records overshoot; `/gc/heap/goal:bytes` and `/memory/classes/heap/objects:bytes` read together come nearest.',
 		`${TRACE_HEAP}: “Allocated” above “NextGC”`,
 	),
 	'gcpacertrace/cons-mark': none(PACER_INTERNAL),
@@ -765,10 +782,10 @@ const fieldProduction: Record<CatalogueKey, FieldProduction> = {
 
 	// scavtrace
 	'scavtrace/scvg-pass': none('A pass number: nothing counts scavenger passes.'),
-	'scavtrace/scvg-forced': none('A marker: nothing counts debug.FreeOSMemory calls.'),
+	'scavtrace/scvg-forced': none('A marker: nothing counts `debug.FreeOSMemory` calls.'),
 	'scavtrace/scvg-gc-forced': none('A marker of Go 1.2–1.3: nothing counts these cycles apart.'),
 	'scavtrace/scvg-released': none(
-		'No metric counts bytes released per pass; /memory/classes/heap/released:bytes (HeapReleased) is how much is released now.',
+		'No metric counts bytes released per pass; `/memory/classes/heap/released:bytes` (HeapReleased) is how much is released now.',
 	),
 	'scavtrace/scvg-inuse': {
 		carries: 'same',
@@ -828,7 +845,7 @@ const fieldProduction: Record<CatalogueKey, FieldProduction> = {
 		trace: null,
 		note:
 			'No metric counts bytes returned to the OS. The scavenge CPU metrics (Go 1.20+) give the time spent ' +
-			'returning them, cumulative; /memory/classes/heap/released:bytes gives how much is released now.',
+			'returning them, cumulative; `/memory/classes/heap/released:bytes` gives how much is released now.',
 	},
 	'scavtrace/work-bg': {
 		carries: 'nearest',
@@ -858,7 +875,11 @@ const fieldProduction: Record<CatalogueKey, FieldProduction> = {
 	},
 	'scavtrace/util': {
 		carries: 'same',
-		metrics: ['/memory/classes/heap/objects:bytes', '/memory/classes/heap/unused:bytes', '/memory/classes/heap/free:bytes'],
+		metrics: [
+			'/memory/classes/heap/objects:bytes',
+			'/memory/classes/heap/unused:bytes',
+			'/memory/classes/heap/free:bytes',
+		],
 		memStats: ['HeapInuse', 'HeapIdle', 'HeapReleased'],
 		prometheus: [],
 		trace: null,
@@ -866,11 +887,13 @@ const fieldProduction: Record<CatalogueKey, FieldProduction> = {
 			'Worked out, not read: (objects + unused) ÷ (objects + unused + free) × 100, or in MemStats ' +
 			'HeapInuse ÷ (HeapInuse + HeapIdle − HeapReleased) × 100.',
 	},
-	'scavtrace/forced': none('A marker: nothing counts debug.FreeOSMemory calls.'),
+	'scavtrace/forced': none('A marker: nothing counts `debug.FreeOSMemory` calls.'),
 	'scavtrace/controller-reset': none('The scavenger controller’s state: no metric exposes it.'),
 
 	// inittrace
-	'inittrace/package': none('Package initialisation happens once, before main: no metric or MemStats field breaks it down by package.'),
+	'inittrace/package': none(
+		'Package initialisation happens once, before main: no metric or MemStats field breaks it down by package.',
+	),
 	'inittrace/start': none('No metric times package initialisation; inittrace is the only place it is printed.'),
 	'inittrace/clock': none('No metric times package initialisation; inittrace is the only place it is printed.'),
 	'inittrace/bytes': {
