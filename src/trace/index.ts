@@ -45,7 +45,6 @@ export {
 } from './quiz/practice-params.ts';
 export type { PracticeParams } from './quiz/practice-params.ts';
 export {
-	memStatsFields,
 	oldestCheckedGo,
 	productionOf,
 	prometheusDefaultNames,

@@ -29,7 +29,7 @@ type CatalogueKey = (
 )[number]['key'];
 
 /** How `metrics.All()` describes a metric's value. */
-export type MetricKind = 'uint64' | 'float64' | 'float64-histogram';
+type MetricKind = 'uint64' | 'float64' | 'float64-histogram';
 
 /** One `runtime/metrics` metric the reference cites. */
 export interface RuntimeMetric {
@@ -114,7 +114,7 @@ export const memStatsFields = [
 	'Mallocs',
 	'Frees',
 ] as const;
-export type MemStatsField = (typeof memStatsFields)[number];
+type MemStatsField = (typeof memStatsFields)[number];
 
 /**
  * The names client_golang's Go collector (`collectors.NewGoCollector()`, as registered by
@@ -123,7 +123,7 @@ export type MemStatsField = (typeof memStatsFields)[number];
 export const prometheusDefaultNames = {
 	go_gc_duration_seconds:
 		'a summary of stop-the-world pause per GC cycle, from `debug.ReadGCStats`: quantiles of the ' +
-		'recent cycles’ pauses, `_count` = `NumGC`, `_sum` = `PauseTotalNs` in seconds',
+		'last 256 cycles’ pauses, `_count` = `NumGC`, `_sum` = `PauseTotalNs` in seconds',
 	go_goroutines: '`runtime.NumGoroutine()`',
 	go_threads: 'the number of records in `runtime.ThreadCreateProfile`: OS threads created',
 	go_memstats_last_gc_time_seconds: '`MemStats.LastGC` in seconds since 1970',
@@ -137,7 +137,7 @@ export const prometheusDefaultNames = {
 	go_memstats_mallocs_total: '`MemStats.Mallocs`: `/gc/heap/allocs:objects` + `/gc/heap/tiny/allocs:objects`',
 	go_memstats_frees_total: '`MemStats.Frees`: `/gc/heap/frees:objects` + `/gc/heap/tiny/allocs:objects`',
 } as const;
-export type PrometheusDefaultName = keyof typeof prometheusDefaultNames;
+type PrometheusDefaultName = keyof typeof prometheusDefaultNames;
 
 /**
  * runtime/metrics names client_golang's Go collector exports without any option (v1.20.0 and
@@ -535,9 +535,9 @@ const fieldProduction: Record<CatalogueKey, FieldProduction> = {
 		prometheus: ['go_threads'],
 		trace: TRACE_THREADS,
 		note:
-			'The metric (Go 1.26+) counts the runtime’s live threads, as the line does. `go_threads` counts ' +
-			'runtime.ThreadCreateProfile records, threads created; the trace counts only running and in-syscall ' +
-			'threads, not idle ones.',
+			'The metric (Go 1.26+) is the line’s count minus the extra Ms the runtime keeps for cgo callbacks, so ' +
+			'the two agree in a program without cgo. `go_threads` counts `runtime.ThreadCreateProfile` records, ' +
+			'threads created; the trace counts only running and in-syscall threads, not idle ones.',
 	},
 	'schedtrace/spinningthreads': none('Spinning Ms are scheduler-internal: no metric or trace view counts them.'),
 	'schedtrace/needspinning': none('A scheduler-internal flag: no metric or trace view exposes it.'),
