@@ -208,7 +208,7 @@ const LEGACY =
 const GO15_ONLY = 'Go 1.5 only, years before runtime/metrics (Go 1.16); no metric or view splits this phase out.';
 const SCHEDDETAIL_INTERNAL =
 	'Runtime-internal scheduler state: no metric, MemStats field or trace view exposes it. Only a ' +
-	'scheddetail dump (or a crash’s dump under GOTRACEBACK=crash) prints it.';
+	'scheddetail dump prints it.';
 const PAUSE_NOTE =
 	'The metrics hold every stop-the-world pause of the GC as its own sample, sweep termination and mark ' +
 	'termination alike, in seconds, cumulative since start, from deciding to stop until the world restarts; ' +
