@@ -72,19 +72,20 @@ export function carriesWords(production: FieldProduction): string {
 export function prometheusWords(metric: MetricWords): string {
 	return metric.prometheusByDefault
 		? 'exported by default (client_golang v1.20.0 and later)'
-		: 'with collectors.WithGoCollectorRuntimeMetrics(…)';
+		: 'with `collectors.WithGoCollectorRuntimeMetrics(…)`';
 }
 
 /** The sentences the cross-walk page and field pages put under the facts. */
 export const productionFootnotes = {
 	releases:
-		`Releases: Go 1.${oldestCheckedGo} is the oldest release checked (runtime/metrics itself arrived in Go 1.16); ` +
-		'the test suite checks every name against metrics.All() of Go 1.19, the current release and Go 1.27.3.',
+		`Releases: Go 1.${oldestCheckedGo} is the oldest release checked (\`runtime/metrics\` itself arrived in Go 1.16); ` +
+		'the test suite checks every name against `metrics.All()` of Go 1.19, the current release and Go 1.27.3.',
 	prometheus:
-		'Prometheus names are those of the Go collector in github.com/prometheus/client_golang (v1.20.0 and later): ' +
-		'the go_memstats_* names, go_goroutines, go_threads and go_gc_duration_seconds are always exported; a ' +
-		'runtime/metrics metric is exported under its converted name only when the collector is built with ' +
-		'collectors.WithGoCollectorRuntimeMetrics(…), except GOGC, GOMEMLIMIT and GOMAXPROCS, exported by default.',
+		'Prometheus names are those of the Go collector in `github.com/prometheus/client_golang` (v1.20.0 and ' +
+		'later): the `go_memstats_*` names, `go_goroutines`, `go_threads` and `go_gc_duration_seconds` are always ' +
+		'exported; a `runtime/metrics` metric is exported under its converted name only when the collector is ' +
+		'built with `collectors.WithGoCollectorRuntimeMetrics(…)`, except GOGC, GOMEMLIMIT and GOMAXPROCS, ' +
+		'exported by default.',
 	trace:
 		'Trace views are those of `go tool trace` on an execution trace (runtime/trace, or /debug/pprof/trace) ' +
 		'from Go 1.22 or later.',
