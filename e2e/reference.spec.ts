@@ -36,6 +36,9 @@ test('a field page says where to watch the same quantity in production', async (
 	await expect(section).toContainText('NextGC');
 	await expect(section).toContainText('go_memstats_next_gc_bytes');
 	await expect(section).toContainText('“Heap” counter');
+	// Long Go identifiers wrap on a phone rather than widen the page.
+	await page.setViewportSize({ width: 360, height: 740 });
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 	// Where nothing carries a field, the page says so.
 	await page.goto('/reference/schedtrace/spinningthreads/');
 	await expect(page.getByRole('region', { name: 'Watch it in production' })).toContainText(
