@@ -116,3 +116,8 @@ export function labWasmUrl(base = '/'): string {
 export function labLoaderUrl(base = '/'): string {
 	return siteUrl('lab/wasm_exec.js', base);
 }
+
+/** The cross-walk from every field to the production metrics that carry it. */
+export function productionUrl(base = '/'): string {
+	return siteUrl('reference/production/', base);
+}

@@ -68,3 +68,12 @@ export {
 	practiceQuery,
 } from './quiz/practice-params.ts';
 export type { PracticeParams, PracticeProblem } from './quiz/practice-params.ts';
+export {
+	oldestCheckedGo,
+	productionOf,
+	prometheusDefaultNames,
+	prometheusDefaultRuntimeMetrics,
+	prometheusName,
+	runtimeMetrics,
+} from './production.ts';
+export type { FieldProduction, MetricName, RuntimeMetric } from './production.ts';

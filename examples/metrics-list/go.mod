@@ -1,0 +1,3 @@
+module metricslist
+
+go 1.19
