@@ -92,3 +92,8 @@ export function previewImageUrl(pagePath: string, base = '/'): string {
 	const page = pagePath.replace(/^\/+|\/+$/g, '').replace(/(^|\/)index\.html$|\.html$/, '');
 	return siteUrl(`og/${page === '' ? 'index' : page}.jpg`, base);
 }
+
+/** Every lesson's quiz questions as JSON, for the classroom page's LMS downloads. */
+export function lessonQuizzesUrl(base = '/'): string {
+	return siteUrl('teach/lesson-quizzes.json', base);
+}
