@@ -183,7 +183,10 @@ describe('qtiPackage', () => {
 		const q = practice.find((q) => q.type === 'numeric')!;
 		const item = qtiFiles(set, [q]).find((f) => f.path.startsWith('items/'))!.text;
 		assert.ok(item.includes(`<equal toleranceMode="absolute" tolerance="${q.type === 'numeric' && q.tolerance}">`));
-		assert.match(item, new RegExp(`<correctResponse>\\s*<value>${q.type === 'numeric' && q.answer}</value>\\s*</correctResponse>`));
+		assert.match(
+			item,
+			new RegExp(`<correctResponse>\\s*<value>${q.type === 'numeric' && q.answer}</value>\\s*</correctResponse>`),
+		);
 	});
 });
 
