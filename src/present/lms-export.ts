@@ -57,13 +57,16 @@ function spotOptions(question: SpotQuestion): ExportOption[] {
 	const line = question.line;
 	const seen = new Set<string>();
 	const options: ExportOption[] = [];
-	let previous = { start: 0, end: 0 };
+	// Where the fixed text before the previous part starts, and where the previous part ends.
+	let labelStart = 0;
+	let previousEnd = 0;
 	for (const token of parseLine(line).tokens) {
-		// The fixed text just before the part (`runqueue=`), or the part before it when there is none,
-		// so a learner finds it by reading the line; equal texts on one line read apart.
-		const label = line.slice(previous.end, token.start).trim();
-		const before = label || line.slice(previous.start, token.start).trim();
-		previous = token;
+		// The fixed text just before the part (`runqueue=`), or with the part before it when there is
+		// none (`runqueue=1` before a bracket), so a learner finds it by reading the line.
+		const label = line.slice(previousEnd, token.start).trim();
+		const before = label || line.slice(labelStart, token.start).trim();
+		labelStart = label ? previousEnd : labelStart;
+		previousEnd = token.end;
 		if (token.key === null || token.end === token.start || seen.has(token.key)) continue;
 		seen.add(token.key);
 		const field = getField(token.key);
