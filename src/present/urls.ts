@@ -121,3 +121,8 @@ export function labLoaderUrl(base = '/'): string {
 export function productionUrl(base = '/'): string {
 	return siteUrl('reference/production/', base);
 }
+
+/** Every lesson's quiz questions as JSON, for the classroom page's LMS downloads. */
+export function lessonQuizzesUrl(base = '/'): string {
+	return siteUrl('teach/lesson-quizzes.json', base);
+}

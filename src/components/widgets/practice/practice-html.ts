@@ -28,7 +28,7 @@ function list(items: readonly string[]): string {
 }
 
 /** "10 questions on the scheduler (schedtrace) and …". */
-function describeSet(set: SetDescription, questions: number): string {
+export function describeSet(set: SetDescription, questions: number): string {
 	return `${questions} ${questions === 1 ? 'question' : 'questions'} on the ${list(set.topics.map((t) => topicNames[t]))}`;
 }
 
