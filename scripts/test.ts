@@ -7,8 +7,8 @@
 import { spawnSync } from 'node:child_process';
 
 const steps: [name: string, commands: string[]][] = [
-	// Chromium and Go, installed when missing: one step, first, so nothing later stops for them.
-	['system tools', ['node scripts/tools.ts chromium go']],
+	// Chromium, Go, Python and unzip, installed when missing: one step, first, so nothing later stops for them.
+	['system tools', ['node scripts/tools.ts chromium go python unzip']],
 	['type check', ['npm run --silent check']],
 	[
 		'lint',

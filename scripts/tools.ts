@@ -31,6 +31,19 @@ export const go: SystemTool = {
 	debianPackage: 'golang-go',
 };
 
+/** The LMS export tests read the exported files back with Python's own XML parser and zip reader. */
+export const python: SystemTool = {
+	name: 'Python 3',
+	found: () => onPath('python3'),
+	debianPackage: 'python3',
+};
+
+export const unzip: SystemTool = {
+	name: 'unzip',
+	found: () => onPath('unzip'),
+	debianPackage: 'unzip',
+};
+
 /** How long apt-get waits for another install's lock before giving up. */
 const lockTimeoutSeconds = 600;
 
@@ -77,7 +90,7 @@ export function ensureTool(tool: SystemTool): void {
 
 if (import.meta.main) {
 	const wanted = process.argv.slice(2);
-	const tools: Record<string, SystemTool> = { chromium, go };
+	const tools: Record<string, SystemTool> = { chromium, go, python, unzip };
 	for (const name of wanted) {
 		const tool = tools[name];
 		if (!tool) {

@@ -22,6 +22,10 @@ const titledPages: [path: string, title: string][] = [
 	['search/', 'Search'],
 	['embed/', 'Embed an annotated line'],
 	['404/', 'Page not found'],
+	['lab/', 'GC lab: the Go runtime in your browser'],
+	['progress/', 'Your progress'],
+	['styleguide/', 'Style guide'],
+	['reference/production/', 'From each field to production'],
 ];
 const tagline =
 	'Learn to read the Go runtime’s GODEBUG traces, field by field, on output captured from real Go programs.';
