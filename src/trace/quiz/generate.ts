@@ -239,7 +239,10 @@ export function generatePractice(options: PracticeOptions): Question[] {
 			const key = pickWeighted(fields, (k) => fieldWeight(k, weights), random);
 			const { line, parsed } = pool.lines[pick(pool.byField.get(key)!, random)];
 			const token = fieldToken(parsed, key)!;
-			const templates = questionTemplates.filter((t) => templateFits(t, token, parsed));
+			// An era question is about the whole line, not the drawn field: a review asks about the field.
+			const templates = questionTemplates.filter(
+				(t) => templateFits(t, token, parsed) && !(options.only && t === 'era'),
+			);
 			const template = pickWeighted(templates, (t) => templateWeights[t], random);
 			const signature =
 				template === 'era' || template === 'measure'
