@@ -33,23 +33,12 @@ import {
 } from '../../../present/summary.ts';
 import { bucketText, percentileDefinition, shownBuckets, statFacts } from '../../../present/stats.ts';
 import { siteBase } from '../../shared/site-base.ts';
+import { el } from '../../shared/element.ts';
 
 /** Problems listed in the summary; the line browser's filter shows them all. */
 const maxListedProblems = 100;
 
 type Distribute<T> = T extends unknown ? Omit<T, 'id'> : never;
-
-/** Builds an element with text content only: nothing from a log is ever parsed as markup. */
-function el<K extends keyof HTMLElementTagNameMap>(
-	tag: K,
-	attrs: Record<string, string> = {},
-	...children: (Node | string)[]
-): HTMLElementTagNameMap[K] {
-	const node = document.createElement(tag);
-	for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-	node.append(...children);
-	return node;
-}
 
 export class AnalyzerView {
 	private readonly root: HTMLElement;

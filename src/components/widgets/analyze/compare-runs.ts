@@ -15,6 +15,7 @@ import {
 	verdictText,
 } from '~/present/compare.ts';
 import { bytesText, noTraceText, plural } from '~/present/summary.ts';
+import { el } from '~/components/shared/element.ts';
 
 /** The largest log each side takes: the analysis runs on the page's own thread. */
 const maxCompareBytes = 50 * 1024 * 1024;
@@ -25,17 +26,6 @@ type Role = (typeof roles)[number];
 interface Run {
 	name: string;
 	analysis: LogAnalysis;
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(
-	tag: K,
-	attrs: Record<string, string> = {},
-	...children: (Node | string)[]
-): HTMLElementTagNameMap[K] {
-	const node = document.createElement(tag);
-	for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
-	node.append(...children);
-	return node;
 }
 
 class CompareRuns extends HTMLElement {

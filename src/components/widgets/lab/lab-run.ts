@@ -25,6 +25,7 @@ import { createChartSeries, type ChartSeries } from '../analyze/chart-series.ts'
 import { encodeLog, fragmentKey, maxFragmentChars } from '../analyze/share.ts';
 import { memLimitText, parseLabEvent } from './lab-output.ts';
 import type { FromLabWorker, ToLabWorker } from './lab-protocol.ts';
+import { el } from '../../shared/element.ts';
 
 /** Lines shown on the page; the download and the analysis keep them all. */
 const maxShownLines = 2000;
@@ -32,17 +33,6 @@ const maxShownLines = 2000;
 const analyseEveryMs = 500;
 /** Time allowed beyond the run's own length before the lab ends the worker itself. */
 const graceMs = 5000;
-
-function el<K extends keyof HTMLElementTagNameMap>(
-	tag: K,
-	attrs: Record<string, string> = {},
-	...children: (Node | string)[]
-): HTMLElementTagNameMap[K] {
-	const node = document.createElement(tag);
-	for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-	node.append(...children);
-	return node;
-}
 
 type State = 'idle' | 'loading' | 'running' | 'ended';
 
