@@ -20,7 +20,7 @@ export interface MetricWords {
 	unit: string;
 	/** `cumulative uint64`, `float64 histogram, cumulative (flagged so from Go 1.21)`… */
 	kind: string;
-	/** `Go 1.21 and later`. */
+	/** `Go 1.21 and later`, or `Go 1.19 and later, older not checked` at the oldest release checked. */
 	releases: string;
 	/** Deprecation, when there is one. */
 	deprecated: string | null;
@@ -47,7 +47,11 @@ export function metricWords(name: MetricName): MetricWords {
 		name,
 		unit: name.slice(name.indexOf(':') + 1),
 		kind: `${kindWords[metric.kind]}, ${flag}`,
-		releases: `Go 1.${metric.since} and later`,
+		// Releases older than the oldest checked may have it too: say so rather than imply it arrived then.
+		releases:
+			metric.since === oldestCheckedGo
+				? `Go 1.${metric.since} and later, older not checked`
+				: `Go 1.${metric.since} and later`,
 		deprecated: metric.deprecated
 			? `deprecated from Go 1.${metric.deprecated.go} in favour of ${metric.deprecated.use}`
 			: null,
