@@ -148,3 +148,56 @@ test('the summary counts how many pasted lines are runtime output', async ({ pag
 	await page.goto(explainPath(gcLine));
 	await expect(page.getByRole('status').first()).toContainText('1 line of runtime trace output.');
 });
+
+// A lesson's line: its fields linked, the field the paragraph is about explained under it, the
+// whole list collapsed. The detailed-dump lesson focuses a field on each of its lines.
+const lessonWithFocus = '/lessons/the-detailed-dump/';
+
+test('in a lesson, the focused field is explained under the line, and choosing another explains that one', async ({
+	page,
+}) => {
+	await page.goto(lessonWithFocus);
+	const line = page.locator('trace-line:has(.trace-focus)').first();
+	const panel = line.locator('.trace-focus');
+	const focusKey = await line.locator('a.tok.is-selected').getAttribute('data-key');
+	expect(focusKey).toBeTruthy();
+	// The explanation names the focused field, links its page, and is not the list (which stays closed).
+	const label = await panel.locator('.field-name a').textContent();
+	await expect(panel.locator('.field-name a')).toHaveAttribute('href', new RegExp(`/reference/${focusKey}/$`));
+	await expect(line.locator('details.trace-fields-more')).not.toHaveAttribute('open');
+	expect(label).toBe(await line.locator(`.field[data-key="${focusKey}"] .field-name a`).textContent());
+	// Pointer: another field, and the explanation follows it.
+	const other = line.locator('a.tok[data-key]:not(.is-selected)').first();
+	const otherKey = await other.getAttribute('data-key');
+	expect(otherKey).not.toBe(focusKey);
+	await other.click();
+	await expect(panel.locator('.field-name a')).toHaveAttribute('href', new RegExp(`/reference/${otherKey}/$`));
+	// Keyboard: arrows move along the line and the explanation keeps up.
+	await page.keyboard.press('Home');
+	const firstKey = await line.locator('a.tok').first().getAttribute('data-key');
+	await expect(panel.locator('.field-name a')).toHaveAttribute('href', new RegExp(`/reference/${firstKey}/$`));
+	await expect(panel.locator('.trace-focus-meaning')).toHaveText(
+		(await line.locator('.field').first().locator('dd').textContent())!,
+	);
+	// The whole list is still one disclosure away.
+	await line.getByText(/What each of its \d+ fields means/).click();
+	await expect(line.locator('.trace-fields .field').first()).toBeVisible();
+});
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('a lesson line explains its focused field, and each field link opens the list at its row', async ({ page }) => {
+		await page.goto(lessonWithFocus);
+		const line = page.locator('.trace-line:has(.trace-focus)').first();
+		await expect(line.locator('.trace-focus .trace-focus-meaning')).not.toBeEmpty();
+		const rows = line.locator('.trace-fields .field');
+		await expect(rows.first()).toBeHidden();
+		const token = line.locator('a.tok').nth(1);
+		const target = (await token.getAttribute('href'))!;
+		await token.click();
+		// The browser opens the collapsed list to show the linked row.
+		await expect(line.locator(target)).toBeVisible();
+		await expect(line.locator('details.trace-fields-more')).toHaveAttribute('open');
+	});
+});

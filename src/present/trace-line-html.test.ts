@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseLine } from '../trace/index.ts';
+import { getField, parseLine } from '../trace/index.ts';
 import { proseHtml } from './html.ts';
 import { renderTraceLine } from './trace-line-html.ts';
 
@@ -93,4 +93,23 @@ test("field links start with the site's base path when it has one", () => {
 	const html = renderTraceLine(parsed, { id: 'b', base: '/sub/' });
 	assert.match(html, /<a href="\/sub\/reference\/schedtrace\/gomaxprocs\/">GOMAXPROCS<\/a>/);
 	assert.doesNotMatch(html, /href="\/reference/);
+});
+
+test('a collapsed line explains its focused field under it, from the catalogue, before the collapsed list', () => {
+	// Real, Go 1.26 (gctrace/go1.26-web-load.txt line 83).
+	const parsed = parseLine(
+		'gc 82 @2.938s 0%: 0.11+0.55+0.002 ms clock, 0.22+0.070/0.13/0+0.004 ms cpu, 3->3->0 MB, 4 MB goal, 0 MB stacks, 0 MB globals, 2 P',
+	);
+	const html = renderTraceLine(parsed, { id: 'l', focus: 'gctrace/heap-goal', collapsed: true });
+	const panel =
+		/<div class="trace-focus" id="l-focus" data-index="(\d+)" data-key="gctrace\/heap-goal">(.*?)<\/div>/.exec(html);
+	assert.ok(panel, 'the focused field has its explanation under the line');
+	assert.equal(parsed.tokens[Number(panel[1])].key, 'gctrace/heap-goal');
+	assert.ok(panel[2].includes('<a href="/reference/gctrace/heap-goal/">Heap goal</a>'), 'it links the field page');
+	assert.ok(panel[2].includes('<code class="field-value">4 MB</code>'));
+	assert.ok(panel[2].includes(proseHtml(getField('gctrace/heap-goal')!.summary)), 'its meaning is the catalogue’s');
+	assert.ok(html.indexOf('trace-focus') < html.indexOf('<details class="trace-fields-more">'));
+	// Without a focus, or with the list open, nothing is repeated under the line.
+	assert.doesNotMatch(renderTraceLine(parsed, { id: 'n', collapsed: true }), /trace-focus/);
+	assert.doesNotMatch(renderTraceLine(parsed, { id: 'o', focus: 'gctrace/heap-goal' }), /trace-focus/);
 });

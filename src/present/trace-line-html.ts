@@ -24,7 +24,10 @@ export interface RenderOptions {
 	sourceHref?: string;
 	/** Field shown as selected on arrival. */
 	focus?: string;
-	/** Put the field list behind a disclosure, for pages where the line is an illustration. */
+	/**
+	 * Put the field list behind a disclosure (lessons, illustrations); the field in `focus`, if
+	 * any, is then explained under the line on its own.
+	 */
 	collapsed?: boolean;
 	/** The site's base path, for the links to field pages; `/` when not given. */
 	base?: string;
@@ -63,22 +66,29 @@ function renderCode(parsed: ParsedLine, opts: RenderOptions): string {
 	return html;
 }
 
+/** A field's name (linking its page), its value as printed and its meaning: a row of the list, or the focused field. */
+function fieldParts(token: Token, opts: RenderOptions): { name: string; value: string; meaning: string } {
+	const field = token.key ? getField(token.key) : undefined;
+	return {
+		name: field
+			? `<a href="${escapeHtml(fieldUrl(field.key, opts.base))}">${escapeHtml(field.label)}</a>`
+			: 'Unrecognised text',
+		value: `<code class="field-value">${escapeHtml(formatTokenValue(token, field))}</code>`,
+		meaning: field
+			? proseHtml(field.summary)
+			: 'The parser does not know this text: it may come from a newer Go release, or the line was damaged.',
+	};
+}
+
 /** The list of the line's fields in print order, each with its value, meaning and page. */
 function renderFields(parsed: ParsedLine, opts: RenderOptions): string {
 	if (parsed.tokens.length === 0) return '';
 	const items = parsed.tokens.map((token, i) => {
-		const field = token.key ? getField(token.key) : undefined;
-		const value = formatTokenValue(token, field);
+		const { name, value, meaning } = fieldParts(token, opts);
 		const selected = token.key === opts.focus ? ' is-selected' : '';
-		const name = field
-			? `<a href="${escapeHtml(fieldUrl(field.key, opts.base))}">${escapeHtml(field.label)}</a>`
-			: 'Unrecognised text';
-		const meaning = field
-			? proseHtml(field.summary)
-			: 'The parser does not know this text: it may come from a newer Go release, or the line was damaged.';
 		return (
 			`<div class="field${selected}" id="${opts.id}-f${i}" data-index="${i}"${token.key ? ` data-key="${token.key}"` : ''}>` +
-			`<dt><span class="field-name">${name}</span> <code class="field-value">${escapeHtml(value)}</code></dt>` +
+			`<dt><span class="field-name">${name}</span> ${value}</dt>` +
 			`<dd id="${opts.id}-m${i}">${meaning}</dd></div>`
 		);
 	});
@@ -86,6 +96,21 @@ function renderFields(parsed: ParsedLine, opts: RenderOptions): string {
 	return opts.collapsed
 		? `<details class="trace-fields-more"><summary>What each of its ${items.length} fields means</summary>${list}</details>`
 		: list;
+}
+
+/**
+ * The focused field of a collapsed line, explained under it: what a lesson's paragraph is about,
+ * without the whole list. `<trace-line>` redraws it from the list's row when another field is chosen.
+ */
+function renderFocusedField(parsed: ParsedLine, opts: RenderOptions): string {
+	const i = parsed.tokens.findIndex((t) => t.key !== null && t.key === opts.focus);
+	if (i < 0) return '';
+	const { name, value, meaning } = fieldParts(parsed.tokens[i], opts);
+	return (
+		`<div class="trace-focus" id="${opts.id}-focus" data-index="${i}" data-key="${parsed.tokens[i].key}">` +
+		`<p class="trace-focus-name"><span class="field-name">${name}</span> ${value}</p>` +
+		`<p class="trace-focus-meaning">${meaning}</p></div>`
+	);
 }
 
 function renderCaption(parsed: ParsedLine, opts: RenderOptions): string {
@@ -116,7 +141,7 @@ function renderProblem(parsed: ParsedLine): string {
 	return '';
 }
 
-/** The whole annotated line: code, caption, problem note and field list. */
+/** The whole annotated line: code, caption, problem note, the focused field of a collapsed line, and field list. */
 export function renderTraceLine(parsed: ParsedLine, opts: RenderOptions): string {
 	return (
 		// Search finds explanations, not every page that happens to show an example line.
@@ -127,6 +152,7 @@ export function renderTraceLine(parsed: ParsedLine, opts: RenderOptions): string
 		`<figcaption id="${opts.id}-cap">${renderCaption(parsed, opts)}</figcaption>` +
 		'</figure>' +
 		renderProblem(parsed) +
+		(opts.collapsed ? renderFocusedField(parsed, opts) : '') +
 		renderFields(parsed, opts) +
 		'</div>'
 	);

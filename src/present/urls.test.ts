@@ -14,6 +14,10 @@ import {
 	searchUrl,
 	siteUrl,
 	worksheetUrl,
+	setupUrl,
+	exampleZipUrl,
+	exampleFileUrl,
+	changesUrl,
 } from './urls.ts';
 
 test('at the root, addresses are the site paths', () => {
@@ -42,6 +46,10 @@ test('under a base path, every address starts with it, however the base is writt
 		assert.equal(practiceUrl('?seed=x', base), '/sub/practice/?seed=x');
 		assert.equal(siteUrl('sitemap-index.xml', base), '/sub/sitemap-index.xml');
 		assert.equal(explainUrl(undefined, undefined, base), '/sub/explain/');
+		assert.equal(setupUrl(base), '/sub/setup/');
+		assert.equal(exampleZipUrl('godebug', base), '/sub/setup/godebug.zip');
+		assert.equal(exampleFileUrl('godebug', 'main.go', base), '/sub/setup/godebug/main.go');
+		assert.equal(changesUrl(base), '/sub/reference/changes/');
 	}
 	assert.equal(siteUrl('', ''), '/');
 });

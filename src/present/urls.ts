@@ -126,3 +126,23 @@ export function productionUrl(base = '/'): string {
 export function lessonQuizzesUrl(base = '/'): string {
 	return siteUrl('teach/lesson-quizzes.json', base);
 }
+
+/** What a learner needs to run the lessons' steps: the example programs, `hey`, the Go releases used. */
+export function setupUrl(base = '/'): string {
+	return siteUrl('setup/', base);
+}
+
+/** An example program as a .zip (`slug` from `programSlug`: `godebug`). */
+export function exampleZipUrl(slug: string, base = '/'): string {
+	return siteUrl(`setup/${slug}.zip`, base);
+}
+
+/** One file of an example program, as plain text; `file` is its path inside the program's folder. */
+export function exampleFileUrl(slug: string, file: string, base = '/'): string {
+	return siteUrl(`setup/${slug}/${file}`, base);
+}
+
+/** What changed in each trace format across Go releases. */
+export function changesUrl(base = '/'): string {
+	return siteUrl('reference/changes/', base);
+}

@@ -19,7 +19,10 @@ export interface Capture {
 	command: string;
 	load: string | null;
 	date: string;
+	/** The example program it ran: `examples/godebug`, or a base with add-ons (see src/present/setup.ts). */
 	program: string;
+	/** How the program was built (`go build`). */
+	build?: string;
 }
 
 export const captures: readonly Capture[] = manifest as Capture[];

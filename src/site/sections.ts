@@ -22,6 +22,13 @@ export const sections: readonly Section[] = [
 		ready: true,
 	},
 	{
+		title: 'Set up',
+		path: 'setup/',
+		description:
+			'The example programs to download, the hey load generator and the Go releases used: all you need, besides Go, to run every step yourself.',
+		ready: true,
+	},
+	{
 		title: 'Reference',
 		path: 'reference/',
 		description: 'Every field of every trace format, on a page of its own, with what changed in each Go release.',

@@ -1,7 +1,8 @@
 /**
  * `<trace-line>`: behaviour for an annotated line rendered by `render.ts`. The fields are
  * one tab stop (arrow keys, Home and End move between them); hovering or focusing a field
- * highlights it and its explanation both ways; a button copies a link that shows this line
+ * highlights it and its explanation both ways; on a line whose field list is collapsed (a lesson's),
+ * choosing a field explains it under the line, from its row in the list; a button copies a link that shows this line
  * annotated with the field selected. A line marked `data-arrival` selects and focuses the field
  * named by `#field=<key>` in the address, once per page.
  */
@@ -62,8 +63,26 @@ export class TraceLineElement extends HTMLElement {
 		this.tokens.forEach((t, j) => t.classList.toggle('is-selected', j === i));
 		this.fields.forEach((f, j) => f.classList.toggle('is-selected', j === i));
 		this.setTabStop(i);
+		this.explainUnderLine(i);
 		if (focus) this.tokens[i].focus();
 		this.updateCopyLabel();
+	}
+
+	/** On a collapsed line, shows field `i`'s name, value and meaning under it, copied from its (escaped) row. */
+	private explainUnderLine(i: number): void {
+		const list = this.querySelector('details.trace-fields-more');
+		const row = this.fields[i];
+		if (!list || !row) return;
+		let panel = this.querySelector<HTMLElement>('.trace-focus');
+		if (!panel) {
+			panel = document.createElement('div');
+			panel.className = 'trace-focus';
+			list.before(panel);
+		}
+		panel.dataset.index = String(i);
+		panel.innerHTML =
+			`<p class="trace-focus-name">${row.querySelector('dt')?.innerHTML ?? ''}</p>` +
+			`<p class="trace-focus-meaning">${row.querySelector('dd')?.innerHTML ?? ''}</p>`;
 	}
 
 	private onKeydown(e: KeyboardEvent): void {
