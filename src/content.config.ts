@@ -66,4 +66,15 @@ const lessons = defineCollection({
 	}),
 });
 
-export const collections = { fields, formats, lessons };
+/** What changed in one trace format across Go releases (`content/changes/<format>.mdx`), shown on /reference/changes/. */
+const changes = defineCollection({
+	loader: glob({ base: './content/changes', pattern: '*.mdx', generateId: ({ entry }) => entry.replace(/\.mdx$/, '') }),
+	schema: z.object({
+		/** Which format's changes these are. */
+		format: z.enum(traceFormats),
+		/** One sentence: the changes a reader is most likely to meet, for the page's contents list. */
+		summary: z.string(),
+	}),
+});
+
+export const collections = { fields, formats, lessons, changes };

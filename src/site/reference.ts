@@ -36,3 +36,13 @@ export async function lessonsTeaching(field: FieldInfo): Promise<CollectionEntry
 		.filter((l) => l.data.fields.includes(field.key))
 		.sort((a, b) => a.filePath!.localeCompare(b.filePath!));
 }
+
+/** The changes across releases, one entry per format that has them, in the catalogue's format order. */
+export async function changeEntries(): Promise<CollectionEntry<'changes'>[]> {
+	const entries = await getCollection('changes');
+	for (const e of entries) {
+		if (e.id !== e.data.format)
+			throw new Error(`content/changes/${e.id}.mdx is about "${e.data.format}"; name it after it`);
+	}
+	return traceFormats.flatMap((f) => entries.filter((e) => e.data.format === f));
+}
