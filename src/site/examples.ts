@@ -17,7 +17,7 @@ const sources = import.meta.glob<string>(
 /** Every example file by its path from the repository's root (`examples/godebug/main.go`). */
 const files = new Map(Object.entries(sources).map(([k, v]) => [k.replace(/^(\.\.\/)+/, ''), v]));
 
-export interface ExampleFile {
+interface ExampleFile {
 	/** Its path inside the program's folder (`main.go`). */
 	path: string;
 	/** Where it lives in this repository (`examples/godebug/main.go`). */
@@ -26,7 +26,7 @@ export interface ExampleFile {
 }
 
 /** One way a capture ran the program: the command, and the load put on it from a second terminal. */
-export interface ExampleRun {
+interface ExampleRun {
 	command: string;
 	load: string | null;
 }

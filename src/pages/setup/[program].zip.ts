@@ -27,5 +27,5 @@ export const GET: APIRoute = ({ props }) => {
 		files.map((f) => ({ path: `${slug}/${f.path}`, data: utf8(f.source) })),
 		stamp,
 	);
-	return new Response(zip, { headers: { 'Content-Type': 'application/zip' } });
+	return new Response(zip as Uint8Array<ArrayBuffer>, { headers: { 'Content-Type': 'application/zip' } });
 };
