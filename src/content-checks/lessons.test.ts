@@ -47,7 +47,7 @@ test('the lessons are numbered folders 01 to 12, each with an index.mdx', () => 
 	});
 });
 
-test('a moved lesson\'s old address leads to a lesson that exists, and no lesson uses it', () => {
+test("a moved lesson's old address leads to a lesson that exists, and no lesson uses it", () => {
 	const slugs = new Set(lessonFiles.map((f) => path.basename(path.dirname(f)).replace(/^\d+-/, '')));
 	for (const [from, to] of Object.entries(movedLessons)) {
 		assert.ok(!slugs.has(from), `${from} is a lesson again: take it out of movedLessons`);
