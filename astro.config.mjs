@@ -3,7 +3,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { traceLanguages, traceTransformer } from './src/highlight/trace-highlight.ts';
-import { publishedSite } from './src/present/urls.ts';
+import { movedLessons, publishedSite } from './src/present/urls.ts';
 import { baseLinks } from './src/site/base-links.ts';
 
 // The public address; link previews and the sitemap need absolute URLs.
@@ -15,7 +15,12 @@ export default defineConfig({
 	site,
 	base,
 	trailingSlash: 'always',
-	integrations: [mdx(), sitemap(), baseLinks()],
+	integrations: [
+		mdx(),
+		// A moved lesson's old address only sends readers on; search engines get the new one.
+		sitemap({ filter: (page) => !Object.keys(movedLessons).some((slug) => page.endsWith(`/lessons/${slug}/`)) }),
+		baseLinks(),
+	],
 	markdown: {
 		shikiConfig: {
 			// Both schemes; global.css switches to the dark colours with the system setting.

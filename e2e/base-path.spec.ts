@@ -74,7 +74,7 @@ test.describe('under a base path', () => {
 		await expect(page).toHaveURL(at('lessons/what-is-godebug/'));
 		expect(seen.requests.some((p) => p.startsWith(`${base}_astro/`) && p.endsWith('.css'))).toBe(true);
 		// A Markdown link in the lesson's MDX, written from the site's root.
-		await page.locator('main').getByRole('link', { name: 'Lesson 11' }).first().click();
+		await page.locator('main').getByRole('link', { name: 'The memory lessons' }).first().click();
 		await expect(page).toHaveURL(at('lessons/memory-leaks/'));
 		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 		expect(seen.broken).toEqual([]);

@@ -99,3 +99,44 @@ test('the lesson list is a menu on a narrow screen', async ({ page }) => {
 	const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 	expect(overflow).toBeLessThanOrEqual(0);
 });
+
+test.describe('an old lesson address', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('sends the reader on to the lesson that holds its content, without JavaScript', async ({ page, request }) => {
+		const html = await (await request.get('/lessons/more-ps/')).text();
+		// If the browser does not follow the refresh, the page says where to go, with a link.
+		expect(html).toMatch(/<meta http-equiv="refresh" content="0; url=\/lessons\/generating-a-scheduler-trace\/">/);
+		expect(html).toContain('<a href="/lessons/generating-a-scheduler-trace/">');
+		await page.goto('/lessons/more-ps/');
+		await page.waitForURL(/\/lessons\/generating-a-scheduler-trace\/$/);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Generating a scheduler trace');
+	});
+});
+
+test('progress kept for a folded lesson continues at its new home and is left out of the count', async ({ page }) => {
+	const errors: string[] = [];
+	page.on('pageerror', (e) => errors.push(e.message));
+	await page.addInitScript(() =>
+		localStorage.setItem(
+			'godebug-explained:progress',
+			JSON.stringify({
+				version: 1,
+				lessons: {
+					'what-is-godebug': { visited: '2026-01-01T10:00:00.000Z', completed: '2026-01-01T11:00:00.000Z' },
+					'more-ps': { visited: '2026-01-02T10:00:00.000Z', completed: '2026-01-02T11:00:00.000Z' },
+				},
+				last: 'more-ps',
+			}),
+		),
+	);
+	await page.goto('/lessons/');
+	const total = await page.locator('a[data-lesson-link]').count();
+	await expect(
+		page.getByRole('link', { name: /^Continue where you left off: .*Generating a scheduler trace$/ }),
+	).toBeVisible();
+	await expect(page.locator('.resume')).toContainText(`(1 of ${total} lessons done)`);
+	await page.goto('/progress/');
+	await expect(page.getByRole('heading', { level: 1, name: 'Your progress' })).toBeVisible();
+	expect(errors).toEqual([]);
+});

@@ -23,7 +23,7 @@ type user struct {
 	Email string `json:"email"`
 }
 
-// leak is set by the "leak" argument to turn on the bug lesson 4 hunts for:
+// leak is set by the "leak" argument to turn on the bug the goroutine-leak lesson hunts for:
 // goroutines that never stop and keep waking up.
 var leak bool
 

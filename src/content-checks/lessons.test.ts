@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
+import { movedLessons } from '../present/urls.ts';
 import { allFields, isFieldKey, measure, parseLine } from '../trace/index.ts';
 import { readFrontmatter } from './frontmatter.ts';
 
@@ -44,6 +45,14 @@ test('the lessons are numbered folders 01 to 12, each with an index.mdx', () => 
 		assert.ok(existsSync(f), `${f} exists`);
 		assert.ok(path.basename(path.dirname(f)).startsWith(String(i + 1).padStart(2, '0')));
 	});
+});
+
+test("a moved lesson's old address leads to a lesson that exists, and no lesson uses it", () => {
+	const slugs = new Set(lessonFiles.map((f) => path.basename(path.dirname(f)).replace(/^\d+-/, '')));
+	for (const [from, to] of Object.entries(movedLessons)) {
+		assert.ok(!slugs.has(from), `${from} is a lesson again: take it out of movedLessons`);
+		assert.ok(slugs.has(to), `${from} moved to ${to}, which is a lesson`);
+	}
 });
 
 describe('lesson content', () => {

@@ -46,6 +46,14 @@ export function lessonUrl(slug: string, base = '/'): string {
 	return siteUrl(`lessons/${slug}/`, base);
 }
 
+/**
+ * Lessons that were folded into another, by their old slug: `/lessons/<old>/` stays a page that
+ * sends old links and bookmarks on to the lesson that now holds its content.
+ */
+export const movedLessons: Readonly<Record<string, string>> = {
+	'more-ps': 'generating-a-scheduler-trace',
+};
+
 /** `/explain/`, showing `line` annotated when given, with field `field` selected on arrival. */
 export function explainUrl(line?: string, field?: string, base = '/'): string {
 	const query = line === undefined ? '' : `?line=${encodeURIComponent(line)}`;

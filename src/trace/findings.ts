@@ -268,7 +268,7 @@ export const findingRules: readonly FindingRule[] = [
 			'can catch any mix, but one P keeping a long queue line after line while another keeps a short ' +
 			'one means work is made runnable on one P faster than the others take it, often one goroutine ' +
 			'starting or waking all the others; the goroutines queued there wait longer than they need to.',
-		lesson: 'more-ps',
+		lesson: 'generating-a-scheduler-trace',
 		fields: ['schedtrace/local-runqueues', 'scheddetail/p-runqsize'],
 	},
 ];

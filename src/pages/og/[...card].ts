@@ -6,6 +6,7 @@ import { OGImageRoute, type OGImageOptions } from 'astro-og-canvas';
 import { captureInfo, captureLine } from '~/site/captures.ts';
 import { lessonNumber, orderedLessons } from '~/site/lessons.ts';
 import { fieldEntries, formatEntries } from '~/site/reference.ts';
+import { movedLessons } from '~/present/urls.ts';
 import { allFields, parseLine } from '~/trace/index.ts';
 import { backdrop, cardSlug, fieldCard, genericCard, lessonCard } from './_cards.ts';
 
@@ -43,6 +44,11 @@ async function cards(): Promise<Record<string, OGImageOptions>> {
 		const { title, description } = lesson.data;
 		const card = lessonCard({ title, description, number: lessonNumber(lesson) }, lessons.length, lines);
 		out[cardSlug(`lessons/${lesson.id}/`)] = card;
+	}
+	for (const [slug, to] of Object.entries(movedLessons)) {
+		const target = lessons.find((l) => l.id === to)!;
+		const moved = `This lesson has moved to lesson ${lessonNumber(target)}, ${target.data.title}.`;
+		out[cardSlug(`lessons/${slug}/`)] = genericCard('This lesson has moved', moved, lines);
 	}
 	const explanations = await fieldEntries();
 	for (const field of allFields) {

@@ -3,6 +3,7 @@
  * and marks lessons visited or done. Lesson titles come from the page's own list of links.
  */
 import { showLessonStates } from './lesson-progress.ts';
+import { movedLessons } from '../../../present/urls.ts';
 import { loadProgress } from './progress-store.ts';
 
 class LessonResume extends HTMLElement {
@@ -16,10 +17,15 @@ class LessonResume extends HTMLElement {
 			slot.textContent = store.problem;
 			return;
 		}
-		const link = last ? document.querySelector<HTMLAnchorElement>(`a[data-lesson-link="${CSS.escape(last)}"]`) : null;
+		// Progress may name lessons the site no longer has: a folded one continues at its new home,
+		// any other unknown id is left out of the count.
+		const links = [...document.querySelectorAll<HTMLAnchorElement>('a[data-lesson-link]')];
+		const resumeAt = last === undefined ? undefined : (movedLessons[last] ?? last);
+		const link = links.find((a) => a.dataset.lessonLink === resumeAt);
 		if (!link) return;
-		const done = Object.values(store.progress.lessons).filter((l) => l.completed).length;
-		const total = document.querySelectorAll('a[data-lesson-link]').length;
+		const listed = new Set(links.map((a) => a.dataset.lessonLink));
+		const done = Object.entries(store.progress.lessons).filter(([slug, l]) => l.completed && listed.has(slug)).length;
+		const total = listed.size;
 		const continueLink = document.createElement('a');
 		continueLink.href = link.href;
 		continueLink.textContent = `Continue where you left off: ${link.textContent?.trim()}`;
