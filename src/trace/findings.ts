@@ -51,7 +51,7 @@ export interface FindingRule {
 }
 
 /** The next step a finding calls for: a sentence, and one complete command to copy. */
-export interface FindingNext {
+interface FindingNext {
 	action: string;
 	command: string;
 }

@@ -16,7 +16,7 @@ export interface RangeSource {
 	where: string;
 }
 
-export interface NormalRange {
+interface NormalRange {
 	id: string;
 	/** The number, as a reader would name it. */
 	quantity: string;
