@@ -4,7 +4,7 @@
 #   bash scripts/capture.sh                      every scenario, every toolchain
 #   bash scripts/capture.sh p8-leak gcdemo-ring  only these scenarios
 #
-# It builds examples/godebug and examples/gcdemo with the machine's `go`, with
+# It builds examples/godebug, examples/gcdemo and examples/capstone with the machine's `go`, with
 # Go 1.27.3 (the go command fetches that toolchain from the module proxy) and,
 # when present, Debian's Go 1.19, runs each scenario below and writes the
 # program's standard error, byte for byte, to content/traces/<setting>/
@@ -182,6 +182,55 @@ gcdemo() {
 	record "$file" "$godebug" 2 "GOMAXPROCS=2 ${extra[*]:+${extra[*]} }GODEBUG=$godebug ./gcdemo ${args[*]}" "" examples/gcdemo "$build"
 }
 
+# capstone FILE [fixed]: the capstone lesson's service (examples/capstone),
+# with gctrace and schedtrace, under 5 s of load at 100 requests a second per
+# worker, stopped 9.5 s after it started. At 8 s, with the load over, its
+# goroutine profile is saved to content/profiles/<tag>-<scenario>-goroutine.txt,
+# with its provenance in content/profiles/captures.json.
+capstone() {
+	local file=$1 args=("${@:2}") godebug=gctrace=1,schedtrace=1000 procs=2 load=5 total=9.5
+	local try port url cmd heycmd start profile profurl scenario
+	wanted "$file" || return 0
+	scenario=${file#*/}
+	scenario=${scenario%.txt}
+	profile="content/profiles/$scenario-goroutine.txt"
+	mkdir -p "$OUT/$(dirname "$file")" content/profiles
+	for try in 1 2 3; do
+		port=$(free_port)
+		url="http://127.0.0.1:$port/sendjson"
+		profurl="http://127.0.0.1:$port/debug/pprof/goroutine?debug=1"
+		cmd="GOMAXPROCS=$procs GODEBUG=$godebug PORT=$port ./capstone${args[*]:+ ${args[*]}}"
+		heycmd="hey -m POST -c 8 -q 100 -z ${load}s $url"
+		start=$(now_ns)
+		(cd "$bin" && GOMAXPROCS=$procs GODEBUG=$godebug PORT=$port exec ./capstone "${args[@]}") \
+			>/dev/null 2>"$OUT/$file" &
+		server=$!
+		wait_ready "$port"
+		timeout $((load + 15)) "$HEY" -m POST -c 8 -q 100 -z "${load}s" "$url" >"$work/hey.txt"
+		grep -h 'Requests/sec' "$work/hey.txt" | sed 's/^ */  hey: /'
+		sleep_until "$start" 8
+		curl -sf --max-time 5 "$profurl" >"$profile"
+		sleep_until "$start" "$total"
+		stop_server
+		complete "$file" && break
+		echo "  $file: stopped mid-line, running it again"
+	done
+	complete "$file" || { echo "capture: $file never ended cleanly" >&2; return 1; }
+	record "$file" "$godebug" "$procs" "$cmd" "$heycmd" examples/capstone "go build -trimpath"
+	printf '  %-42s %6d lines\n' "$profile" "$(wc -l <"$profile")"
+	local entry
+	entry=$(jq -n --arg file "${profile#content/profiles/}" --arg go "$gover" --arg trace "$file" \
+		--arg command "curl '$profurl'" --arg date "$today" \
+		'{file: $file, go: $go, trace: $trace, command: $command, at: "8 s after the service started, 3 s after the load ended", date: $date}')
+	if [ -f content/profiles/captures.json ]; then
+		jq --argjson e "$entry" '[.[] | select(.file != $e.file)] + [$e] | sort_by(.file)' \
+			content/profiles/captures.json >"$work/profiles.json"
+	else
+		jq -n --argjson e "$entry" '[$e]' >"$work/profiles.json"
+	fi
+	mv "$work/profiles.json" content/profiles/captures.json
+}
+
 # capture_all GOBINARY: every scenario with one toolchain.
 capture_all() {
 	local gobin=$1
@@ -193,6 +242,8 @@ capture_all() {
 	mkdir -p "$bin"
 	(cd examples/godebug && "$gobin" build -o "$bin/godebug" .)
 	(cd examples/gcdemo && "$gobin" build -o "$bin/gcdemo" .)
+	# -trimpath: the goroutine profiles name files without this machine's paths.
+	(cd examples/capstone && "$gobin" build -trimpath -o "$bin/capstone" .)
 	# A full run drops this release's captures of scenarios that no longer exist.
 	[ ${#only[@]} -eq 0 ] && rm -f "$OUT"/*/"$tag"-*.txt
 
@@ -232,6 +283,10 @@ capture_all() {
 	GCENV="GOGC=100" gcdemo "combined/$tag-gcdemo-gogc100.txt" "$tune" "$bin" "go build" -d 6s
 	GCENV="GOGC=400" gcdemo "combined/$tag-gcdemo-gogc400.txt" "$tune" "$bin" "go build" -d 6s
 	GCENV="GOGC=off GOMEMLIMIT=24MiB" gcdemo "combined/$tag-gcdemo-memlimit.txt" "$tune" "$bin" "go build" -d 6s
+
+	# The capstone: a service that leaks a goroutine per request, then the fix.
+	capstone "combined/$tag-capstone-leak.txt"
+	capstone "combined/$tag-capstone-fixed.txt" fixed
 
 	# Go 1.26+: the GC cycle that checks for leaked goroutines. In Go 1.26 the
 	# profile behind it exists only with this experiment turned on at build
@@ -332,8 +387,10 @@ service logs one `listener : Started : Listening on: …` line when it starts.
 bash scripts/capture.sh
 ```
 
-The script builds `examples/godebug` (the tutorial's web service) and `examples/gcdemo` (a
-program that keeps the collector busy for a set time, then exits) with the current `go` and
+The script builds `examples/godebug` (the tutorial's web service), `examples/gcdemo` (a
+program that keeps the collector busy for a set time, then exits) and `examples/capstone` (the
+capstone lesson's leaking service, which also serves `net/http/pprof`; its goroutine profiles go
+to `content/profiles/`) with the current `go` and
 with Debian's Go 1.19 (`/usr/lib/go-1.19/bin/go`, or the path in `GO119`; skipped when
 missing). For each scenario it starts the program with the environment shown below, puts load
 on the web service with `hey` on 127.0.0.1 where a load is listed, stops the service with

@@ -39,8 +39,8 @@ function tags(source: string, name: string): Record<string, string>[] {
 	return out;
 }
 
-test('the lessons are numbered folders 01 to 12, each with an index.mdx', () => {
-	assert.equal(lessonFiles.length, 12);
+test('the lessons are numbered folders 01 to 17, each with an index.mdx', () => {
+	assert.equal(lessonFiles.length, 17);
 	lessonFiles.forEach((f, i) => {
 		assert.ok(existsSync(f), `${f} exists`);
 		assert.ok(path.basename(path.dirname(f)).startsWith(String(i + 1).padStart(2, '0')));

@@ -44,6 +44,16 @@ export interface FindingRule {
 	lesson: string;
 	/** The fields the rule reads, for pages that link them. */
 	fields: readonly FieldKey[];
+	/** What the pattern most often means, in a sentence or two: the decision guide's middle column. */
+	means: string;
+	/** What to run next to confirm it, and the exact command (for a service serving net/http/pprof on 127.0.0.1:4000). */
+	next: FindingNext;
+}
+
+/** The next step a finding calls for: a sentence, and one complete command to copy. */
+interface FindingNext {
+	action: string;
+	command: string;
 }
 
 /** One finding raised on a log. `message`: plain text with this log's own figures. */
@@ -113,6 +123,18 @@ export const findingRules: readonly FindingRule[] = [
 			'loading); a log that ends before the heap levels off cannot tell these apart, and growth that ' +
 			'starts only in the last quarter is not judged. The 10% step ignores the ups and downs of work in ' +
 			'flight; the 4 MB floor keeps small heaps, printed in whole MB, from raising on rounding.',
+		means:
+			'Every cycle finds more memory still referenced: a leak (a map, slice or cache that only grows, ' +
+			'goroutines that keep what they hold) unless the program is meant to accumulate data.',
+		next: {
+			action:
+				'Take two heap profiles a minute or so apart and compare them: what grew between them is what the ' +
+				'program keeps.',
+			command:
+				'curl -s -o before.pb.gz http://127.0.0.1:4000/debug/pprof/heap; sleep 60; ' +
+				'curl -s -o after.pb.gz http://127.0.0.1:4000/debug/pprof/heap; ' +
+				'go tool pprof -top -sample_index=inuse_space -diff_base before.pb.gz after.pb.gz',
+		},
 		lesson: 'memory-leaks',
 		fields: ['gctrace/heap-live', 'gctrace/legacy-heap-before', 'gctrace/legacy-heap-after'],
 	},
@@ -142,6 +164,15 @@ export const findingRules: readonly FindingRule[] = [
 			'instant; two lines 2 seconds apart keep one burst from counting. A goroutine blocked forever never ' +
 			'enters a run queue, so this rule cannot see that kind of leak; the blocked goroutines rule can, in ' +
 			'scheddetail dumps.',
+		means:
+			'Goroutines the program started (often one per request) are still alive and keep waking up with no ' +
+			'input: they loop or sleep and nothing tells them to stop.',
+		next: {
+			action:
+				'Once the load has stopped, ask the program for its goroutines grouped by stack: the leaked ones are ' +
+				'the group whose count matches the requests served, and its stack names the function that started them.',
+			command: "curl -s 'http://127.0.0.1:4000/debug/pprof/goroutine?debug=1' | head -20",
+		},
 		lesson: 'spotting-a-goroutine-leak',
 		fields: [
 			'schedtrace/idleprocs',
@@ -173,6 +204,15 @@ export const findingRules: readonly FindingRule[] = [
 			'only if nothing should be keeping that many. Dead goroutines (status 6, and 11 from Go 1.26) are ' +
 			'not counted: the runtime keeps exited goroutines on free lists to reuse them (gfput and gfget in ' +
 			'proc.go), so their lines are not a leak.',
+		means:
+			'Goroutines wait for something that will never come: a channel no one sends on or closes, a lock no ' +
+			'one releases.',
+		next: {
+			action:
+				'Ask the program for its goroutines grouped by stack: the blocked ones make one large group, and the ' +
+				'top of its stack shows what they wait on (chanrecv for a channel, semacquire or lock for a lock).',
+			command: "curl -s 'http://127.0.0.1:4000/debug/pprof/goroutine?debug=1' | head -20",
+		},
 		lesson: 'the-detailed-dump',
 		fields: ['scheddetail/g-status', 'scheddetail/g-wait-reason'],
 	},
@@ -189,6 +229,15 @@ export const findingRules: readonly FindingRule[] = [
 			'since Go 1.8 they are usually well under 1 ms. A longer pause often means the world took long to ' +
 			'stop (a goroutine in a loop with no preemption point before Go 1.14, or a machine with no CPU to ' +
 			'spare), and is worth investigating.',
+		means:
+			'The world took long to stop or to restart: a goroutine slow to reach a preemption point, or a machine ' +
+			'with no CPU to spare for the collector (other processes, a CPU quota).',
+		next: {
+			action:
+				'Record five seconds of execution trace and look at the stop-the-world bands in its timeline: what ' +
+				'was running just before each long one, and whether the process had CPU.',
+			command: "curl -s -o trace.out 'http://127.0.0.1:4000/debug/pprof/trace?seconds=5' && go tool trace trace.out",
+		},
 		lesson: 'wall-clock-and-cpu-time',
 		fields: ['gctrace/wall-sweep-termination', 'gctrace/wall-mark-termination'],
 	},
@@ -210,6 +259,15 @@ export const findingRules: readonly FindingRule[] = [
 			'never stopped marking, so the rest came from goroutines made to assist with marking (slowing the ' +
 			'code that allocates) and from pauses. Usual causes are a high allocation rate for the heap goal: a ' +
 			'low GOGC, or a GOMEMLIMIT close to the live heap. A healthy service usually shows a few percent.',
+		means:
+			'The program allocates fast for its heap goal: the collector runs so often that goroutines are made to ' +
+			'assist. A low GOGC or a GOMEMLIMIT close to the live heap has the same effect.',
+		next: {
+			action:
+				'Find what allocates most and allocate less there; or give the collector more room with GOGC or ' +
+				'GOMEMLIMIT, and compare the two runs.',
+			command: 'go tool pprof -top -sample_index=alloc_space http://127.0.0.1:4000/debug/pprof/heap',
+		},
 		lesson: 'a-gc-trace-under-load',
 		fields: [
 			'gctrace/gc-cpu-percent',
@@ -234,6 +292,13 @@ export const findingRules: readonly FindingRule[] = [
 			'have spent. A GC forced line is different: sysmon starts a collection when none has run for two ' +
 			'minutes, which is normal in a program that allocates little; that cycle’s own line has no ' +
 			'(forced).',
+		means:
+			'The program itself calls runtime.GC or debug.FreeOSMemory; a GC forced line alone only means the ' +
+			'program allocates little.',
+		next: {
+			action: 'Find the calls in the code, and ask whether each is needed: the pacer usually does better.',
+			command: "grep -rn --include='*.go' -e 'runtime.GC()' -e 'debug.FreeOSMemory()' .",
+		},
 		lesson: 'reading-gctrace',
 		fields: ['gctrace/forced', 'gctrace/leak-check', 'gctrace/periodic-gc-notice', 'scavtrace/scvg-gc-forced'],
 	},
@@ -252,6 +317,16 @@ export const findingRules: readonly FindingRule[] = [
 			'in a healthy program. One that keeps rising means ever more threads blocked at once: blocking ' +
 			'calls piling up, or goroutines locked to their threads with runtime.LockOSThread. Past 10,000 ' +
 			'threads the program crashes (debug.SetMaxThreads).',
+		means:
+			'More and more goroutines are blocked in system calls or cgo calls at once, or locked to their threads, ' +
+			'each holding an OS thread.',
+		next: {
+			action:
+				'List the goroutines in a system call or locked to a thread, with their stacks: the call that piles ' +
+				'up is on most of them.',
+			command:
+				"curl -s 'http://127.0.0.1:4000/debug/pprof/goroutine?debug=2' | grep -E -A8 '^goroutine .*(syscall|locked to thread)' | head -60",
+		},
 		lesson: 'reading-schedtrace',
 		fields: ['schedtrace/threads', 'schedtrace/gomaxprocs'],
 	},
@@ -268,6 +343,15 @@ export const findingRules: readonly FindingRule[] = [
 			'can catch any mix, but one P keeping a long queue line after line while another keeps a short ' +
 			'one means work is made runnable on one P faster than the others take it, often one goroutine ' +
 			'starting or waking all the others; the goroutines queued there wait longer than they need to.',
+		means:
+			'One goroutine makes many others runnable on its own P faster than the other Ps steal them, so those ' +
+			'goroutines wait longer than they need to.',
+		next: {
+			action:
+				'Record five seconds of execution trace and look at which goroutine unblocks the others (the ' +
+				'goroutine analysis and the timeline of that P).',
+			command: "curl -s -o trace.out 'http://127.0.0.1:4000/debug/pprof/trace?seconds=5' && go tool trace trace.out",
+		},
 		lesson: 'generating-a-scheduler-trace',
 		fields: ['schedtrace/local-runqueues', 'scheddetail/p-runqsize'],
 	},

@@ -77,3 +77,5 @@ export {
 	runtimeMetrics,
 } from './production.ts';
 export type { FieldProduction, MetricName, RuntimeMetric } from './production.ts';
+export { normalRanges, rangesCheckedIn } from './normal-ranges.ts';
+export type { RangeSource } from './normal-ranges.ts';

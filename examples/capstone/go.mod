@@ -1,0 +1,3 @@
+module capstone
+
+go 1.19
