@@ -182,6 +182,22 @@ gcdemo() {
 	record "$file" "$godebug" 2 "GOMAXPROCS=2 ${extra[*]:+${extra[*]} }GODEBUG=$godebug ./gcdemo ${args[*]}" "" examples/gcdemo "$build"
 }
 
+# lab FILE ARGS...
+# Runs the GC lab's program (examples/lab, which exits by itself), with
+# one P as in the browser and gctrace and pacer lines, as the lessons' "try it"
+# boxes run it. GCENV, when set, is more of its environment, as for gcdemo.
+lab() {
+	local file=$1 args=("${@:2}") extra=() godebug=gctrace=1,gcpacertrace=1
+	wanted "$file" || return 0
+	[ -x "$bin/lab" ] || { echo "  $tag cannot build examples/lab: no $file"; return 0; }
+	[ -n "${GCENV:-}" ] && read -r -a extra <<<"$GCENV"
+	mkdir -p "$OUT/$(dirname "$file")"
+	(cd "$bin" && exec env GOMAXPROCS=1 "${extra[@]}" GODEBUG="$godebug" timeout 60 ./lab "${args[@]}") \
+		>/dev/null 2>"$OUT/$file"
+	complete "$file" || { echo "capture: $file is empty or unfinished" >&2; return 1; }
+	record "$file" "$godebug" 1 "GOMAXPROCS=1 ${extra[*]:+${extra[*]} }GODEBUG=$godebug ./lab ${args[*]}" "" examples/lab "go build"
+}
+
 # capture_all GOBINARY: every scenario with one toolchain.
 capture_all() {
 	local gobin=$1
@@ -193,6 +209,7 @@ capture_all() {
 	mkdir -p "$bin"
 	(cd examples/godebug && "$gobin" build -o "$bin/godebug" .)
 	(cd examples/gcdemo && "$gobin" build -o "$bin/gcdemo" .)
+	(cd examples/lab && "$gobin" build -o "$bin/lab" .) 2>/dev/null || true
 	# A full run drops this release's captures of scenarios that no longer exist.
 	[ ${#only[@]} -eq 0 ] && rm -f "$OUT"/*/"$tag"-*.txt
 
@@ -232,6 +249,14 @@ capture_all() {
 	GCENV="GOGC=100" gcdemo "combined/$tag-gcdemo-gogc100.txt" "$tune" "$bin" "go build" -d 6s
 	GCENV="GOGC=400" gcdemo "combined/$tag-gcdemo-gogc400.txt" "$tune" "$bin" "go build" -d 6s
 	GCENV="GOGC=off GOMEMLIMIT=24MiB" gcdemo "combined/$tag-gcdemo-memlimit.txt" "$tune" "$bin" "go build" -d 6s
+
+	# The GC lab's program with the settings of the lessons' "try it" boxes
+	# (src/present/lab-experiments.ts), natively with one P: GOGC at 100 and
+	# doubled, a memory limit under the live heap, and a live heap that leaks.
+	GCENV="GOGC=100" lab "combined/$tag-lab-gogc100.txt" -rate=20 -size=4096 -live=4 -leak=0 -d=5s
+	GCENV="GOGC=200" lab "combined/$tag-lab-gogc200.txt" -rate=20 -size=4096 -live=4 -leak=0 -d=5s
+	GCENV="GOGC=100 GOMEMLIMIT=16MiB" lab "combined/$tag-lab-memlimit.txt" -rate=20 -size=4096 -live=24 -leak=0 -d=3s
+	GCENV="GOGC=100" lab "combined/$tag-lab-leak.txt" -rate=20 -size=4096 -live=4 -leak=5 -d=12s
 
 	# Go 1.26+: the GC cycle that checks for leaked goroutines. In Go 1.26 the
 	# profile behind it exists only with this experiment turned on at build

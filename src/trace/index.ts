@@ -77,3 +77,13 @@ export {
 	runtimeMetrics,
 } from './production.ts';
 export type { FieldProduction, MetricName, RuntimeMetric } from './production.ts';
+export { checkLabAnswer, labAnswerKeys, labChoiceOptions, labExperimentIds, labRunFacts } from './lab-checks.ts';
+export type {
+	LabAnswerKey,
+	LabAnswerKeys,
+	LabCheck,
+	LabCycle,
+	LabExperimentId,
+	LabRunFacts,
+	LabShortfall,
+} from './lab-checks.ts';
