@@ -77,7 +77,14 @@ export {
 	runtimeMetrics,
 } from './production.ts';
 export type { FieldProduction, MetricName, RuntimeMetric } from './production.ts';
-export { checkLabAnswer, labAnswerKeys, labChoiceOptions, labExperimentIds, labRunFacts } from './lab-checks.ts';
+export {
+	checkLabAnswer,
+	labAnswerKeys,
+	labChoiceOptions,
+	labExperimentIds,
+	labMinCycles,
+	labRunFacts,
+} from './lab-checks.ts';
 export type {
 	LabAnswerKey,
 	LabAnswerKeys,

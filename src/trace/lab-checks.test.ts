@@ -41,12 +41,12 @@ for (const tag of ['go1.19', 'go1.26', 'go1.27']) {
 		const memlimit = read(tag, 'memlimit');
 		const leak = read(tag, 'leak');
 
-		test('reading gctrace: the last gc line’s cycle number and heap goal', () => {
+		test('reading gctrace: the last gc line’s start time and heap goal', () => {
 			const last = lastGcLine(gogc100);
 			const facts = labRunFacts(gogc100);
 			assert.equal(facts.last?.lineNo, last.lineNo);
 			assert.deepEqual(keys(labAnswerKeys('reading-gctrace', [facts])), {
-				'last-cycle': { type: 'numeric', answer: last.cycle, unit: '', tolerance: 0 },
+				'last-start': { type: 'numeric', answer: last.seconds, unit: 's', tolerance: 0 },
 				'last-goal': { type: 'numeric', answer: last.goal, unit: 'MB', tolerance: 0 },
 			});
 		});
@@ -112,6 +112,10 @@ test('answers are read as the quiz reads them: units, wrong numbers, no answer',
 	assert.deepEqual(checkLabAnswer(goal, '9 MB'), { correct: true, problem: null });
 	assert.deepEqual(checkLabAnswer(goal, '9 MiB'), { correct: true, problem: null });
 	assert.deepEqual(checkLabAnswer(goal, '8'), { correct: false, problem: null });
+	const start: LabAnswerKey = { type: 'numeric', answer: 4.873, unit: 's', tolerance: 0 };
+	assert.deepEqual(checkLabAnswer(start, '4.873s'), { correct: true, problem: null });
+	assert.deepEqual(checkLabAnswer(start, '4873 ms'), { correct: true, problem: null });
+	assert.deepEqual(checkLabAnswer(start, '4.87'), { correct: false, problem: null });
 	assert.match(checkLabAnswer(goal, 'nine').problem ?? '', /does not start with a number/);
 	assert.match(checkLabAnswer(goal, '').problem ?? '', /Type a number of MB/);
 	const rest: LabAnswerKey = { type: 'choice', answer: 'back-to-back' };

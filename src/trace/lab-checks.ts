@@ -138,7 +138,7 @@ export function labAnswerKeys(experiment: LabExperimentId, runs: readonly LabRun
 	const last = a.last!;
 	switch (experiment) {
 		case 'reading-gctrace':
-			return { ok: true, keys: { 'last-cycle': exact(last.cycle, ''), 'last-goal': exact(last.goalMB, 'MB') } };
+			return { ok: true, keys: { 'last-start': exact(last.seconds, 's'), 'last-goal': exact(last.goalMB, 'MB') } };
 		case 'gogc-doubled': {
 			if (!b) return { ok: false, shortfall: 'no-cycles' };
 			const ratio = b.cyclesPerSecond! / a.cyclesPerSecond!;
