@@ -1,6 +1,7 @@
 // The lessons' "try it" boxes run the GC lab inline: each experiment runs the real Go runtime
 // (WebAssembly) in the lesson, and its questions are checked against the lines that run printed.
 // The expected answers here are read from those lines with regular expressions, apart from the core.
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 
 interface GcLine {
@@ -109,6 +110,18 @@ test('a leak: the live heap climbs, the finding appears, and the answers come fr
 	await box.getByRole('button', { name: 'Check my answers' }).click();
 	await expectFeedback(box, 'live-growth', 'Right');
 	await expectFeedback(box, 'finding', 'Not quite');
+	// The run's lines, finding, charts and feedback are as accessible as the lesson around them.
+	for (const colorScheme of ['light', 'dark'] as const) {
+		await page.emulateMedia({ colorScheme });
+		const { violations } = await new AxeBuilder({ page })
+			.include('try-it')
+			.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+			.analyze();
+		expect(
+			violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`),
+			colorScheme,
+		).toEqual([]);
+	}
 });
 
 test('without JavaScript, a box says what the experiment is and links it in the lab with its settings', async ({
@@ -121,7 +134,7 @@ test('without JavaScript, a box says what the experiment is and links it in the 
 	await expect(box).toContainText('first with GOGC=100, then with GOGC=200');
 	await expect(box.getByRole('link', { name: 'run 1, GOGC=100' })).toHaveAttribute(
 		'href',
-		'/lab/?gogc=100&memlimit=none&rate=20&size=4096&live=4&leak=0&seconds=5',
+		'/lab/?gogc=100&memlimit=none&rate=20&size=4096&live=8&leak=0&seconds=5',
 	);
 	await expect(box.getByRole('link', { name: 'run 2, GOGC=200' })).toHaveAttribute('href', /\/lab\/\?gogc=200&/);
 	await expect(box.getByRole('button', { name: 'Run the experiment' })).toBeHidden();

@@ -251,12 +251,14 @@ capture_all() {
 	GCENV="GOGC=off GOMEMLIMIT=24MiB" gcdemo "combined/$tag-gcdemo-memlimit.txt" "$tune" "$bin" "go build" -d 6s
 
 	# The GC lab's program with the settings of the lessons' "try it" boxes
-	# (src/present/lab-experiments.ts), natively with one P: GOGC at 100 and
-	# doubled, a memory limit under the live heap, and a live heap that leaks.
-	GCENV="GOGC=100" lab "combined/$tag-lab-gogc100.txt" -rate=20 -size=4096 -live=4 -leak=0 -d=5s
-	GCENV="GOGC=200" lab "combined/$tag-lab-gogc200.txt" -rate=20 -size=4096 -live=4 -leak=0 -d=5s
+	# (src/present/lab-experiments.ts), natively with one P: the lab's defaults;
+	# GOGC at 100 and doubled, with 8 MB live so that the two goals stand well
+	# apart; a memory limit under the live heap; and a live heap that leaks.
+	GCENV="GOGC=100" lab "combined/$tag-lab-default.txt" -rate=20 -size=4096 -live=4 -leak=0 -d=5s
+	GCENV="GOGC=100" lab "combined/$tag-lab-gogc100.txt" -rate=20 -size=4096 -live=8 -leak=0 -d=5s
+	GCENV="GOGC=200" lab "combined/$tag-lab-gogc200.txt" -rate=20 -size=4096 -live=8 -leak=0 -d=5s
 	GCENV="GOGC=100 GOMEMLIMIT=16MiB" lab "combined/$tag-lab-memlimit.txt" -rate=20 -size=4096 -live=24 -leak=0 -d=3s
-	GCENV="GOGC=100" lab "combined/$tag-lab-leak.txt" -rate=20 -size=4096 -live=4 -leak=5 -d=12s
+	GCENV="GOGC=100" lab "combined/$tag-lab-retain.txt" -rate=20 -size=4096 -live=4 -leak=5 -d=12s
 
 	# Go 1.26+: the GC cycle that checks for leaked goroutines. In Go 1.26 the
 	# profile behind it exists only with this experiment turned on at build

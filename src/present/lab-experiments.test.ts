@@ -24,10 +24,10 @@ const lines = (scenario: string): string[] =>
 
 /** The captures made with each experiment's settings (scripts/capture.sh, the `lab` scenarios). */
 const captures: Record<LabExperimentId, string[]> = {
-	'reading-gctrace': ['gogc100'],
+	'reading-gctrace': ['default'],
 	'gogc-doubled': ['gogc100', 'gogc200'],
 	'memlimit-under-live': ['memlimit'],
-	leak: ['leak'],
+	leak: ['retain'],
 };
 
 test('every experiment has its words, and the captures were made with its settings', () => {
@@ -84,11 +84,20 @@ test('each question is answered from the lines, with feedback that quotes them',
 			assert.ok(labAnswerText(id, question.id, key).length > 0);
 		}
 	}
-	const reading = labRunFacts(lines('gogc100'));
+	const reading = labRunFacts(lines('default'));
 	assert.equal(
 		labFeedback('reading-gctrace', 'last-goal', [reading], { correct: true, problem: null }),
 		`Right: line ${reading.last!.lineNo} prints “${reading.last!.goalMB} MB goal”.`,
 	);
+	assert.equal(
+		labAnswerText('memlimit-under-live', 'gc-cpu', { type: 'numeric', answer: 38, unit: '%', tolerance: 0 }),
+		'38%',
+	);
+	assert.equal(
+		labAnswerText('leak', 'live-growth', { type: 'numeric', answer: 12, unit: 'MB', tolerance: 0 }),
+		'12 MB',
+	);
+	assert.equal(labAnswerText('gogc-doubled', 'heap-goal', { type: 'choice', answer: 'higher' }), 'higher');
 	assert.equal(
 		labFeedback('reading-gctrace', 'last-goal', [reading], { correct: false, problem: 'Type a number.' }),
 		'Type a number.',

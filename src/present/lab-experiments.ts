@@ -64,10 +64,10 @@ export const labExperiments: Record<LabExperimentId, LabExperiment> = {
 		id: 'gogc-doubled',
 		title: 'Double GOGC',
 		intro:
-			'Two runs of the same program, 5 seconds each, allocating 20 MB a second with 4 MB live: first with ' +
+			'Two runs of the same program, 5 seconds each, allocating 20 MB a second with 8 MB live: first with ' +
 			'GOGC=100, then with GOGC=200. For each run, divide the last gc line’s cycle number by its time since ' +
 			'start to get cycles per second, and note its heap goal.',
-		runs: [run('GOGC=100', { seconds: 5 }), run('GOGC=200', { gogc: 200, seconds: 5 })],
+		runs: [run('GOGC=100', { live: 8, seconds: 5 }), run('GOGC=200', { gogc: 200, live: 8, seconds: 5 })],
 		questions: [
 			{
 				id: 'cycles-per-second',
@@ -213,7 +213,9 @@ export function labFeedback(
 
 /** The right option's words, or the number with its unit: said with a wrong answer. */
 export function labAnswerText(experiment: LabExperimentId, question: string, key: LabAnswerKey): string {
-	if (key.type === 'numeric') return key.unit === '' ? String(key.answer) : `${key.answer} ${key.unit}`;
+	if (key.type === 'numeric') {
+		return key.unit === '' || key.unit === '%' ? `${key.answer}${key.unit}` : `${key.answer} ${key.unit}`;
+	}
 	const words = labExperiments[experiment].questions.find((q) => q.id === question);
 	return words?.options?.find((o) => o.id === key.answer)?.text ?? key.answer;
 }

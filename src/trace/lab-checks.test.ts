@@ -36,14 +36,15 @@ function keys(result: LabAnswerKeys): Record<string, LabAnswerKey> {
 
 for (const tag of ['go1.19', 'go1.26', 'go1.27']) {
 	describe(`${tag}: the lab program's real lines`, () => {
+		const defaults = read(tag, 'default');
 		const gogc100 = read(tag, 'gogc100');
 		const gogc200 = read(tag, 'gogc200');
 		const memlimit = read(tag, 'memlimit');
-		const leak = read(tag, 'leak');
+		const leak = read(tag, 'retain');
 
 		test('reading gctrace: the last gc line’s start time and heap goal', () => {
-			const last = lastGcLine(gogc100);
-			const facts = labRunFacts(gogc100);
+			const last = lastGcLine(defaults);
+			const facts = labRunFacts(defaults);
 			assert.equal(facts.last?.lineNo, last.lineNo);
 			assert.deepEqual(keys(labAnswerKeys('reading-gctrace', [facts])), {
 				'last-start': { type: 'numeric', answer: last.seconds, unit: 's', tolerance: 0 },
@@ -73,7 +74,7 @@ for (const tag of ['go1.19', 'go1.26', 'go1.27']) {
 				rest: { type: 'choice', answer: 'back-to-back' },
 				'gc-cpu': { type: 'numeric', answer: lastGcLine(memlimit).percent, unit: '%', tolerance: 0 },
 			});
-			const steady = labRunFacts(gogc100);
+			const steady = labRunFacts(defaults);
 			assert.ok(steady.medianRestMs! > 10 * steady.medianCycleMs!, `${steady.medianRestMs} ms rest`);
 			assert.deepEqual(keys(labAnswerKeys('memlimit-under-live', [steady])).rest, { type: 'choice', answer: 'rests' });
 		});
@@ -85,13 +86,13 @@ for (const tag of ['go1.19', 'go1.26', 'go1.27']) {
 				'live-growth': { type: 'numeric', answer: live.at(-1)! - live[0]!, unit: 'MB', tolerance: 0 },
 				finding: { type: 'choice', answer: 'yes' },
 			});
-			assert.deepEqual(keys(labAnswerKeys('leak', [labRunFacts(gogc100)])).finding, { type: 'choice', answer: 'no' });
+			assert.deepEqual(keys(labAnswerKeys('leak', [labRunFacts(defaults)])).finding, { type: 'choice', answer: 'no' });
 		});
 	});
 }
 
 test('a run with no gc line, or too few, cannot answer', () => {
-	const lines = read('go1.26', 'gogc100');
+	const lines = read('go1.26', 'default');
 	assert.deepEqual(labAnswerKeys('reading-gctrace', [labRunFacts([])]), { ok: false, shortfall: 'no-cycles' });
 	assert.deepEqual(labAnswerKeys('reading-gctrace', []), { ok: false, shortfall: 'no-cycles' });
 	const two = lines.slice(
