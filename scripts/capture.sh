@@ -231,6 +231,22 @@ capstone() {
 	mv "$work/profiles.json" content/profiles/captures.json
 }
 
+# lab FILE ARGS...
+# Runs the GC lab's program (examples/lab, which exits by itself), with
+# one P as in the browser and gctrace and pacer lines, as the lessons' "try it"
+# boxes run it. GCENV, when set, is more of its environment, as for gcdemo.
+lab() {
+	local file=$1 args=("${@:2}") extra=() godebug=gctrace=1,gcpacertrace=1
+	wanted "$file" || return 0
+	[ -x "$bin/lab" ] || { echo "  $tag cannot build examples/lab: no $file"; return 0; }
+	[ -n "${GCENV:-}" ] && read -r -a extra <<<"$GCENV"
+	mkdir -p "$OUT/$(dirname "$file")"
+	(cd "$bin" && exec env GOMAXPROCS=1 "${extra[@]}" GODEBUG="$godebug" timeout 60 ./lab "${args[@]}") \
+		>/dev/null 2>"$OUT/$file"
+	complete "$file" || { echo "capture: $file is empty or unfinished" >&2; return 1; }
+	record "$file" "$godebug" 1 "GOMAXPROCS=1 ${extra[*]:+${extra[*]} }GODEBUG=$godebug ./lab ${args[*]}" "" examples/lab "go build"
+}
+
 # capture_all GOBINARY: every scenario with one toolchain.
 capture_all() {
 	local gobin=$1
@@ -244,6 +260,7 @@ capture_all() {
 	(cd examples/gcdemo && "$gobin" build -o "$bin/gcdemo" .)
 	# -trimpath: the goroutine profiles name files without this machine's paths.
 	(cd examples/capstone && "$gobin" build -trimpath -o "$bin/capstone" .)
+	(cd examples/lab && "$gobin" build -o "$bin/lab" .) 2>/dev/null || true
 	# A full run drops this release's captures of scenarios that no longer exist.
 	[ ${#only[@]} -eq 0 ] && rm -f "$OUT"/*/"$tag"-*.txt
 
@@ -287,6 +304,15 @@ capture_all() {
 	# The capstone: a service that leaks a goroutine per request, then the fix.
 	capstone "combined/$tag-capstone-leak.txt"
 	capstone "combined/$tag-capstone-fixed.txt" fixed
+	# The GC lab's program with the settings of the lessons' "try it" boxes
+	# (src/present/lab-experiments.ts), natively with one P: the lab's defaults;
+	# GOGC at 100 and doubled, with 8 MB live so that the two goals stand well
+	# apart; a memory limit under the live heap; and a live heap that leaks.
+	GCENV="GOGC=100" lab "combined/$tag-lab-default.txt" -rate=20 -size=4096 -live=4 -leak=0 -d=5s
+	GCENV="GOGC=100" lab "combined/$tag-lab-gogc100.txt" -rate=20 -size=4096 -live=8 -leak=0 -d=5s
+	GCENV="GOGC=200" lab "combined/$tag-lab-gogc200.txt" -rate=20 -size=4096 -live=8 -leak=0 -d=5s
+	GCENV="GOGC=100 GOMEMLIMIT=16MiB" lab "combined/$tag-lab-memlimit.txt" -rate=20 -size=4096 -live=24 -leak=0 -d=3s
+	GCENV="GOGC=100" lab "combined/$tag-lab-retain.txt" -rate=20 -size=4096 -live=4 -leak=5 -d=12s
 
 	# Go 1.26+: the GC cycle that checks for leaked goroutines. In Go 1.26 the
 	# profile behind it exists only with this experiment turned on at build

@@ -13,7 +13,9 @@ let cached: CandidateLine[] | undefined;
 /** The candidate lines, in capture order; the same at build time and in the browser. */
 export function practiceLines(): CandidateLine[] {
 	cached ??= sampleCandidateLines(
-		captures.map((c) => ({ file: c.file, text: captureText(c.file) })),
+		// The GC lab's runs (combined/*-lab-*.txt) are the lessons' try-it test data: practice sets keep
+		// to the other captures, so adding a lab scenario does not change every seeded set.
+		captures.filter((c) => !c.file.includes('-lab-')).map((c) => ({ file: c.file, text: captureText(c.file) })),
 		PER_GROUP,
 	);
 	return cached;

@@ -462,7 +462,11 @@ describe('gc-cpu', () => {
 			only(findFindings(log([gcLine(1, { at: 0.2, cpu: 60 }), gcLine(2, { at: 3, cpu: 25 })])), 'gc-cpu'),
 			undefined,
 		);
-		for (const file of allCaptures) assert.equal(only(findFindings(capture(file)), 'gc-cpu'), undefined, file);
+		// The lab's program under a memory limit below its live heap (lab-memlimit) runs the collector back
+		// to back on one P: a real case for this finding, where it may be raised.
+		for (const file of capturesOf((s) => !s.endsWith('lab-memlimit'))) {
+			assert.equal(only(findFindings(capture(file)), 'gc-cpu'), undefined, file);
+		}
 	});
 });
 
@@ -625,6 +629,8 @@ describe('every capture', () => {
 			if (s.endsWith('-block')) k.push('blocked-goroutines');
 			// A real pause longer than 10 ms is checked against the printed figures above.
 			if (only(findFindings(capture(file)), 'long-pause')) k.push('long-pause');
+			// The lab's program under a memory limit below its live heap keeps the collector busy on one P.
+			if (s.endsWith('lab-memlimit') && only(findFindings(capture(file)), 'gc-cpu')) k.push('gc-cpu');
 			// gcdemo calls runtime.GC and debug.FreeOSMemory halfway through (the web service does not).
 			if (s.startsWith('gcdemo') && /^(gctrace|combined)\//.test(file)) k.push('forced-gc');
 			return k;

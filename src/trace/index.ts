@@ -79,3 +79,20 @@ export {
 export type { FieldProduction, MetricName, RuntimeMetric } from './production.ts';
 export { normalRanges, rangesCheckedIn } from './normal-ranges.ts';
 export type { RangeSource } from './normal-ranges.ts';
+export {
+	checkLabAnswer,
+	labAnswerKeys,
+	labChoiceOptions,
+	labExperimentIds,
+	labMinCycles,
+	labRunFacts,
+} from './lab-checks.ts';
+export type {
+	LabAnswerKey,
+	LabAnswerKeys,
+	LabCheck,
+	LabCycle,
+	LabExperimentId,
+	LabRunFacts,
+	LabShortfall,
+} from './lab-checks.ts';

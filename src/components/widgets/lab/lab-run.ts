@@ -36,6 +36,12 @@ const graceMs = 5000;
 
 type State = 'idle' | 'loading' | 'running' | 'ended';
 
+/** A lesson's "try it" box runs the lab too (widgets/try-it/): it hears when a run ends, with its lines. */
+export interface LabRunOptions {
+	/** `ok`: the run ended without a problem (the page says what went wrong otherwise). */
+	onEnd?: (lines: readonly string[], ok: boolean) => void;
+}
+
 export class LabRun {
 	private readonly root: HTMLElement;
 	private worker: Worker | null = null;
@@ -47,24 +53,38 @@ export class LabRun {
 	private analyseTimer: ReturnType<typeof setTimeout> | undefined;
 	private limitTimer: ReturnType<typeof setTimeout> | undefined;
 	private lessons: Record<string, string>;
+	/** Prefix of the lines' ids, so that two runs on one page do not share them. */
+	private readonly ids: string;
+	private readonly options: LabRunOptions;
 
-	constructor(root: HTMLElement) {
+	constructor(root: HTMLElement, options: LabRunOptions = {}) {
 		this.root = root;
+		this.options = options;
+		this.ids = root.dataset.idPrefix ?? 'lab';
 		this.lessons = JSON.parse(root.dataset.findingLessons ?? '{}') as Record<string, string>;
-		this.find('download').addEventListener('click', () => this.download());
-		this.find('open-analyzer').addEventListener('click', () => void this.openInAnalyzer());
+		this.part('download')?.addEventListener('click', () => this.download());
+		this.part('open-analyzer')?.addEventListener('click', () => void this.openInAnalyzer());
 	}
 
 	private find<T extends HTMLElement = HTMLElement>(name: string): T {
-		return this.root.querySelector<T>(`[data-part="${name}"]`)!;
+		return this.part<T>(name)!;
+	}
+
+	/** A part the lab page has and a "try it" box may leave out (its buttons, the facts). */
+	private part<T extends HTMLElement = HTMLElement>(name: string): T | null {
+		return this.root.querySelector<T>(`[data-part="${name}"]`);
 	}
 
 	private setState(state: State): void {
 		this.root.dataset.state = state;
 		const busy = state === 'loading' || state === 'running';
-		this.find<HTMLButtonElement>('start').disabled = busy;
-		this.find<HTMLButtonElement>('stop').disabled = !busy;
-		this.find<HTMLButtonElement>('apply').disabled = state !== 'running';
+		const button = (name: string, disabled: boolean) => {
+			const b = this.part<HTMLButtonElement>(name);
+			if (b) b.disabled = disabled;
+		};
+		button('start', busy);
+		button('stop', !busy);
+		button('apply', state !== 'running');
 	}
 
 	private say(message: string, problem = false): void {
@@ -88,9 +108,11 @@ export class LabRun {
 		this.find('lines').replaceChildren();
 		this.find('findings').replaceChildren(el('p', { class: 'hint' }, 'No findings yet.'));
 		for (const dd of this.root.querySelectorAll<HTMLElement>('[data-fact]')) dd.textContent = '–';
-		this.find('facts').hidden = false;
+		const facts = this.part('facts');
+		if (facts) facts.hidden = false;
 		this.find('results').hidden = false;
-		this.find('action-status').textContent = '';
+		const actionStatus = this.part('action-status');
+		if (actionStatus) actionStatus.textContent = '';
 		this.setState('loading');
 		this.say(labLoadingText());
 		const worker = new Worker(new URL('./lab-worker.ts', import.meta.url), { type: 'module' });
@@ -142,6 +164,7 @@ export class LabRun {
 		this.analyseTimer = undefined;
 		this.analyse();
 		this.say(message(), problem);
+		this.options.onEnd?.(this.lines, !problem);
 	}
 
 	private onMessage(message: FromLabWorker): void {
@@ -196,9 +219,9 @@ export class LabRun {
 			const n = this.lines.length;
 			if (n > maxShownLines) continue;
 			const parsed = parseLine(text);
-			const item = el('div', { class: 'lab-line', id: `lab-line-${n}`, 'data-line': String(n) });
+			const item = el('div', { class: 'lab-line', id: `${this.ids}-line-${n}`, 'data-line': String(n) });
 			if (parsed.kind === 'other') item.append(el('p', { class: 'lab-line-other' }, text));
-			else item.innerHTML = renderTraceLine(parsed, { id: `lab${n}`, source: `line ${n}`, collapsed: true });
+			else item.innerHTML = renderTraceLine(parsed, { id: `${this.ids}${n}`, source: `line ${n}`, collapsed: true });
 			items.push(item);
 		}
 		box.append(...items);
@@ -257,7 +280,7 @@ export class LabRun {
 	}
 
 	private showLine(lineNo: number): void {
-		const line = document.getElementById(`lab-line-${lineNo}`);
+		const line = document.getElementById(`${this.ids}-line-${lineNo}`);
 		if (!line) return;
 		line.scrollIntoView({ block: 'nearest' });
 		line.querySelector<HTMLElement>('a.tok')?.focus({ preventScroll: true });
@@ -276,7 +299,7 @@ export class LabRun {
 				const words = findingWords(f, siteBase);
 				const slug = words.lesson.replace(/\/$/, '').split('/').at(-1) ?? '';
 				const lines = el('p', { class: 'finding-lines' }, `${words.linesLabel}: `);
-				f.lines.forEach((n, i) => lines.append(i ? ', ' : '', el('a', { href: `#lab-line-${n}` }, String(n))));
+				f.lines.forEach((n, i) => lines.append(i ? ', ' : '', el('a', { href: `#${this.ids}-line-${n}` }, String(n))));
 				if (words.more) lines.append(` and ${words.more}`);
 				return el(
 					'article',
