@@ -99,7 +99,10 @@ test('a comparison link with a cut-off log names the log at fault', async () => 
 		decodeComparison({ before: values.before, after: values.after.slice(0, values.after.length / 2) }),
 		/^Error: the link’s “after” log does not decompress; it may have been cut off or changed/,
 	);
-	await assert.rejects(decodeComparison({ before: 'not base64!', after: values.after }), /the link’s “before” log is not valid base64url text/);
+	await assert.rejects(
+		decodeComparison({ before: 'not base64!', after: values.after }),
+		/the link’s “before” log is not valid base64url text/,
+	);
 });
 
 test('a comparison link is held to the limits of one link, for both logs together', async () => {
