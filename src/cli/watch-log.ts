@@ -5,7 +5,7 @@
  */
 
 /** The most of the watched output kept for the page and the summary; later lines only pass through. */
-export const maxWatchedChars = 64 * 1024 * 1024;
+const maxWatchedChars = 64 * 1024 * 1024;
 
 export interface WatchedLog {
 	/** Adds a chunk of one stream (`name`); only its complete lines join the log. */

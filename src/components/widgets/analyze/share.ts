@@ -18,8 +18,8 @@ export const maxLinkValueChars = maxFragmentChars + 4 * 1024;
 export const maxLinkLogBytes = maxShareBytes + 1024 * 1024;
 export const fragmentKey = 'log';
 /** The keys of a comparison's two logs, in the order the page shows them. */
-export const compareKeys = ['before', 'after'] as const;
-export type CompareKey = (typeof compareKeys)[number];
+const compareKeys = ['before', 'after'] as const;
+type CompareKey = (typeof compareKeys)[number];
 
 const mb = (bytes: number): string => `${Math.round(bytes / 1024 / 1024)} MB`;
 const kb = (chars: number): string => `${Math.ceil(chars / 1024)} KB`;
@@ -132,8 +132,11 @@ export async function decodeComparison(
 				throw new LinkTooLarge(
 					`This link holds more than a shared link may: its two logs unpack to more than ${mb(limit)} ` +
 						`together, the most this page reads from a link. Ask for the log files themselves instead.`,
+					{ cause: error },
 				);
-			throw new Error((error as Error).message.replace('the link’s log', `the link’s “${key}” log`));
+			throw new Error((error as Error).message.replace('the link’s log', `the link’s “${key}” log`), {
+				cause: error,
+			});
 		}
 		left -= new TextEncoder().encode(logs[key]).length;
 	}
