@@ -255,6 +255,9 @@ async function main(): Promise<number> {
 				(fromSource
 					? path.resolve(import.meta.dirname, '..', '..', 'dist')
 					: path.resolve(import.meta.dirname, 'site')),
+			noSiteHint: fromSource
+				? 'build it first with `npm run build`'
+				: `this package does not carry the site: from a clone of the repository, run \`npm run build\`, then \`npm run explain -- --watch\`, or set ${siteDirVariable} to a built copy of the site`,
 			programName,
 		});
 	const inputs = options.files.length ? options.files : ['-'];

@@ -25,6 +25,8 @@ export interface WatchOptions {
 	command: string[] | null;
 	/** The built site: a folder holding analyze/index.html, built for the base path `/`. */
 	siteDir: string;
+	/** What to do when `siteDir` holds no built site, as a clause. */
+	noSiteHint: string;
 	programName: string;
 }
 
@@ -70,9 +72,7 @@ const summaryEveryMs = 1000;
 export async function watch(options: WatchOptions): Promise<number> {
 	const root = path.resolve(options.siteDir);
 	if (!existsSync(path.join(root, 'analyze', 'index.html')))
-		throw new WatchError(
-			`the live view serves the built site, and ${root} holds none; build it first with \`npm run build\``,
-		);
+		throw new WatchError(`the live view serves the built site, and ${root} holds none; ${options.noSiteHint}`);
 
 	let state: WatchState = { running: true };
 	const clients = new Set<ServerResponse>();

@@ -138,6 +138,8 @@ export class AnalyzerView {
 		}, 1000);
 		this.say('Watching a live program: its lines appear below as it prints them.', false);
 		show();
+		// On a phone the status is below the input boxes: bring it into view.
+		liveText.scrollIntoView({ block: 'nearest' });
 		source.addEventListener('lines', (e) => {
 			const text = JSON.parse((e as MessageEvent<string>).data) as string;
 			parts.push(text);
