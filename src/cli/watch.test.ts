@@ -1,7 +1,7 @@
 // `explain --watch` as a user runs it: a real program under it, its output passed through, the
 // page's stream of lines read over HTTP from 127.0.0.1, exit statuses.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -132,4 +132,22 @@ test('a program that cannot be run, or no built site, is told in one line', asyn
 		/the live view serves the built site, and .*nothing holds none; build it first/,
 	);
 	assert.equal(await unbuilt.closed, 2);
+});
+
+test('bad --watch usage is one line and exit status 2', () => {
+	const cases: [string[], RegExp][] = [
+		[['--watch'], /--watch needs the program to run after --, or - to read a pipe; usage: /],
+		[['--watch', 'server'], /--watch needs the program to run after --/],
+		[['--watch', '--port', '70000', '--', 'x'], /--port needs a port number from 0 to 65535/],
+		[['--watch', '--godebug', 'gctrace', '--', 'x'], /--godebug has "gctrace", which is not a key=value setting/],
+		[['--godebug', 'gctrace=1', 'app.log'], /--godebug and --port go with --watch/],
+		[['--watch', '--json', '--', 'x'], /--watch goes alone, without --compare or --json/],
+		[['--watch', '--godebug', 'gctrace=1', '-'], /--godebug sets the environment of a program --watch runs/],
+	];
+	for (const [args, message] of cases) {
+		const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
+		assert.equal(r.status, 2, args.join(' '));
+		assert.match(r.stderr, message);
+		assert.equal(r.stderr.trimEnd().split('\n').length, 1);
+	}
 });
