@@ -109,7 +109,7 @@ test('both logs travel in one share link, and the link opens the same comparison
 			.evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-measure'), r.textContent]));
 	const made = await measures();
 	await section(page).getByRole('button', { name: 'Make a link to share both logs' }).click();
-	const link = await section(page).getByLabel('Share link').inputValue();
+	const link = await section(page).getByLabel('Share link to both logs').inputValue();
 	expect(new URL(link).hash).toMatch(/^#before=[\w-]+&after=[\w-]+$/);
 	await expect(section(page).locator('[data-part="compare-share-message"]')).toContainText(
 		'Both logs travel in the part of the address after #',
@@ -135,7 +135,7 @@ test('a comparison link that is cut off, or logs too large for one, are told pla
 	await page.goto('/analyze/');
 	await section(page).getByRole('button', { name: 'Try GOGC=50 against GOGC=400' }).click();
 	await section(page).getByRole('button', { name: 'Make a link to share both logs' }).click();
-	const link = new URL(await section(page).getByLabel('Share link').inputValue());
+	const link = new URL(await section(page).getByLabel('Share link to both logs').inputValue());
 	const cut = link.hash.slice(0, link.hash.length - 40);
 	await page.goto('/analyze/');
 	await page.evaluate((hash) => (location.hash = hash), cut);
@@ -157,7 +157,7 @@ test('a comparison link that is cut off, or logs too large for one, are told pla
 	await expect(section(page).locator('[data-part="compare-share-message"]')).toContainText(
 		/^These logs are too large to share in a link: together they would need [\d.]+ KB in the address/,
 	);
-	await expect(section(page).getByLabel('Share link')).toBeHidden();
+	await expect(section(page).getByLabel('Share link to both logs')).toBeHidden();
 });
 
 for (const scheme of ['light', 'dark'] as const) {

@@ -97,7 +97,7 @@ class CompareRuns extends HTMLElement {
 			if (error instanceof LinkTooLarge) this.say(error.message, true);
 			else
 				this.say(
-					`This link carries logs that cannot be read: ${(error as Error).message}. Ask for a new link, or give the two logs below.`,
+					`This link carries logs that cannot be read: ${(error as Error).message}. Ask for a new link, or give this section the two logs.`,
 					true,
 				);
 		}
