@@ -140,7 +140,7 @@ test('a comparison link that is cut off, or logs too large for one, are told pla
 	await page.goto('/analyze/');
 	await page.evaluate((hash) => (location.hash = hash), cut);
 	await expect(section(page).locator('[data-part="compare-status"]')).toHaveText(
-		/^This link carries logs that cannot be read: the link’s “after” log (does not decompress|is not text|is not valid base64url text); it may have been cut off or changed\. Ask for a new link, or give the two logs below\.$/,
+		/^This link carries logs that cannot be read: the link’s “after” log (does not decompress|is not text|is not valid base64url text); it may have been cut off or changed\. Ask for a new link, or give this section the two logs\.$/,
 	);
 	await expect(results(page)).toBeHidden();
 	// A real capture followed by lines that do not compress (random hex): far past a link's length.
