@@ -1,6 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -95,6 +97,67 @@ test('pasted logs compare too; a missing one, or one with no trace lines, is tol
 	await expect(section(page).locator('[data-part="compare-status"]')).toContainText(
 		'No trace lines: the one line in the pasted after text is not Go runtime trace output.',
 	);
+});
+
+test('both logs travel in one share link, and the link opens the same comparison', async ({ page, context }) => {
+	await page.goto('/analyze/');
+	await section(page).getByRole('button', { name: 'Try GOGC=50 against GOGC=400' }).click();
+	await expect(results(page)).toBeVisible();
+	const measures = () =>
+		results(page)
+			.locator('tr[data-measure]')
+			.evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-measure'), r.textContent]));
+	const made = await measures();
+	await section(page).getByRole('button', { name: 'Make a link to share both logs' }).click();
+	const link = await section(page).getByLabel('Share link to both logs').inputValue();
+	expect(new URL(link).hash).toMatch(/^#before=[\w-]+&after=[\w-]+$/);
+	await expect(section(page).locator('[data-part="compare-share-message"]')).toContainText(
+		'Both logs travel in the part of the address after #',
+	);
+	// Opened afresh, as the person it was sent to would.
+	const other = await context.newPage();
+	await other.goto(link);
+	await expect(results(other)).toBeVisible();
+	await expect(section(other).locator('[data-part="compare-status"]')).toHaveText(
+		'Compared the shared before log (before) with the shared after log (after).',
+	);
+	expect(
+		await results(other)
+			.locator('tr[data-measure]')
+			.evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-measure'), r.textContent])),
+	).toEqual(made);
+	await expect(results(other).locator('[data-part="compare-charts"] figure canvas')).toHaveCount(4);
+	// The pasted boxes hold the logs, to edit and compare again.
+	expect(await section(other).getByLabel('or paste it').first().inputValue()).toMatch(/^gc 1 @/m);
+});
+
+test('a comparison link that is cut off, or logs too large for one, are told plainly', async ({ page }) => {
+	await page.goto('/analyze/');
+	await section(page).getByRole('button', { name: 'Try GOGC=50 against GOGC=400' }).click();
+	await section(page).getByRole('button', { name: 'Make a link to share both logs' }).click();
+	const link = new URL(await section(page).getByLabel('Share link to both logs').inputValue());
+	const cut = link.hash.slice(0, link.hash.length - 40);
+	await page.goto('/analyze/');
+	await page.evaluate((hash) => (location.hash = hash), cut);
+	await expect(section(page).locator('[data-part="compare-status"]')).toHaveText(
+		/^This link carries logs that cannot be read: the link’s “after” log (does not decompress|is not text|is not valid base64url text); it may have been cut off or changed\. Ask for a new link, or give this section the two logs\.$/,
+	);
+	await expect(results(page)).toBeHidden();
+	// A real capture followed by lines that do not compress (random hex): far past a link's length.
+	const capture = readFileSync(path.join(tracesDir, before), 'utf8');
+	const noise = Array.from({ length: 3000 }, (_, i) => `${i} ${randomBytes(24).toString('hex')}`).join('\n');
+	for (const box of [0, 1])
+		await section(page)
+			.getByLabel('Choose a log file')
+			.nth(box)
+			.setInputFiles({ name: `noisy-${box}.log`, mimeType: 'text/plain', buffer: Buffer.from(`${capture}${noise}\n`) });
+	await section(page).getByRole('button', { name: 'Compare the two runs' }).click();
+	await expect(results(page)).toBeVisible();
+	await section(page).getByRole('button', { name: 'Make a link to share both logs' }).click();
+	await expect(section(page).locator('[data-part="compare-share-message"]')).toContainText(
+		/^These logs are too large to share in a link: together they would need [\d.]+ KB in the address/,
+	);
+	await expect(section(page).getByLabel('Share link to both logs')).toBeHidden();
 });
 
 for (const scheme of ['light', 'dark'] as const) {

@@ -161,3 +161,25 @@ test('a binary file, a missing file and an unknown option: one clear line and ex
 		assert.equal(r.stderr.trimEnd().split('\n').length, 1, r.stderr);
 	}
 });
+
+test('--watch of a pipe works from the package with a built site named, and says what it needs without one', () => {
+	const site = path.join(dir, 'site');
+	mkdirSync(path.join(site, 'analyze'), { recursive: true });
+	writeFileSync(path.join(site, 'analyze', 'index.html'), '<!doctype html><title>analyzer</title>');
+	const gcLine =
+		'gc 1 @0.010s 0%: 0.1+0.2+0.01 ms clock, 0.2+0/0.1/0+0.02 ms cpu, 3->3->0 MB, 4 MB goal, 0 MB stacks, 0 MB globals, 2 P\n';
+	const watched = run(installed(), ['--watch', '-'], {
+		input: gcLine,
+		env: { ...userEnv, GODEBUG_EXPLAINED_SITE_DIR: site },
+	});
+	assert.equal(watched.status, 0, watched.stderr);
+	assert.equal(watched.stdout, gcLine);
+	assert.match(
+		watched.stderr,
+		/^godebug-explained: the live analyzer is at http:\/\/127\.0\.0\.1:\d+\/analyze\/#watch /,
+	);
+	assert.match(watched.stderr, /godebug-explained: the input ended; 1 line · 1 GC cycle/);
+	const without = run(installed(), ['--watch', '-'], { input: gcLine });
+	assert.equal(without.status, 2);
+	assert.match(without.stderr, /this package does not carry the site: .*GODEBUG_EXPLAINED_SITE_DIR/);
+});

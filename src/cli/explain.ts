@@ -7,11 +7,14 @@
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import path from 'node:path';
 import type { Readable } from 'node:stream';
 import cliPackage from '../../packages/cli/package.json' with { type: 'json' };
 import { binaryEvidence, binarySampleBytes, compareAnalyses, createLogAnalysis } from '../trace/index.ts';
 import { publishedSite } from '../present/urls.ts';
+import { defaultWatchSettings, godebugProblem } from '../present/watch.ts';
 import { siteAt, siteVariable, type Site } from './site.ts';
+import { siteDirVariable, watch, WatchError } from './watch.ts';
 import {
 	createHumanView,
 	createJsonView,
@@ -28,11 +31,15 @@ const programName = fromSource ? 'explain' : cliPackage.name;
 
 const annotateUsage = `${command} [--json] [--site URL] [FILE...]`;
 const compareUsage = `${command} --compare [--json] BEFORE AFTER`;
+const watchUsage = `${command} --watch [--godebug SETTINGS] [--port N] -- PROGRAM [ARG...]`;
+const watchPipeUsage = `${command} --watch [--port N] -`;
 /** On one line, for error messages, which are one line. */
-const usage = `usage: ${annotateUsage} (reads standard input when no FILE is given), or ${compareUsage}`;
+const usage = `usage: ${annotateUsage} (reads standard input when no FILE is given), or ${compareUsage}, or ${watchUsage}, or ${watchPipeUsage}`;
 
 const help = `usage: ${annotateUsage}   (reads standard input when no FILE is given)
        ${compareUsage}
+       ${watchUsage}
+       ${watchPipeUsage}
 
 Annotates GODEBUG trace output (schedtrace, scheddetail, gctrace, gcpacertrace, scavtrace,
 inittrace): each line with its fields and their meanings, the first time each field appears
@@ -60,6 +67,17 @@ with the address of its page on the site, then a summary of each input with its 
                and a verdict in words. With --json, one object:
                  {"compare": {"before": {...}, "after": {...}, "measures": [...], "caveats": [...],
                               "verdict": [...]}}
+  --watch      watch a live program: runs PROGRAM with the GODEBUG settings added to its
+               environment (after any it already has; default ${defaultWatchSettings}),
+               passes its output through untouched, and serves the analyzer on 127.0.0.1,
+               its charts and findings updating as lines arrive; the terminal keeps a one-line
+               summary. With -, reads a live pipe instead (\`./app 2>&1 | ${command} --watch -\`).
+               Stops when the program exits or the input ends, or on Ctrl-C. Nothing leaves this
+               machine. The exit status is the program's.
+  --godebug S  the GODEBUG settings for --watch, such as gctrace=1,gcpacertrace=1
+  --port N     the port for --watch (default: a free one)
+               (--watch serves the built site: the repository's dist/, or the folder in the
+               ${siteDirVariable} environment variable)
   --site URL   the copy of the site that links point to (default ${publishedSite},
                or the ${siteVariable} environment variable)
   --help       this text
@@ -76,22 +94,42 @@ interface Options {
 	compare: boolean;
 	site: Site;
 	files: string[];
+	watch: { settings: string; port: number; command: string[] | null } | null;
 }
 
 function parseArgs(args: string[]): Options {
 	let json = false;
 	let compare = false;
+	let watching = false;
+	let settings: string | null = null;
+	let port: number | null = null;
 	let address = process.env[siteVariable] || publishedSite;
 	let addressFrom = `the ${siteVariable} environment variable`;
 	const files: string[] = [];
 	let onlyFiles = false;
+	/** How many arguments came before `--`: with --watch, what follows it is the program. */
+	let beforeDashes: number | null = null;
 	for (let i = 0; i < args.length; i++) {
 		const arg = args[i];
 		if (onlyFiles || arg === '-' || !arg.startsWith('-')) files.push(arg);
-		else if (arg === '--') onlyFiles = true;
-		else if (arg === '--json') json = true;
+		else if (arg === '--') {
+			onlyFiles = true;
+			beforeDashes = files.length;
+		} else if (arg === '--json') json = true;
 		else if (arg === '--compare') compare = true;
-		else if (arg === '--site' || arg.startsWith('--site=')) {
+		else if (arg === '--watch') watching = true;
+		else if (arg === '--godebug' || arg.startsWith('--godebug=')) {
+			const value = arg === '--godebug' ? args[++i] : arg.slice('--godebug='.length);
+			if (value === undefined) throw new UsageError(`--godebug needs settings, such as ${defaultWatchSettings}`);
+			const problem = godebugProblem(value);
+			if (problem !== null) throw new UsageError(`--godebug ${problem}`);
+			settings = value;
+		} else if (arg === '--port' || arg.startsWith('--port=')) {
+			const value = arg === '--port' ? args[++i] : arg.slice('--port='.length);
+			port = Number(value);
+			if (value === undefined || !/^\d+$/.test(value) || port > 65535)
+				throw new UsageError(`--port needs a port number from 0 to 65535 (0: a free one), not "${value ?? ''}"`);
+		} else if (arg === '--site' || arg.startsWith('--site=')) {
 			const value = arg === '--site' ? args[++i] : arg.slice('--site='.length);
 			if (value === undefined) throw new UsageError(`--site needs the site's address, such as ${publishedSite}`);
 			address = value;
@@ -106,11 +144,32 @@ function parseArgs(args: string[]): Options {
 	}
 	const site = siteAt(address);
 	if (typeof site === 'string') throw new UsageError(`${addressFrom}: ${site}`);
+	if ((settings !== null || port !== null) && !watching)
+		throw new UsageError(`--godebug and --port go with --watch; usage: ${watchUsage}`);
+	if (watching) {
+		if (compare || json) throw new UsageError(`--watch goes alone, without --compare or --json; usage: ${watchUsage}`);
+		const pipe = files.length === 1 && files[0] === '-' && beforeDashes === null;
+		if (!pipe && (beforeDashes !== 0 || files.length === 0))
+			throw new UsageError(
+				`--watch needs the program to run after --, or - to read a pipe; usage: ${watchUsage}, or ${watchPipeUsage}`,
+			);
+		if (pipe && settings !== null)
+			throw new UsageError(
+				'--godebug sets the environment of a program --watch runs; a pipe comes from a program already running',
+			);
+		return {
+			json,
+			compare,
+			site,
+			files: [],
+			watch: { settings: settings ?? defaultWatchSettings, port: port ?? 0, command: pipe ? null : files },
+		};
+	}
 	if (compare && (files.length !== 2 || files.includes('-')))
 		throw new UsageError(
 			`--compare needs two files, the run before a change and the run after it (got ${files.length === 2 ? 'standard input' : files.length}); usage: ${compareUsage}`,
 		);
-	return { json, compare, site, files };
+	return { json, compare, site, files, watch: null };
 }
 
 /**
@@ -186,6 +245,21 @@ async function main(): Promise<number> {
 	const options = parseArgs(process.argv.slice(2));
 	const color = !options.json && process.stdout.isTTY === true && !process.env.NO_COLOR;
 	if (options.compare) return compareFiles(options, color);
+	if (options.watch)
+		return watch({
+			...options.watch,
+			// The built site: the repository's dist/ from source, the package's own copy once
+			// installed, or another build named in the environment.
+			siteDir:
+				process.env[siteDirVariable] ||
+				(fromSource
+					? path.resolve(import.meta.dirname, '..', '..', 'dist')
+					: path.resolve(import.meta.dirname, 'site')),
+			noSiteHint: fromSource
+				? 'build it first with `npm run build`'
+				: `this package does not carry the site: from a clone of the repository, run \`npm run build\`, then \`npm run explain -- --watch\`, or set ${siteDirVariable} to a built copy of the site`,
+			programName,
+		});
 	const inputs = options.files.length ? options.files : ['-'];
 	const output = { out: process.stdout, programName, site: options.site };
 	const view = options.json
@@ -207,7 +281,7 @@ async function main(): Promise<number> {
 try {
 	process.exitCode = await main();
 } catch (err) {
-	if (err instanceof UsageError) {
+	if (err instanceof UsageError || err instanceof WatchError) {
 		process.stderr.write(`${programName}: ${err.message}\n`);
 		process.exitCode = 2;
 	} else if ((err as NodeJS.ErrnoException).code === 'EPIPE') {

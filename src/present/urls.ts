@@ -64,6 +64,19 @@ export function analyzeUrl(base = '/'): string {
 	return siteUrl('analyze/', base);
 }
 
+/** The fragment that makes /analyze/ watch a live program (`explain --watch` serves the page). */
+export const watchFragment = 'watch';
+
+/** /analyze/ watching the program `explain --watch` runs: only that command's server answers it. */
+export function watchPageUrl(base = '/'): string {
+	return `${analyzeUrl(base)}#${watchFragment}`;
+}
+
+/** The stream of the watched program's lines (server-sent events) beside the page. */
+export function watchEventsUrl(base = '/'): string {
+	return siteUrl('analyze/watch-events', base);
+}
+
 /** A real capture as a plain text file (`gctrace/go1.26-web-load.txt`), for the analyzer's examples. */
 export function captureFileUrl(file: string, base = '/'): string {
 	return siteUrl(`analyze/captures/${file}`, base);

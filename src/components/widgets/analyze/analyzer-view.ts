@@ -32,6 +32,7 @@ import {
 	timeCoveredText,
 } from '../../../present/summary.ts';
 import { bucketText, percentileDefinition, shownBuckets, statFacts } from '../../../present/stats.ts';
+import { liveStatusText, type WatchState } from '../../../present/watch.ts';
 import { siteBase } from '../../shared/site-base.ts';
 import { el } from '../../shared/element.ts';
 
@@ -52,6 +53,10 @@ export class AnalyzerView {
 	private charts: Charts | null = null;
 	private readonly browser: LineBrowser;
 	private started = 0;
+	/** While the page follows a live program (`explain --watch`): its stream of lines. */
+	private live: EventSource | null = null;
+	/** Called after each analysis while watching: the last one after the program ended is final. */
+	private afterLiveRun: (() => void) | null = null;
 
 	private find<T extends HTMLElement = HTMLElement>(name: string): T {
 		return this.root.querySelector<T>(`[data-part="${name}"]`)!;
@@ -104,6 +109,88 @@ export class AnalyzerView {
 		}
 	}
 
+	// ---- a live program ------------------------------------------------------------------
+
+	/**
+	 * Follows the lines `explain --watch` streams from the program it runs, analysing them again
+	 * at most once a second while more arrive: the same analysis, charts and findings as a file's.
+	 */
+	watch(eventsUrl: string): void {
+		this.stopWatching();
+		const parts: string[] = [];
+		let lineCount = 0;
+		let state: WatchState = { running: true };
+		let changed = false;
+		const liveText = this.liveLine();
+		const source = new EventSource(eventsUrl);
+		this.live = source;
+		const show = () => (liveText.textContent = liveStatusText(lineCount, state));
+		const refresh = () => {
+			if (!changed || this.running) return;
+			changed = false;
+			void this.run(new Blob(parts, { type: 'text/plain' }), 'the watched output', false, true);
+		};
+		const timer = setInterval(() => {
+			// Another log was given meanwhile: the watch is over.
+			if (this.live !== source) return clearInterval(timer);
+			refresh();
+			if (!state.running && !changed && !this.running) clearInterval(timer);
+		}, 1000);
+		this.say('Watching a live program: its lines appear below as it prints them.', false);
+		show();
+		// On a phone the status is below the input boxes: bring it into view.
+		liveText.scrollIntoView({ block: 'nearest' });
+		source.addEventListener('lines', (e) => {
+			const text = JSON.parse((e as MessageEvent<string>).data) as string;
+			parts.push(text);
+			for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lineCount++;
+			changed = true;
+			show();
+		});
+		this.afterLiveRun = () => {
+			if (state.running || changed) return;
+			// The analysis of every line the program printed: said once, for screen readers too.
+			this.say(liveStatusText(lineCount, state), false);
+			this.afterLiveRun = null;
+		};
+		source.addEventListener('state', (e) => {
+			state = JSON.parse((e as MessageEvent<string>).data) as WatchState;
+			show();
+			if (state.running) return;
+			source.close();
+			if (changed) refresh();
+			else if (!this.running) this.afterLiveRun?.();
+		});
+		source.addEventListener('error', () => {
+			if (source.readyState !== EventSource.CLOSED || !state.running) return;
+			clearInterval(timer);
+			this.say(
+				lineCount === 0
+					? 'Nothing to watch here: this address follows a live program only when the command “npm run explain -- --watch -- PROGRAM” serves the page. Start it that way, or give a log below.'
+					: `The connection to the watching command was lost after ${lineCount.toLocaleString('en')} lines; the analysis below is of those.`,
+				true,
+			);
+		});
+	}
+
+	/** The line under the status that counts the lines as they arrive (not announced each time). */
+	private liveLine(): HTMLElement {
+		const status = this.find('status');
+		let line = this.root.querySelector<HTMLElement>('[data-part="live"]');
+		if (!line) {
+			line = el('p', { class: 'live-status', 'data-part': 'live' });
+			status.after(line);
+		}
+		return line;
+	}
+
+	private stopWatching(): void {
+		this.live?.close();
+		this.live = null;
+		this.afterLiveRun = null;
+		this.root.querySelector('[data-part="live"]')?.remove();
+	}
+
 	// ---- the worker -------------------------------------------------------------------
 
 	private startWorker(): Worker {
@@ -148,6 +235,10 @@ export class AnalyzerView {
 			);
 		} else if (message.type === 'partial') {
 			if (this.running) this.showPartial(message);
+		} else if (message.type === 'bad' && this.live !== null) {
+			// A program prints its first trace line after a while: until then, nothing is wrong.
+			this.finishRun();
+			this.afterLiveRun?.();
 		} else if (message.type === 'bad') {
 			this.finishRun();
 			this.dropPartial();
@@ -179,6 +270,22 @@ export class AnalyzerView {
 	// ---- a run --------------------------------------------------------------------------
 
 	async analyze(blob: Blob, name: string, fromLink = false): Promise<void> {
+		this.stopWatching();
+		await this.run(blob, name, fromLink);
+	}
+
+	/** Reads `blob`; `refresh` keeps the last results in place until the new ones are ready. */
+	private async run(blob: Blob, name: string, fromLink = false, refresh = false): Promise<void> {
+		if (refresh && this.result !== null) {
+			this.blob = blob;
+			this.sourceName = name;
+			this.running = true;
+			this.started = performance.now();
+			// The same worker reads the log again: its script may not be fetchable any more once
+			// the watching command has stopped its server.
+			(this.worker ?? this.startWorker()).postMessage({ type: 'analyze', blob } satisfies ToWorker);
+			return;
+		}
 		// An address still carrying an earlier log would reopen that one, not this.
 		if (!fromLink && logFromFragment(location.hash) !== null)
 			history.replaceState(null, '', location.pathname + location.search);
@@ -197,7 +304,7 @@ export class AnalyzerView {
 		bar.removeAttribute('value');
 		this.find('progress-text').textContent = '';
 		this.find('running').hidden = false;
-		this.say(`Reading ${name} (${bytesText(blob.size)})…`, false);
+		if (this.live === null) this.say(`Reading ${name} (${bytesText(blob.size)})…`, false);
 		this.startWorker().postMessage({ type: 'analyze', blob } satisfies ToWorker);
 	}
 
@@ -258,11 +365,13 @@ export class AnalyzerView {
 		this.result = result;
 		const { summary, findings } = result;
 		const took = ((performance.now() - this.started) / 1000).toFixed(1);
-		this.say(
-			`Analysed ${this.sourceName}: ${plural(summary.lineCount, 'line')}, ${plural(findings.length, 'finding')}, ` +
-				`${plural(summary.problemCount, 'problem')} (${took} s).`,
-			false,
-		);
+		const refreshed = this.live !== null && !this.find('browser').hidden;
+		if (this.live === null)
+			this.say(
+				`Analysed ${this.sourceName}: ${plural(summary.lineCount, 'line')}, ${plural(findings.length, 'finding')}, ` +
+					`${plural(summary.problemCount, 'problem')} (${took} s).`,
+				false,
+			);
 		this.find('results').hidden = false;
 		this.find('browser').hidden = false;
 		this.renderSummary(summary, result.stats);
@@ -271,9 +380,11 @@ export class AnalyzerView {
 		this.find('share').hidden = false;
 		this.find('share-out').hidden = true;
 		void this.applyFilter(-1);
-		this.find('detail').replaceChildren(
-			el('p', { class: 'hint' }, 'Select a line above to see it explained field by field.'),
-		);
+		this.afterLiveRun?.();
+		if (!refreshed)
+			this.find('detail').replaceChildren(
+				el('p', { class: 'hint' }, 'Select a line above to see it explained field by field.'),
+			);
 		// The charts are drawn in tasks of their own, so the summary appears without waiting.
 		setTimeout(() => {
 			if (this.result === result) this.drawCharts(result.series, 1);

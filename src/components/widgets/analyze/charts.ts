@@ -13,6 +13,7 @@ import type { FieldKey, SeriesGroup } from '~/trace/index.ts';
 import type { ChartSeries } from './chart-series.ts';
 import { missingChartsText, slowestInits } from './chart-kinds.ts';
 import { chartRows } from './chart-rows.ts';
+import { cssColour } from '~/components/shared/css-colour.ts';
 import type { ChartRows } from './chart-rows.ts';
 
 interface PlotSeries {
@@ -234,8 +235,7 @@ interface Theme {
 }
 
 function readTheme(el: HTMLElement): Theme {
-	const css = getComputedStyle(el);
-	const prop = (name: string, fallback: string): string => css.getPropertyValue(name).trim() || fallback;
+	const prop = (name: string, fallback: string): string => cssColour(el, name, fallback);
 	return {
 		text: prop('--text', '#1b1f24'),
 		muted: prop('--text-muted', '#4a5360'),

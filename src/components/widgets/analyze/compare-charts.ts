@@ -7,6 +7,7 @@
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { LogSeries, SeriesGroup } from '~/trace/index.ts';
+import { cssColour } from '~/components/shared/css-colour.ts';
 
 interface OverlaySpec {
 	title: string;
@@ -51,8 +52,7 @@ function points(group: ReturnType<OverlaySpec['pick']>): uPlot.AlignedData {
 }
 
 function drawOne(figure: HTMLElement, spec: OverlaySpec, data: uPlot.AlignedData, width: number): uPlot {
-	const css = getComputedStyle(figure);
-	const prop = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
+	const prop = (name: string, fallback: string) => cssColour(figure, name, fallback);
 	const text = prop('--text', '#1b1f24');
 	const border = prop('--border', '#c9d0d9');
 	const bg = prop('--bg', '#ffffff');

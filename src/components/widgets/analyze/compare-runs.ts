@@ -3,6 +3,8 @@
  * or pasted text), runs the core's one analysis on each, compares them (`compareAnalyses`) and
  * shows the measures as a table, the verdict in words and both runs' charts overlaid. The logs
  * are read here, in the page: comparing is for runs of a few MB, not the analyzer's gigabytes.
+ * Two small logs can be shared in one link (`#before=…&after=…`, share.ts), which this element
+ * opens when the page is loaded with one.
  */
 import { compareAnalyses, createLogAnalysis, describeEra, type LogAnalysis } from '~/trace/index.ts';
 import {
@@ -16,6 +18,14 @@ import {
 } from '~/present/compare.ts';
 import { bytesText, noTraceText, plural } from '~/present/summary.ts';
 import { el } from '~/components/shared/element.ts';
+import {
+	comparisonFromFragment,
+	decodeComparison,
+	encodeComparison,
+	LinkTooLarge,
+	maxFragmentChars,
+	maxShareBytes,
+} from './share.ts';
 
 /** The largest log each side takes: the analysis runs on the page's own thread. */
 const maxCompareBytes = 50 * 1024 * 1024;
@@ -30,6 +40,8 @@ interface Run {
 
 class CompareRuns extends HTMLElement {
 	private charts: { destroy(): void } | null = null;
+	/** The two logs last compared, for a share link. */
+	private compared: { before: string; after: string } | null = null;
 
 	private find<T extends HTMLElement = HTMLElement>(name: string): T {
 		return this.querySelector<T>(`[data-part="${name}"]`)!;
@@ -60,6 +72,73 @@ class CompareRuns extends HTMLElement {
 			});
 		}
 		this.find('compare-example').addEventListener('click', () => void this.compareExample());
+		this.find('compare-share').addEventListener('click', () => void this.share());
+		const openFragment = () => {
+			if (comparisonFromFragment(location.hash) !== null) void this.openFragment();
+		};
+		window.addEventListener('hashchange', openFragment);
+		openFragment();
+	}
+
+	/** A link made by `share`: both logs into their boxes, then compared. */
+	private async openFragment(): Promise<void> {
+		const values = comparisonFromFragment(location.hash);
+		if (values === null) return;
+		this.scrollIntoView({ block: 'start' });
+		try {
+			const logs = await decodeComparison(values);
+			for (const role of roles) this.find<HTMLTextAreaElement>(`compare-${role}-text`).value = logs[role];
+			this.compare(
+				roles.map((role) => ({ name: `the shared ${role} log`, text: logs[role] })),
+				true,
+			);
+		} catch (error) {
+			this.find('compare-results').hidden = true;
+			if (error instanceof LinkTooLarge) this.say(error.message, true);
+			else
+				this.say(
+					`This link carries logs that cannot be read: ${(error as Error).message}. Ask for a new link, or give this section the two logs.`,
+					true,
+				);
+		}
+	}
+
+	private async share(): Promise<void> {
+		const out = this.find('compare-share-out');
+		const message = this.find('compare-share-message');
+		const field = this.find<HTMLInputElement>('compare-share-url');
+		const fieldLabel = this.find('compare-share-link');
+		out.hidden = false;
+		fieldLabel.hidden = true;
+		const logs = this.compared;
+		if (!logs) return;
+		const tooLarge = (size: string) =>
+			`These logs are too large to share in a link: together they would need ${size} in the address, and links ` +
+			`longer than ${maxFragmentChars / 1024} KB get cut off by browsers, chat apps and mail. Share the two files instead.`;
+		const bytes = new Blob([logs.before, logs.after]).size;
+		if (bytes > maxShareBytes) {
+			message.textContent = tooLarge(`far more than ${maxFragmentChars / 1024} KB`);
+			return;
+		}
+		message.textContent = 'Making the link…';
+		const fragment = await encodeComparison(logs);
+		if (fragment.length > maxFragmentChars) {
+			message.textContent = tooLarge(bytesText(fragment.length));
+			return;
+		}
+		history.replaceState(null, '', fragment);
+		field.value = location.href;
+		fieldLabel.hidden = false;
+		let copied: boolean;
+		try {
+			await navigator.clipboard.writeText(location.href);
+			copied = true;
+		} catch {
+			copied = false;
+		}
+		message.textContent =
+			(copied ? 'Link copied. ' : 'Copy the link below. ') +
+			'Both logs travel in the part of the address after #, which browsers never send to a server; anyone who opens it sees this comparison.';
 	}
 
 	/** The text of one side: its chosen file, else its pasted text; a sentence when it has none. */
@@ -102,7 +181,7 @@ class CompareRuns extends HTMLElement {
 		}
 	}
 
-	private compare(inputs: { name: string; text: string }[]): void {
+	private compare(inputs: { name: string; text: string }[], fromLink = false): void {
 		const runs: Run[] = [];
 		for (const { name, text } of inputs) {
 			const analysis = createLogAnalysis();
@@ -113,6 +192,11 @@ class CompareRuns extends HTMLElement {
 			runs.push({ name, analysis: result });
 		}
 		const [before, after] = runs as [Run, Run];
+		this.compared = { before: inputs[0]!.text, after: inputs[1]!.text };
+		// An address still carrying other logs would reopen those, not these.
+		if (!fromLink && comparisonFromFragment(location.hash) !== null)
+			history.replaceState(null, '', location.pathname + location.search);
+		this.find('compare-share-out').hidden = true;
 		const comparison = compareAnalyses(before.analysis, after.analysis);
 		this.say(`Compared ${before.name} (before) with ${after.name} (after).`);
 		this.find('compare-runs').replaceChildren(this.runList(before, after));

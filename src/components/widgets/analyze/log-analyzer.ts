@@ -2,10 +2,13 @@
  * `<log-analyzer>`: the /analyze/ page's behaviour. A log comes from the text box, a chosen or
  * dropped file, an example capture or a share link. This element only takes the input: the
  * code that reads and shows a log (analyzer-view.ts, with the charts and the line browser) is
- * downloaded when a log is first given, or as the reader starts to give one.
+ * downloaded when a log is first given, or as the reader starts to give one. Opened at `#watch`
+ * by `explain --watch`, it follows the program that command runs.
  */
 import type { AnalyzerView } from './analyzer-view.ts';
 import { logFromFragment } from './share.ts';
+import { watchEventsUrl, watchFragment } from '~/present/urls.ts';
+import { siteBase } from '~/components/shared/site-base.ts';
 
 class LogAnalyzer extends HTMLElement {
 	private view: Promise<AnalyzerView> | null = null;
@@ -88,6 +91,8 @@ class LogAnalyzer extends HTMLElement {
 		};
 		window.addEventListener('hashchange', openFragment);
 		openFragment();
+		// `explain --watch` opens the page at #watch: follow the program it runs.
+		if (location.hash === `#${watchFragment}`) this.withView((view) => view.watch(watchEventsUrl(siteBase)));
 	}
 }
 

@@ -3,7 +3,10 @@ import { readFileSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
 import { test } from 'node:test';
 import {
+	comparisonFromFragment,
+	decodeComparison,
 	decodeLog,
+	encodeComparison,
 	encodeLog,
 	LinkTooLarge,
 	logFromFragment,
@@ -73,6 +76,48 @@ test('a link longer than any the page makes is refused before unpacking', async 
 			error.message,
 			/holds more than a shared link may: \d+ KB of packed log after #log=, and this page reads at most 36 KB/,
 		);
+		return true;
+	});
+});
+
+test('both logs of a comparison survive the trip through one fragment', async () => {
+	const logs = { before: capture, after: 'gc 1 @0.001s 1%: héllo <b>not markup</b>' };
+	const fragment = await encodeComparison(logs);
+	assert.match(fragment, /^#before=[A-Za-z0-9_-]*&after=[A-Za-z0-9_-]*$/);
+	const values = comparisonFromFragment(fragment);
+	assert.ok(values);
+	assert.deepEqual(await decodeComparison(values), logs);
+	// A single-log link is not a comparison, and a comparison is not a single-log link.
+	assert.equal(comparisonFromFragment(`#log=${await encodeLog(capture)}`), null);
+	assert.equal(comparisonFromFragment(fragment.split('&')[0]!), null);
+	assert.equal(logFromFragment(fragment), null);
+});
+
+test('a comparison link with a cut-off log names the log at fault', async () => {
+	const values = comparisonFromFragment(await encodeComparison({ before: capture, after: capture }))!;
+	await assert.rejects(
+		decodeComparison({ before: values.before, after: values.after.slice(0, values.after.length / 2) }),
+		/^Error: the link’s “after” log does not decompress; it may have been cut off or changed/,
+	);
+	await assert.rejects(
+		decodeComparison({ before: 'not base64!', after: values.after }),
+		/the link’s “before” log is not valid base64url text/,
+	);
+});
+
+test('a comparison link is held to the limits of one link, for both logs together', async () => {
+	const half = zeroBomb(6 * 1024 * 1024);
+	// Each unpacks within the limit, but not both together.
+	await assert.rejects(decodeComparison({ before: half, after: half }), (error: unknown) => {
+		assert.ok(error instanceof LinkTooLarge);
+		assert.match(error.message, /its two logs unpack to more than 9 MB together/);
+		return true;
+	});
+	const long = zeroBomb(40 * 1024 * 1024);
+	assert.ok(long.length * 2 > maxLinkValueChars);
+	await assert.rejects(decodeComparison({ before: long, after: long }), (error: unknown) => {
+		assert.ok(error instanceof LinkTooLarge);
+		assert.match(error.message, /KB of packed logs after #before= and &after=, and this page reads at most 36 KB/);
 		return true;
 	});
 });

@@ -1,6 +1,8 @@
 /**
  * Share links: a small log travels in the page address's fragment (`#log=`), compressed with
- * deflate-raw and base64url-encoded. Fragments are never sent to a server.
+ * deflate-raw and base64url-encoded; two runs to compare travel as `#before=…&after=…`, each
+ * packed the same way, within the same limits for the whole fragment. Fragments are never sent
+ * to a server.
  */
 
 /** Longest fragment made: longer links get cut off by chat apps, mail clients and servers' logs. */
@@ -15,6 +17,9 @@ export const maxShareBytes = 8 * 1024 * 1024;
 export const maxLinkValueChars = maxFragmentChars + 4 * 1024;
 export const maxLinkLogBytes = maxShareBytes + 1024 * 1024;
 export const fragmentKey = 'log';
+/** The keys of a comparison's two logs, in the order the page shows them. */
+const compareKeys = ['before', 'after'] as const;
+type CompareKey = (typeof compareKeys)[number];
 
 const mb = (bytes: number): string => `${Math.round(bytes / 1024 / 1024)} MB`;
 const kb = (chars: number): string => `${Math.ceil(chars / 1024)} KB`;
@@ -32,10 +37,10 @@ export async function encodeLog(text: string): Promise<string> {
  * The log in a fragment value; throws an Error saying what is wrong when it is not one, and a
  * LinkTooLarge, without holding more than `limit` bytes, when it unpacks to more than that.
  */
-export async function decodeLog(value: string, limit = maxLinkLogBytes): Promise<string> {
+export async function decodeLog(value: string, limit = maxLinkLogBytes, key: string = fragmentKey): Promise<string> {
 	if (value.length > maxLinkValueChars) {
 		throw new LinkTooLarge(
-			`This link holds more than a shared link may: ${kb(value.length)} of packed log after #log=, ` +
+			`This link holds more than a shared link may: ${kb(value.length)} of packed log after #${key}=, ` +
 				`and this page reads at most ${kb(maxLinkValueChars)}. Ask for the log file itself instead.`,
 		);
 	}
@@ -85,6 +90,57 @@ export async function decodeLog(value: string, limit = maxLinkLogBytes): Promise
 export function logFromFragment(hash: string): string | null {
 	const params = new URLSearchParams(hash.replace(/^#/, ''));
 	return params.get(fragmentKey);
+}
+
+/** The fragment carrying both logs of a comparison (`#before=…&after=…`). */
+export async function encodeComparison(logs: Record<CompareKey, string>): Promise<string> {
+	const values = await Promise.all(compareKeys.map((key) => encodeLog(logs[key])));
+	return '#' + compareKeys.map((key, i) => `${key}=${values[i]}`).join('&');
+}
+
+/** The packed `before` and `after` values of a fragment, or null unless it holds both. */
+export function comparisonFromFragment(hash: string): Record<CompareKey, string> | null {
+	const params = new URLSearchParams(hash.replace(/^#/, ''));
+	const before = params.get('before');
+	const after = params.get('after');
+	return before === null || after === null ? null : { before, after };
+}
+
+/**
+ * Both logs of a comparison link. The two share the limits of one link: a link longer than
+ * the page makes is refused before either is unpacked, and together they unpack to at most
+ * `limit` bytes. Errors name the log at fault.
+ */
+export async function decodeComparison(
+	values: Record<CompareKey, string>,
+	limit = maxLinkLogBytes,
+): Promise<Record<CompareKey, string>> {
+	const packed = values.before.length + values.after.length;
+	if (packed > maxLinkValueChars) {
+		throw new LinkTooLarge(
+			`This link holds more than a shared link may: ${kb(packed)} of packed logs after #before= and &after=, ` +
+				`and this page reads at most ${kb(maxLinkValueChars)}. Ask for the log files themselves instead.`,
+		);
+	}
+	const logs = { before: '', after: '' };
+	let left = limit;
+	for (const key of compareKeys) {
+		try {
+			logs[key] = await decodeLog(values[key], left, key);
+		} catch (error) {
+			if (error instanceof LinkTooLarge)
+				throw new LinkTooLarge(
+					`This link holds more than a shared link may: its two logs unpack to more than ${mb(limit)} ` +
+						`together, the most this page reads from a link. Ask for the log files themselves instead.`,
+					{ cause: error },
+				);
+			throw new Error((error as Error).message.replace('the link’s log', `the link’s “${key}” log`), {
+				cause: error,
+			});
+		}
+		left -= new TextEncoder().encode(logs[key]).length;
+	}
+	return logs;
 }
 
 function toBase64Url(bytes: Uint8Array): string {
