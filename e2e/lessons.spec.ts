@@ -22,8 +22,8 @@ test('all lessons can be walked in order with the keyboard, through the next lin
 		await page.keyboard.press('Enter');
 		await page.waitForURL((url) => url.href !== before);
 	}
-	expect(titles).toHaveLength(12);
-	expect(new Set(titles).size).toBe(12);
+	expect(titles).toHaveLength(17);
+	expect(new Set(titles).size).toBe(17);
 });
 
 test('progress survives a reload and shows on the home page', async ({ page }) => {

@@ -82,7 +82,7 @@ describe('lesson content', () => {
 				assert.ok(from >= 1 && to >= from && to <= lines.length, `${t.capture} has lines ${from}-${to}`);
 				for (const line of lines.slice(from - 1, to)) assert.equal(parseLine(line).problem, null, line);
 			}
-			for (const t of [...tags(body, 'FieldRef'), ...tags(body, 'FieldCard')]) {
+			for (const t of tags(body, 'FieldRef')) {
 				assert.ok(isFieldKey(t.field), `field ${t.field} exists`);
 			}
 			for (const t of tags(body, 'SourceFile')) assert.ok(existsSync(path.join(root, t.path)), `${t.path} exists`);
