@@ -72,8 +72,8 @@ test('a lesson’s quiz downloads with its questions and real lines', async ({ p
 	await page.goto('/teach/');
 	await page.getByLabel('Lesson', { exact: true }).selectOption('reading-schedtrace');
 	await expect(page.getByLabel('A lesson’s quiz')).toBeChecked();
-	const moodle = await downloadAndRead(page, 'Download for Moodle (XML)', /^godebug-lesson-2-moodle\.xml$/);
-	const qti = await downloadAndRead(page, 'Download QTI 2.1 package', /^godebug-lesson-2-qti21\.zip$/);
+	const moodle = await downloadAndRead(page, 'Download for Moodle (XML)', /^godebug-lesson-3-moodle\.xml$/);
+	const qti = await downloadAndRead(page, 'Download QTI 2.1 package', /^godebug-lesson-3-qti21\.zip$/);
 	expect(qti.back.problems).toEqual([]);
 
 	await page.goto('/lessons/reading-schedtrace/');

@@ -27,6 +27,8 @@ const titledPages: [path: string, title: string][] = [
 	['progress/', 'Your progress'],
 	['styleguide/', 'Style guide'],
 	['reference/production/', 'From each field to production'],
+	['reference/changes/', 'What changed across Go releases'],
+	['setup/', 'Set up to run the lessons'],
 ];
 const tagline =
 	'Learn to read the Go runtime’s GODEBUG traces, field by field, on output captured from real Go programs.';
