@@ -35,6 +35,7 @@ import { bucketText, percentileDefinition, shownBuckets, statFacts } from '../..
 import { liveStatusText, type WatchState } from '../../../present/watch.ts';
 import { siteBase } from '../../shared/site-base.ts';
 import { el } from '../../shared/element.ts';
+import { showShareLink } from './share-link.ts';
 
 /** Problems listed in the summary; the line browser's filter shows them all. */
 const maxListedProblems = 100;
@@ -628,18 +629,10 @@ export class AnalyzerView {
 			message.textContent = tooLarge(bytesText(fragment.length));
 			return;
 		}
-		history.replaceState(null, '', fragment);
-		field.value = location.href;
-		fieldLabel.hidden = false;
-		let copied: boolean;
-		try {
-			await navigator.clipboard.writeText(location.href);
-			copied = true;
-		} catch {
-			copied = false;
-		}
-		message.textContent =
-			(copied ? 'Link copied. ' : 'Copy the link below. ') +
-			'The log travels in the part of the address after #, which browsers never send to a server; anyone who opens it sees this analysis.';
+		await showShareLink(
+			fragment,
+			{ field, fieldLabel, message },
+			'The log travels in the part of the address after #, which browsers never send to a server; anyone who opens it sees this analysis.',
+		);
 	}
 }

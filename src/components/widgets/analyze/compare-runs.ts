@@ -18,6 +18,7 @@ import {
 } from '~/present/compare.ts';
 import { bytesText, noTraceText, plural } from '~/present/summary.ts';
 import { el } from '~/components/shared/element.ts';
+import { showShareLink } from './share-link.ts';
 import {
 	comparisonFromFragment,
 	decodeComparison,
@@ -126,19 +127,11 @@ class CompareRuns extends HTMLElement {
 			message.textContent = tooLarge(bytesText(fragment.length));
 			return;
 		}
-		history.replaceState(null, '', fragment);
-		field.value = location.href;
-		fieldLabel.hidden = false;
-		let copied: boolean;
-		try {
-			await navigator.clipboard.writeText(location.href);
-			copied = true;
-		} catch {
-			copied = false;
-		}
-		message.textContent =
-			(copied ? 'Link copied. ' : 'Copy the link below. ') +
-			'Both logs travel in the part of the address after #, which browsers never send to a server; anyone who opens it sees this comparison.';
+		await showShareLink(
+			fragment,
+			{ field, fieldLabel, message },
+			'Both logs travel in the part of the address after #, which browsers never send to a server; anyone who opens it sees this comparison.',
+		);
 	}
 
 	/** The text of one side: its chosen file, else its pasted text; a sentence when it has none. */
