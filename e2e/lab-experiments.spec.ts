@@ -1,8 +1,8 @@
 // The lessons' "try it" boxes run the GC lab inline: each experiment runs the real Go runtime
 // (WebAssembly) in the lesson, and its questions are checked against the lines that run printed.
 // The expected answers here are read from those lines with regular expressions, apart from the core.
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { axeViolations } from './axe.ts';
 
 interface GcLine {
 	cycle: number;
@@ -113,14 +113,7 @@ test('a leak: the live heap climbs, the finding appears, and the answers come fr
 	// The run's lines, finding, charts and feedback are as accessible as the lesson around them.
 	for (const colorScheme of ['light', 'dark'] as const) {
 		await page.emulateMedia({ colorScheme });
-		const { violations } = await new AxeBuilder({ page })
-			.include('try-it')
-			.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-			.analyze();
-		expect(
-			violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`),
-			colorScheme,
-		).toEqual([]);
+		expect(await axeViolations(page, { include: 'try-it' }), colorScheme).toEqual([]);
 	}
 });
 

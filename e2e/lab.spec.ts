@@ -1,9 +1,9 @@
 // The GC lab runs the real Go runtime (examples/lab, built for WebAssembly by the site build) in a
 // worker: its gctrace and pacer lines stream onto the page, each parses, the charts draw, and the
 // collector answers GOGC as the runtime should.
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { parseLine } from '../src/trace/index.ts';
+import { axeViolations } from './axe.ts';
 
 /** Runs the lab with the settings in `query` until the program ends; the page's lines and figures. */
 async function run(page: Page, query: string): Promise<{ lines: string[]; allocatedMB: number; cycles: number }> {
@@ -54,13 +54,7 @@ test('a run streams real gctrace and pacer lines that all parse, annotated, and 
 	// The run's output (lines, findings, charts and their tables) is as accessible as the page around it.
 	for (const colorScheme of ['light', 'dark'] as const) {
 		await page.emulateMedia({ colorScheme });
-		const { violations } = await new AxeBuilder({ page })
-			.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-			.analyze();
-		expect(
-			violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`),
-			colorScheme,
-		).toEqual([]);
+		expect(await axeViolations(page), colorScheme).toEqual([]);
 	}
 });
 

@@ -1,8 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
+import { axeViolations } from './axe.ts';
 
-const wcag = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const allTopics = 'scheduler,gc,pacer,detail';
 
 /** Opens a practice address and waits until the script has made that set. */
@@ -33,11 +32,6 @@ async function revealedAnswer(question: Locator): Promise<string> {
 		.replace(/^Answer:\s*/, '')
 		.replace(/`/g, '')
 		.trim();
-}
-
-async function axe(page: Page): Promise<string[]> {
-	const { violations } = await new AxeBuilder({ page }).withTags(wcag).analyze();
-	return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(', ')})`);
 }
 
 test('the same seed gives the same questions in two browsers; another seed gives others', async ({ browser }) => {
@@ -152,7 +146,7 @@ test('answering right and wrong, by pointer and keyboard, gives feedback that su
 	await expect(page.locator('.practice-set-heading')).toBeFocused();
 	await expect(page.locator('.practice-set-about')).toContainText('Fields you missed before come up more often');
 
-	expect(await axe(page)).toEqual([]);
+	expect(await axeViolations(page)).toEqual([]);
 });
 
 test('axe finds nothing on a loaded practice set with feedback, and on the teach page, in both schemes', async ({
@@ -166,12 +160,12 @@ test('axe finds nothing on a loaded practice set with feedback, and on the teach
 		const question = page.locator('.practice-set .quiz-question[data-type="spot"]').first();
 		await question.getByRole('button', { name: 'Check' }).click();
 		await expect(question.locator('.quiz-feedback')).not.toBeEmpty();
-		expect(await axe(page), `practice, projector view, ${colorScheme}`).toEqual([]);
+		expect(await axeViolations(page), `practice, projector view, ${colorScheme}`).toEqual([]);
 		await page.getByRole('button', { name: 'Projector view' }).click();
-		expect(await axe(page), `practice, ${colorScheme}`).toEqual([]);
+		expect(await axeViolations(page), `practice, ${colorScheme}`).toEqual([]);
 		await page.goto('/teach/');
 		await expect(page.getByRole('button', { name: 'New seed' })).toBeVisible();
-		expect(await axe(page), `teach, ${colorScheme}`).toEqual([]);
+		expect(await axeViolations(page), `teach, ${colorScheme}`).toEqual([]);
 	}
 });
 
