@@ -12,11 +12,18 @@ test('all lessons can be walked in order with the keyboard, through the next lin
 		await expect(page.locator('.lesson-list a[aria-current="page"]')).toHaveCount(1);
 		const next = page.locator('a[rel="next"]');
 		if ((await next.count()) === 0) break;
-		// Tab forward from the top of the page until the next link has focus, then follow it.
+		// Tab forward from the top of the page until the next link has had focus, then back to it, and follow it.
+		// The keys go in batches, the page noting whether the link has had focus, to save a round trip a key.
+		await next.evaluate((a) => a.addEventListener('focus', () => (a.dataset.e2eFocused = 'yes'), { once: true }));
 		let presses = 0;
+		while ((await next.getAttribute('data-e2e-focused')) !== 'yes') {
+			for (let i = 0; i < 10; i++) await page.keyboard.press('Tab');
+			presses += 10;
+			expect(presses, 'the next link is reachable with Tab').toBeLessThan(400);
+		}
 		while (!(await next.evaluate((a) => a === document.activeElement))) {
-			await page.keyboard.press('Tab');
-			expect(++presses, 'the next link is reachable with Tab').toBeLessThan(400);
+			await page.keyboard.press('Shift+Tab');
+			expect(--presses, 'Shift+Tab goes back to the next link').toBeGreaterThan(0);
 		}
 		const before = page.url();
 		await page.keyboard.press('Enter');
