@@ -46,8 +46,9 @@ function setTable(report: SetReport, index: number, base: string): string {
 		`<section class="class-set" aria-labelledby="${id}">` +
 		`<h3 id="${id}">Set “${escapeHtml(set.seed)}”: ${learners}</h3>` +
 		`<p>${escapeHtml(describeSet(set, report.questions.length))}; <a href="${escapeHtml(practiceUrl(query, base))}">open the set</a>.${focus}</p>` +
-		`<div class="class-table-wrap" tabindex="0" role="region" aria-labelledby="${id}">` +
-		`<table class="class-table"><caption>Answers per question, checked again here</caption>` +
+		// The scrolling box is a region of its own: named by its table and its set, apart from the set's section.
+		`<div class="class-table-wrap" tabindex="0" role="region" aria-labelledby="${id}-table ${id}">` +
+		`<table class="class-table"><caption id="${id}-table">Answers per question, checked again here</caption>` +
 		`<thead><tr><th scope="col">Question</th><th scope="col">Right</th><th scope="col">Common wrong answers (how many)</th><th scope="col">Fields</th></tr></thead>` +
 		`<tbody>${rows.join('')}</tbody></table></div>` +
 		`<h4>Fields this class finds hard</h4>${hard}</section>`
