@@ -7,8 +7,8 @@
  * does anything: the scripts and all they import statically, chunks included. "On use" is what
  * they load later (dynamic imports, workers) when the reader starts using a widget: /explain/'s
  * explorer, the analyzer, a lesson's GC lab behind its Run button. The page weight is what a
- * first visit downloads: HTML, stylesheets, the fonts they name, images and icons, and the
- * JavaScript at load.
+ * first visit downloads: HTML, stylesheets, the fonts they name, images and icons, the web app
+ * manifest with the icon Chromium fetches from it, and the JavaScript at load.
  *
  * Budgets (flagged with "over"): a lesson's JavaScript at load at most 15 KB; any page's weight at
  * most 40 KB. Code a reader's action downloads is listed, not budgeted (the GC lab's is small
@@ -92,7 +92,7 @@ interface Report {
 	html: number;
 	css: number;
 	fonts: number;
-	/** Images and icons the HTML names (`<img>` not loaded lazily, `<link rel="icon">`). */
+	/** Images and icons (`<img>` not loaded lazily, `<link rel="icon">`), the app manifest and its icon. */
 	images: number;
 	jsAtLoad: number;
 	jsOnUse: number;
@@ -154,6 +154,23 @@ function pageReport(page: string): Report {
 			(m) => /\bhref="([^"]+)"/.exec(m[0])?.[1],
 		),
 	];
+	// Chromium fetches the web app manifest as the page loads, and one of its icons to decide whether
+	// the site can be installed (Lighthouse's network log shows the smallest "any" icon).
+	const manifestHref = /<link\b[^>]*rel="manifest"[^>]*>/.exec(html)?.[0].match(/\bhref="([^"]+)"/)?.[1];
+	if (manifestHref?.startsWith('/') && existsSync(path.join(dist, manifestHref))) {
+		const manifestFile = path.join(dist, manifestHref);
+		const manifest = readFileSync(manifestFile, 'utf8');
+		images += gzip(manifest);
+		const icons = (
+			(JSON.parse(manifest) as { icons?: { src: string; sizes?: string; purpose?: string }[] }).icons ?? []
+		)
+			.filter((icon) => (icon.purpose ?? 'any').split(/\s+/).includes('any'))
+			.sort((a, b) => parseInt(a.sizes ?? '0', 10) - parseInt(b.sizes ?? '0', 10));
+		if (icons[0]) {
+			const iconFile = path.resolve(path.dirname(manifestFile), icons[0].src);
+			if (existsSync(iconFile)) images += readFileSync(iconFile).length;
+		}
+	}
 	for (const src of new Set(imageRefs)) {
 		if (!src?.startsWith('/')) continue;
 		const file = path.join(dist, src.split(/[?#]/)[0]);
@@ -196,7 +213,7 @@ const rows = [...others.slice(0, 1), ...lessons, ...others.slice(1)];
 const columns = ['JS at load', 'JS on use', 'HTML', 'CSS+other', 'page'];
 console.log(
 	`gzip sizes; budgets: a lesson's JS at load ${kb(lessonJsBudget)}, a page ${kb(pageBudget)}` +
-		` (CSS+other: stylesheets, fonts, images, icons)\n`,
+		` (CSS+other: stylesheets, fonts, images, icons, app manifest)\n`,
 );
 console.log(`${''.padEnd(10)}${columns.map((c) => c.padStart(11)).join('')}`);
 let over = 0;
