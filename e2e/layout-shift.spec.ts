@@ -82,9 +82,12 @@ const pages = [
 	{
 		what: 'the analyzer',
 		path: '/analyze/',
+		// The comparison's code loads as the reader reaches its form (its form shows at once).
+		startsOnDemand: 'compare-runs',
 		started: async (page: Page) => {
 			await expect(page.getByRole('button', { name: 'Analyze the pasted text' })).toBeVisible();
 			await expect(page.getByRole('button', { name: /^Analyze .+\.txt$/ }).first()).toBeVisible();
+			await expect(page.getByRole('button', { name: 'Compare the two runs' })).toBeVisible();
 		},
 	},
 	{

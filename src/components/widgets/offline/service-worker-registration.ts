@@ -50,7 +50,12 @@ async function register(): Promise<void> {
 }
 
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {
-	register().catch(() => {
-		// No worker (private mode, blocked storage): the site works online as before.
-	});
+	// After the page has loaded: the worker then fetches the whole site for offline reading, which
+	// must not compete with what the reader is waiting for.
+	const start = () =>
+		register().catch(() => {
+			// No worker (private mode, blocked storage): the site works online as before.
+		});
+	if (document.readyState === 'complete') void start();
+	else window.addEventListener('load', () => void start(), { once: true });
 }

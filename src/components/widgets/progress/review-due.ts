@@ -1,5 +1,9 @@
-/** `<review-due>`: on the home page, says how many fields are due for review, with a link to review them. */
-import { dueFields, topicOfField } from '../../../trace/index.ts';
+/**
+ * `<review-due>`: on the home page, says how many fields are due for review, with a link to review them.
+ * Which fields a review set can ask about comes with the quiz generator, most of the core: it is
+ * downloaded only when some field is due, so a first visit to the home page does without it.
+ */
+import { dueFields } from '../../../trace/index.ts';
 import { dueTodayText } from '../../../present/progress-words.ts';
 import { reviewUrl } from '../../../present/urls.ts';
 import { siteBase } from '../../shared/site-base.ts';
@@ -7,13 +11,18 @@ import { loadQuizStore } from '../quiz/quiz-store.ts';
 
 class ReviewDue extends HTMLElement {
 	connectedCallback(): void {
+		const due = dueFields(loadQuizStore().data.fields ?? {}, new Date());
+		if (due.length > 0) void this.show(due);
+	}
+
+	private async show(due: readonly string[]): Promise<void> {
+		const reviewable = (await import('./review-topics.ts')).reviewable(due);
+		if (reviewable.length === 0) return;
 		const out = this.querySelector<HTMLElement>('.review-due')!;
-		const due = dueFields(loadQuizStore().data.fields ?? {}, new Date()).filter((k) => topicOfField(k) !== null);
-		if (due.length === 0) return;
 		const link = document.createElement('a');
 		link.href = reviewUrl(siteBase);
 		link.textContent = 'Review them now';
-		out.replaceChildren(`${dueTodayText(due.length)} `, link, '.');
+		out.replaceChildren(`${dueTodayText(reviewable.length)} `, link, '.');
 	}
 }
 
