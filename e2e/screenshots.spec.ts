@@ -56,6 +56,7 @@ const setups: Record<string, Setup> = {
 		},
 	},
 	'/analyze/': {
+		startsOnDemand: 'compare-runs',
 		ready: async (page) => {
 			await expect(page.getByRole('button', { name: 'Analyze the pasted text' })).toBeVisible();
 			await expect(page.locator('.example-button').first()).toBeVisible();
