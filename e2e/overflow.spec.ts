@@ -105,7 +105,7 @@ async function overflowing(browser: Browser, paths: string[], { width, colorSche
 	return failures;
 }
 
-// Every page at 360 px in the light scheme, in chunks the two workers share.
+// Every page at 360 px in the light scheme, in chunks the workers share.
 const allPages = pageTemplates().flatMap((t) => t.pages);
 const chunks = 4;
 for (let chunk = 0; chunk < chunks; chunk++) {
