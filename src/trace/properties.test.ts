@@ -285,4 +285,23 @@ describe('parseLine properties', () => {
 		const kinds = Object.values(summary.kindCounts).reduce((a, b) => a + b, 0);
 		assert.equal(kinds, count);
 	});
+
+	test("a log's bytes are its UTF-8 length, with non-ASCII text at every position of every seed", () => {
+		// The summary reads a parsed line's characters only where a parser did not compare them
+		// with ASCII: this holds it to the encoder wherever odd text lands (a field, a label, a
+		// cut-off line, an unrecognised rest) and whatever the line then parses as.
+		const encoder = new TextEncoder();
+		// Every synthetic shape, and every 20th line of the captures.
+		for (const seed of [...SYNTHETIC_SEEDS, ...seeds.slice(SYNTHETIC_SEEDS.length).filter((_, i) => i % 20 === 0)]) {
+			const lines = [seed];
+			for (let i = 0; i <= seed.length; i++) {
+				for (let k = 0; k < 3; k++) {
+					const odd = ODD_TEXT[(i + k * 5) % ODD_TEXT.length];
+					lines.push(seed.slice(0, i) + odd + seed.slice(i), seed.slice(0, i) + odd + seed.slice(i + 1));
+				}
+			}
+			const text = lines.join('\n');
+			assert.equal(parseLog(text).bytes, encoder.encode(text).length, JSON.stringify(seed));
+		}
+	});
 });

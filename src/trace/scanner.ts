@@ -84,6 +84,11 @@ export class LineScanner {
 	count = 0;
 	/** Stored tokens with `key: null`. */
 	unknownCount = 0;
+	/**
+	 * UTF-8 bytes beyond one per code unit in what was read so far of a line without a
+	 * problem: string and unrecognised tokens and `wideLiteral`s (all else read is ASCII).
+	 */
+	extraBytes = 0;
 	private starts = new Int32Array(INITIAL_CAPACITY);
 	private ends = new Int32Array(INITIAL_CAPACITY);
 	private tags = new Uint8Array(INITIAL_CAPACITY);
@@ -103,6 +108,7 @@ export class LineScanner {
 		this.problem = null;
 		this.count = 0;
 		this.unknownCount = 0;
+		this.extraBytes = 0;
 		this.kind = 'other';
 		this.form = 'other';
 		this.eraBits = 0;
@@ -160,6 +166,7 @@ export class LineScanner {
 	/** Appends a string token for `[start, end)`: its value is its text. */
 	pushText(key: FieldKey, start: number, end: number): void {
 		this.tags[this.slot(key, start, end)] = TEXT;
+		this.extraBytes += utf8Extra(this.source, start, end);
 	}
 
 	/** Whether `text` is at the cursor (does not move). */
@@ -188,6 +195,16 @@ export class LineScanner {
 			return true;
 		}
 		return this.expected(what, text);
+	}
+
+	/**
+	 * `literal` for text with non-ASCII characters (every other literal is ASCII), counting
+	 * its extra UTF-8 bytes for `utf8Length`.
+	 */
+	wideLiteral(text: string, what: string): boolean {
+		const read = this.literal(text, what);
+		if (read) this.extraBytes += utf8Extra(text, 0, text.length);
+		return read;
 	}
 
 	/** Reads `text` if it is at the cursor; returns whether it was. Never records a problem. */
@@ -327,6 +344,7 @@ export class LineScanner {
 		const end = this.indexInLine(stop, this.pos);
 		if (end < 0) return this.fail(`expected ${what} followed by "${stop}"`);
 		this.tags[this.slot(key, this.pos, end)] = TEXT;
+		this.extraBytes += utf8Extra(this.source, this.pos, end);
 		this.pos = end;
 		return true;
 	}
@@ -364,7 +382,10 @@ export class LineScanner {
 
 	/** Ends the parse: unread text becomes one unrecognised token (`key: null`, never empty). */
 	finish(): void {
-		if (this.pos < this.lineEnd) this.slot(null, this.pos, this.lineEnd);
+		if (this.pos < this.lineEnd) {
+			this.slot(null, this.pos, this.lineEnd);
+			this.extraBytes += utf8Extra(this.source, this.pos, this.lineEnd);
+		}
 		this.pos = this.lineEnd;
 	}
 
@@ -463,6 +484,19 @@ export class LineScanner {
 			}
 		}
 		return tokens;
+	}
+
+	/**
+	 * The line's length in UTF-8 bytes (its terminator not included). A trace line read
+	 * without a problem is ASCII but for its string and unrecognised tokens and the
+	 * `wideLiteral`s, whose extra bytes were counted as they were read (the characters a
+	 * parser compares are ASCII); any other line is read here.
+	 */
+	utf8Length(): number {
+		const start = this.lineStart;
+		const end = this.lineEnd;
+		if (this.kind === 'other' || this.problem !== null) return end - start + utf8Extra(this.source, start, end);
+		return end - start + this.extraBytes;
 	}
 
 	/** The line's era; `null` for a line that is not trace output. */
@@ -663,6 +697,33 @@ export class LineScanner {
 		const value = exponent < 0 ? mantissa / POW10[-exponent] : mantissa * POW10[exponent];
 		return first === MINUS ? -value : value;
 	}
+}
+
+function isHighSurrogate(c: number): boolean {
+	return c >= 0xd800 && c <= 0xdbff;
+}
+
+function isLowSurrogate(c: number): boolean {
+	return c >= 0xdc00 && c <= 0xdfff;
+}
+
+/**
+ * The UTF-8 bytes of `text[start, end)` beyond one per code unit: 1 for U+0080–U+07FF, 2 for
+ * the rest of the BMP and for a surrogate pair (4 bytes for 2 code units), 2 for a lone
+ * surrogate (3 bytes, as U+FFFD).
+ */
+export function utf8Extra(text: string, start: number, end: number): number {
+	let n = 0;
+	for (let i = start; i < end; i++) {
+		const c = text.charCodeAt(i);
+		if (c < 0x80) continue;
+		if (c < 0x800) n += 1;
+		else {
+			n += 2;
+			if (isHighSurrogate(c) && i + 1 < end && isLowSurrogate(text.charCodeAt(i + 1))) i++;
+		}
+	}
+	return n;
 }
 
 /** The scanner behind `parseWith`: parsing is synchronous, so one is enough. */
