@@ -39,13 +39,21 @@ function isWordOrDot(c: number): boolean {
 /** How a runtime float was printed: `+2.500000e-001` (Go ≤1.25) or shortest form (Go 1.26+). */
 export type FloatNotation = 'runtime-exponent' | 'shortest';
 
-/** Options of `LineScanner.number`. */
+/**
+ * Options of `LineScanner.number`: `SIGNED`, `DECIMALS` or none. Every options object has
+ * both fields, so reading them stays a single-shape property load.
+ */
 export interface NumberOptions {
 	/** A leading `-` is allowed. */
-	signed?: boolean;
+	readonly signed: boolean;
 	/** An optional fraction such as `.022` is allowed. */
-	decimals?: boolean;
+	readonly decimals: boolean;
 }
+
+/** `number` reads a leading `-`. */
+export const SIGNED: NumberOptions = Object.freeze({ signed: true, decimals: false });
+/** `number` reads an optional fraction such as `.022`. */
+export const DECIMALS: NumberOptions = Object.freeze({ signed: false, decimals: true });
 
 // What a stored token's value is.
 const NO_VALUE = 0; // unrecognised text, or a token without a value
@@ -242,30 +250,32 @@ export class LineScanner {
 	 */
 	number(key: FieldKey, what: string, opts?: NumberOptions): boolean {
 		if (this.problem !== null) return false;
-		// The value is built while scanning, with no slice and no Number().
+		// The value is built while scanning, with no slice and no Number(). The options are
+		// looked at only when a `-` or `.` is there to decide on.
 		const source = this.source;
 		const start = this.pos;
 		let i = start;
-		const negative = opts?.signed === true && source.charCodeAt(i) === MINUS;
-		if (negative) i++;
 		let c = source.charCodeAt(i);
+		const negative = c === MINUS && opts !== undefined && opts.signed;
+		if (negative) c = source.charCodeAt(++i);
 		if (!isDigit(c)) return this.expected(what);
 		let n = 0;
 		do {
 			n = n * 10 + (c - DIGIT_0);
 			c = source.charCodeAt(++i);
 		} while (isDigit(c));
-		let scale = 1;
-		if (opts?.decimals === true && c === DOT && isDigit(source.charCodeAt(i + 1))) {
+		let magnitude = n;
+		if (c === DOT && opts !== undefined && opts.decimals && isDigit(source.charCodeAt(i + 1))) {
+			let scale = 1;
 			c = source.charCodeAt(++i);
 			do {
 				n = n * 10 + (c - DIGIT_0);
 				scale *= 10;
 				c = source.charCodeAt(++i);
 			} while (isDigit(c));
-		}
-		// Two exact integers divide with one rounding, as Number(text) rounds; others use it.
-		const magnitude = n <= Number.MAX_SAFE_INTEGER && scale <= 1e15 ? n / scale : this.parsed(start, i);
+			// Two exact integers divide with one rounding, as Number(text) rounds; others use it.
+			magnitude = n <= Number.MAX_SAFE_INTEGER && scale <= 1e15 ? n / scale : this.parsed(start, i);
+		} else if (n > Number.MAX_SAFE_INTEGER) magnitude = this.parsed(start, i);
 		this.setNumber(this.slot(key, start, i), negative ? -magnitude : magnitude);
 		this.pos = i;
 		return true;

@@ -5,11 +5,9 @@
  */
 import { OLDEST_GO_MINOR } from '../era.ts';
 import { ANY_RELEASE, eraBits, NO_RELEASE } from '../era-bits.ts';
-import { parseWith } from '../scanner.ts';
+import { SIGNED, parseWith } from '../scanner.ts';
 import type { FloatNotation, LineScanner } from '../scanner.ts';
 import type { ParsedLine } from '../types.ts';
-
-const SIGNED = { signed: true } as const;
 
 const GO_1_5_ON = eraBits(5);
 const GO_1_5_TO_1_9 = eraBits(5, 9);

@@ -16,7 +16,7 @@
  * `preemptoff= locks=0` gives one right after the `=`, and `status=6()` one right after the `(`.
  */
 import type { FieldKey, ParsedLine } from '../types.ts';
-import { parseWith } from '../scanner.ts';
+import { SIGNED, parseWith } from '../scanner.ts';
 import type { LineScanner } from '../scanner.ts';
 import { eraBits, isAbsent, isAbsentAtEnd } from '../era-bits.ts';
 import { gStatusNames, pStatusNames } from './status.ts';
@@ -34,8 +34,7 @@ const FROM_14 = eraBits(14);
 const UP_TO_19 = eraBits(2, 19);
 const FROM_20 = eraBits(20);
 
-// Counters are read with their sign: the runtime's signed counters can briefly go negative.
-const SIGNED = { signed: true } as const;
+// Counters are read with their sign (SIGNED): the runtime's signed counters can briefly go negative.
 
 /** The releases that can print each status number. */
 function statusBits(table: Readonly<Record<number, StatusInfo>>): Map<number, number> {
