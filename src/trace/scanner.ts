@@ -103,6 +103,9 @@ export class LineScanner {
 	private numbers = new Float64Array(INITIAL_CAPACITY);
 	private keys: (FieldKey | null)[] = new Array<FieldKey | null>(INITIAL_CAPACITY).fill(null);
 	private others: FieldValue[] = new Array<FieldValue>(INITIAL_CAPACITY).fill(null);
+	/** What `plainFloatEnd` read last. */
+	private plainValue = 0;
+	private plainNotation: FloatNotation = 'shortest';
 
 	/**
 	 * Starts over on the line `source[start, end)`. The code unit at `end` must be a line
@@ -333,6 +336,14 @@ export class LineScanner {
 		if (this.problem !== null) return false;
 		const start = this.pos;
 		const limit = Math.min(this.lineEnd, start + FLOAT_WINDOW);
+		// The usual float, digits in either notation, is read and valued in one pass; NaN, ±Inf
+		// and text that is no float take the checks below.
+		const plainEnd = this.plainFloatEnd(start, limit);
+		if (plainEnd >= 0) {
+			this.setNumber(this.slot(key, start, plainEnd), this.plainValue);
+			this.pos = plainEnd;
+			return this.plainNotation;
+		}
 		let end = this.runtimeFloatEnd(start, limit);
 		let notation: FloatNotation = 'runtime-exponent';
 		if (end < 0) {
@@ -610,6 +621,67 @@ export class LineScanner {
 		for (let i = from; i < end; i++) n = n * 10 + (source.charCodeAt(i) - DIGIT_0);
 		if (n > Number.MAX_SAFE_INTEGER) n = Number(source.slice(from, end));
 		return negative ? -n : n;
+	}
+
+	/**
+	 * End of a float printed with digits at `start` (within `limit`), in the runtime notation
+	 * or the shortest form, then no word character or dot; or -1 for anything else. Leaves
+	 * its value (as `floatValue` gives it) in `plainValue` and its notation in `plainNotation`.
+	 */
+	private plainFloatEnd(start: number, limit: number): number {
+		let i = start;
+		let c = this.floatChar(i, limit);
+		const sign = c;
+		if (c === PLUS || c === MINUS) c = this.floatChar(++i, limit);
+		if (!isDigit(c)) return -1;
+		const integerStart = i;
+		let mantissa = 0;
+		do {
+			mantissa = mantissa * 10 + (c - DIGIT_0);
+			c = this.floatChar(++i, limit);
+		} while (isDigit(c));
+		const integerDigits = i - integerStart;
+		let fractionDigits = 0;
+		if (c === DOT && isDigit(this.floatChar(i + 1, limit))) {
+			const fractionStart = ++i;
+			c = this.floatChar(i, limit);
+			do {
+				mantissa = mantissa * 10 + (c - DIGIT_0);
+				c = this.floatChar(++i, limit);
+			} while (isDigit(c));
+			fractionDigits = i - fractionStart;
+		}
+		let exponent = -fractionDigits;
+		let exponentDigits = 0;
+		if (c === LOWER_E) {
+			const exponentSign = this.floatChar(i + 1, limit);
+			if ((exponentSign === PLUS || exponentSign === MINUS) && isDigit(this.floatChar(i + 2, limit))) {
+				i += 2;
+				const exponentStart = i;
+				let e = 0;
+				c = this.floatChar(i, limit);
+				do {
+					e = e * 10 + (c - DIGIT_0);
+					c = this.floatChar(++i, limit);
+				} while (isDigit(c));
+				exponentDigits = i - exponentStart;
+				exponent += exponentSign === MINUS ? -e : e;
+			}
+		}
+		if (isWordOrDot(c)) return -1;
+		// `+2.500000e-001`: a sign, one digit, six decimals and a three-digit exponent.
+		const runtime =
+			(sign === PLUS || sign === MINUS) && integerDigits === 1 && fractionDigits === 6 && exponentDigits === 3;
+		// The shortest form has no `+` before its digits.
+		if (!runtime && sign === PLUS) return -1;
+		this.plainNotation = runtime ? 'runtime-exponent' : 'shortest';
+		if (mantissa > Number.MAX_SAFE_INTEGER || exponent < -22 || exponent > 22) {
+			this.plainValue = Number(this.source.slice(sign === PLUS ? start + 1 : start, i));
+		} else {
+			const value = exponent < 0 ? mantissa / POW10[-exponent] : mantissa * POW10[exponent];
+			this.plainValue = sign === MINUS ? -value : value;
+		}
+		return i;
 	}
 
 	/** The code unit at `i` if `i` is before `limit`, else -1 (which no check accepts). */
