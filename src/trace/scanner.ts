@@ -489,19 +489,21 @@ export class LineScanner {
 
 	/** The stored tokens as `Token` objects (offsets relative to the line). */
 	tokenList(): Token[] {
-		const tokens: Token[] = [];
+		// Sized once: the count is known, so the array never grows token by token.
+		const count = this.count;
+		const tokens = new Array<Token>(count);
 		const lineStart = this.lineStart;
-		for (let i = 0; i < this.count; i++) {
+		for (let i = 0; i < count; i++) {
 			const start = this.starts[i];
 			const end = this.ends[i];
 			const text = this.source.slice(start, end);
 			const key = this.keys[i];
 			const tag = this.tags[i];
 			// Each shape built whole, rather than `value` added afterwards (a slower map transition).
-			if (tag === NO_VALUE) tokens.push({ start: start - lineStart, end: end - lineStart, text, key });
+			if (tag === NO_VALUE) tokens[i] = { start: start - lineStart, end: end - lineStart, text, key };
 			else {
 				const value = tag === NUMBER ? this.numbers[i] : tag === TEXT ? text : this.others[i];
-				tokens.push({ start: start - lineStart, end: end - lineStart, text, key, value });
+				tokens[i] = { start: start - lineStart, end: end - lineStart, text, key, value };
 			}
 		}
 		return tokens;
