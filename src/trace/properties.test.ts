@@ -304,4 +304,18 @@ describe('parseLine properties', () => {
 			assert.equal(parseLog(text).bytes, encoder.encode(text).length, JSON.stringify(seed));
 		}
 	});
+
+	test('the summary counts each kind and form as often as its lines have it', () => {
+		const lines = [...seeds, ...Array.from({ length: 4_000 }, () => mutate(pick(seeds)))].map((line) =>
+			line.replaceAll(/[\r\n]/g, ''),
+		);
+		const kinds = new Map<string, number>();
+		const forms = new Map<string, number>();
+		const summary = parseLog(lines.join('\n'), (line) => {
+			kinds.set(line.kind, (kinds.get(line.kind) ?? 0) + 1);
+			forms.set(line.form, (forms.get(line.form) ?? 0) + 1);
+		});
+		for (const [kind, count] of Object.entries(summary.kindCounts)) assert.equal(count, kinds.get(kind) ?? 0, kind);
+		for (const [form, count] of Object.entries(summary.formCounts)) assert.equal(count, forms.get(form) ?? 0, form);
+	});
 });
