@@ -796,7 +796,7 @@ function isLowSurrogate(c: number): boolean {
  * the rest of the BMP and for a surrogate pair (4 bytes for 2 code units), 2 for a lone
  * surrogate (3 bytes, as U+FFFD).
  */
-export function utf8Extra(text: string, start: number, end: number): number {
+function utf8Extra(text: string, start: number, end: number): number {
 	let n = 0;
 	for (let i = start; i < end; i++) {
 		const c = text.charCodeAt(i);
