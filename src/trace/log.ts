@@ -88,6 +88,8 @@ const CR = 13;
  */
 export function createLogParser(onLine?: (line: LogLine) => void): LogParser {
 	const scanner = new LineScanner();
+	// Without an `onLine`, the summary alone reads the scanner.
+	scanner.tokensRead = onLine !== undefined;
 	let pending = ''; // the unfinished last line
 	let lineNo = 0;
 	let dump: number | null = null; // the header line of the dump in progress

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { describe, test } from 'node:test';
 import { isFieldKey } from './catalogue.ts';
 import { LATEST_GO_MINOR } from './era.ts';
-import { parseLog } from './log.ts';
+import { createLogParser, parseLog } from './log.ts';
 import { parseLine } from './parse.ts';
 import type { LineForm, LineKind, ParsedLine } from './types.ts';
 import { createRandom } from './test-support.ts';
@@ -302,6 +302,22 @@ describe('parseLine properties', () => {
 			}
 			const text = lines.join('\n');
 			assert.equal(parseLog(text).bytes, encoder.encode(text).length, JSON.stringify(seed));
+		}
+	});
+
+	test('the summary is the same whether or not the lines are handed on', () => {
+		// Without an `onLine` a parser may skip storing tokens nobody reads: the summary must not
+		// notice. A log per seed (so its era is the seed's), with mutations of it, whole and in chunks.
+		for (const seed of seeds) {
+			const lines = [seed, ...Array.from({ length: 6 }, () => mutate(seed))].map((line) =>
+				line.replaceAll(/[\r\n]/g, ''),
+			);
+			const text = `${lines.join('\n')}\n${seed}`;
+			const withLines = parseLog(text, () => {});
+			assert.deepEqual(parseLog(text), withLines, JSON.stringify(seed));
+			const parser = createLogParser();
+			for (let at = 0; at < text.length; at += 37) parser.push(text.slice(at, at + 37));
+			assert.deepEqual(parser.end(), withLines, JSON.stringify(seed));
 		}
 	});
 

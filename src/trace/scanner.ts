@@ -97,6 +97,12 @@ export class LineScanner {
 	 * problem: string and unrecognised tokens and `wideLiteral`s (all else read is ASCII).
 	 */
 	extraBytes = 0;
+	/**
+	 * Whether anything reads the stored tokens once the line is parsed (a `ParsedLine`, a log's
+	 * `onLine`). When not, only the summary is read, and a parser may skip storing tokens
+	 * nobody reads (the usual G line, most of a big log: `scanUsualGLine`).
+	 */
+	tokensRead = true;
 	private starts = new Int32Array(INITIAL_CAPACITY);
 	private ends = new Int32Array(INITIAL_CAPACITY);
 	private tags = new Uint8Array(INITIAL_CAPACITY);
@@ -177,6 +183,11 @@ export class LineScanner {
 	/** Appends a string token for `[start, end)`: its value is its text. */
 	pushText(key: FieldKey, start: number, end: number): void {
 		this.tags[this.slot(key, start, end)] = TEXT;
+		this.extraBytes += utf8Extra(this.source, start, end);
+	}
+
+	/** Counts the UTF-8 bytes of text read without storing it as a token (see `tokensRead`). */
+	countTextBytes(start: number, end: number): void {
 		this.extraBytes += utf8Extra(this.source, start, end);
 	}
 

@@ -195,11 +195,17 @@ export function scanUsualGLine(s: LineScanner): boolean {
 	if (reasonEnd - reasonStart === TIMER_IDLE_REASON.length && text.startsWith(TIMER_IDLE_REASON, reasonStart)) {
 		bits &= UP_TO_19;
 	}
-	s.pushNumber('scheddetail/g-id', idStart, idEnd, digitsValue(text, idStart, idEnd));
-	s.pushNumber('scheddetail/g-status', statusStart, statusEnd, status);
-	s.pushText('scheddetail/g-wait-reason', reasonStart, reasonEnd);
-	bits &= pushIdOrNil(s, 'scheddetail/g-m', mStart, mEnd);
-	bits &= pushIdOrNil(s, 'scheddetail/g-lockedm', lockedStart, end);
+	if (s.tokensRead) {
+		s.pushNumber('scheddetail/g-id', idStart, idEnd, digitsValue(text, idStart, idEnd));
+		s.pushNumber('scheddetail/g-status', statusStart, statusEnd, status);
+		s.pushText('scheddetail/g-wait-reason', reasonStart, reasonEnd);
+		bits &= pushIdOrNil(s, 'scheddetail/g-m', mStart, mEnd);
+		bits &= pushIdOrNil(s, 'scheddetail/g-lockedm', lockedStart, end);
+	} else {
+		// Only the summary reads this line: the era and the reason's bytes, no tokens.
+		s.countTextBytes(reasonStart, reasonEnd);
+		bits &= idOrNilBits(text, mStart, mEnd) & idOrNilBits(text, lockedStart, end);
+	}
 	s.pos = end;
 	s.complete('scheddetail', 'detail-g', bits);
 	return true;
@@ -235,6 +241,13 @@ function idOrNilEnd(text: string, start: number): number {
 	const digits = text.charCodeAt(start) === 45 /* - */ ? start + 1 : start;
 	const end = digitsEnd(text, digits);
 	return isShortNumber(digits, end) ? end : -1;
+}
+
+/** The releases the id or `nil` in `[start, end)` allows (see `idBits`). */
+function idOrNilBits(text: string, start: number, end: number): number {
+	if (end - start === 3 && text.charCodeAt(start) === 110 /* n */) return FROM_20;
+	if (text.charCodeAt(start) === 45 /* - */ && digitsValue(text, start + 1, end) === 1) return UP_TO_19;
+	return ALL;
 }
 
 /** Stores the id or `nil` in `[start, end)` as `idOrNil` does; returns the releases it allows. */
