@@ -88,11 +88,12 @@ const CR = 13;
  */
 export function createLogParser(onLine?: (line: LogLine) => void): LogParser {
 	const scanner = new LineScanner();
+	// Without an `onLine`, the summary alone reads the scanner.
+	scanner.tokensRead = onLine !== undefined;
 	let pending = ''; // the unfinished last line
 	let lineNo = 0;
 	let dump: number | null = null; // the header line of the dump in progress
 	let bytes = 0;
-	let highSurrogateAtEnd = false; // the previous chunk ended inside a surrogate pair
 	let traceLines = 0;
 	let eraBits = 0; // the releases every trace line so far allows (once traceLines > 0)
 	let problemCount = 0;
@@ -111,14 +112,22 @@ export function createLogParser(onLine?: (line: LogLine) => void): LogParser {
 	let lastFormIndex = 0;
 	let lastKindIndex = 0;
 
-	/** Parses the line `source[start, end)`, read in place; `source[end]` is its newline. */
+	/**
+	 * Parses the line `source[start, end)`, read in place; `source[end]` is its newline (or the
+	 * `\n` `handleText` appends). Counts the line's bytes, not its newline's.
+	 */
 	function handle(source: string, start: number, end: number): void {
 		// A CR before the newline is dropped from the line (it then ends the scanner's reads).
-		if (end > start && source.charCodeAt(end - 1) === CR) end--;
+		if (end > start && source.charCodeAt(end - 1) === CR) {
+			end--;
+			bytes++;
+		}
 		lineNo++;
 		const s = scanner;
 		s.reset(source, start, end);
 		scanLine(s);
+		// Per line, after the parse: most lines are then known to be ASCII without reading them.
+		bytes += s.utf8Length();
 		const kind = s.kind;
 		// Runs of lines share a form (a dump's G lines): look its index up only when it changes.
 		if (s.form !== lastForm) {
@@ -187,19 +196,20 @@ export function createLogParser(onLine?: (line: LogLine) => void): LogParser {
 	return {
 		push(chunk: string): void {
 			if (chunk === '') return;
-			bytes += utf8Length(chunk, highSurrogateAtEnd);
-			highSurrogateAtEnd = isHighSurrogate(chunk.charCodeAt(chunk.length - 1));
 			let start = 0;
 			let nl = chunk.indexOf(NEWLINE);
 			if (nl >= 0 && pending !== '') {
-				// The first newline completes the line carried over from earlier chunks.
+				// The first newline completes the line carried over from earlier chunks (a
+				// surrogate pair split between chunks is whole again in it).
 				handleText(pending + chunk.slice(0, nl));
+				bytes++;
 				pending = '';
 				start = nl + 1;
 				nl = chunk.indexOf(NEWLINE, start);
 			}
 			while (nl >= 0) {
 				handle(chunk, start, nl);
+				bytes++;
 				start = nl + 1;
 				nl = chunk.indexOf(NEWLINE, start);
 			}
@@ -253,39 +263,4 @@ function extend(span: TimeSpan | null, value: number): TimeSpan {
 	if (span === null) return { first: value, last: value };
 	span.last = value;
 	return span;
-}
-
-function isHighSurrogate(c: number): boolean {
-	return c >= 0xd800 && c <= 0xdbff;
-}
-
-// A non-ASCII code unit: only these add bytes beyond one per code unit.
-const NON_ASCII = /[^\x00-\x7f]/g;
-
-/**
- * UTF-8 length of `text`: one byte per code unit plus the extra bytes of non-ASCII runs. The
- * regex engine finds each run (much faster than a charCodeAt loop over a mostly-ASCII log, and
- * `test` allocates no match); the run itself is walked here. A surrogate pair is 4 bytes and a
- * lone surrogate 3 (as U+FFFD). `afterHigh` says the previous chunk ended with a high
- * surrogate (counted as 3 bytes), so a low surrogate at the start completes that pair.
- */
-function utf8Length(text: string, afterHigh: boolean): number {
-	let n = text.length;
-	NON_ASCII.lastIndex = 0;
-	while (NON_ASCII.test(text)) {
-		let i = NON_ASCII.lastIndex - 1;
-		for (let c = text.charCodeAt(i); c >= 0x80; c = text.charCodeAt(++i)) {
-			if (c < 0x800) n += 1;
-			else if (isHighSurrogate(c) && isLowSurrogate(text.charCodeAt(i + 1))) {
-				n += 2;
-				i++;
-			} else if (!(afterHigh && i === 0 && isLowSurrogate(c))) n += 2;
-		}
-		NON_ASCII.lastIndex = i;
-	}
-	return n;
-}
-
-function isLowSurrogate(c: number): boolean {
-	return c >= 0xdc00 && c <= 0xdfff;
 }

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { describe, test } from 'node:test';
 import { isFieldKey } from './catalogue.ts';
 import { LATEST_GO_MINOR } from './era.ts';
-import { parseLog } from './log.ts';
+import { createLogParser, parseLog } from './log.ts';
 import { parseLine } from './parse.ts';
 import type { LineForm, LineKind, ParsedLine } from './types.ts';
 import { createRandom } from './test-support.ts';
@@ -284,5 +284,54 @@ describe('parseLine properties', () => {
 		assert.equal(summary.problemCount, problems);
 		const kinds = Object.values(summary.kindCounts).reduce((a, b) => a + b, 0);
 		assert.equal(kinds, count);
+	});
+
+	test("a log's bytes are its UTF-8 length, with non-ASCII text at every position of every seed", () => {
+		// The summary reads a parsed line's characters only where a parser did not compare them
+		// with ASCII: this holds it to the encoder wherever odd text lands (a field, a label, a
+		// cut-off line, an unrecognised rest) and whatever the line then parses as.
+		const encoder = new TextEncoder();
+		// Every synthetic shape, and every 20th line of the captures.
+		for (const seed of [...SYNTHETIC_SEEDS, ...seeds.slice(SYNTHETIC_SEEDS.length).filter((_, i) => i % 20 === 0)]) {
+			const lines = [seed];
+			for (let i = 0; i <= seed.length; i++) {
+				for (let k = 0; k < 3; k++) {
+					const odd = ODD_TEXT[(i + k * 5) % ODD_TEXT.length];
+					lines.push(seed.slice(0, i) + odd + seed.slice(i), seed.slice(0, i) + odd + seed.slice(i + 1));
+				}
+			}
+			const text = lines.join('\n');
+			assert.equal(parseLog(text).bytes, encoder.encode(text).length, JSON.stringify(seed));
+		}
+	});
+
+	test('the summary is the same whether or not the lines are handed on', () => {
+		// Without an `onLine` a parser may skip storing tokens nobody reads: the summary must not
+		// notice. A log per seed (so its era is the seed's), with mutations of it, whole and in chunks.
+		for (const seed of seeds) {
+			const lines = [seed, ...Array.from({ length: 6 }, () => mutate(seed))].map((line) =>
+				line.replaceAll(/[\r\n]/g, ''),
+			);
+			const text = `${lines.join('\n')}\n${seed}`;
+			const withLines = parseLog(text, () => {});
+			assert.deepEqual(parseLog(text), withLines, JSON.stringify(seed));
+			const parser = createLogParser();
+			for (let at = 0; at < text.length; at += 37) parser.push(text.slice(at, at + 37));
+			assert.deepEqual(parser.end(), withLines, JSON.stringify(seed));
+		}
+	});
+
+	test('the summary counts each kind and form as often as its lines have it', () => {
+		const lines = [...seeds, ...Array.from({ length: 4_000 }, () => mutate(pick(seeds)))].map((line) =>
+			line.replaceAll(/[\r\n]/g, ''),
+		);
+		const kinds = new Map<string, number>();
+		const forms = new Map<string, number>();
+		const summary = parseLog(lines.join('\n'), (line) => {
+			kinds.set(line.kind, (kinds.get(line.kind) ?? 0) + 1);
+			forms.set(line.form, (forms.get(line.form) ?? 0) + 1);
+		});
+		for (const [kind, count] of Object.entries(summary.kindCounts)) assert.equal(count, kinds.get(kind) ?? 0, kind);
+		for (const [form, count] of Object.entries(summary.formCounts)) assert.equal(count, forms.get(form) ?? 0, form);
 	});
 });

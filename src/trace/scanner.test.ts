@@ -84,6 +84,34 @@ describe('numbers built while scanning equal Number()', () => {
 		assert.equal(s.value(0), Number(text.slice(0, 40)));
 	});
 
+	test('a float is read exactly where the two notations say, and nothing else is', () => {
+		// The grammar of both notations as a regular expression, against strings mixing their
+		// characters at random: the scanner must accept exactly these, up to the same end.
+		const runtime = /^[+-]\d\.\d{6}e[+-]\d{3}(?![\w.])/;
+		const shortest = /^(?:NaN|[+-]Inf|-?\d+(?:\.\d+)?(?:e[+-]\d+)?)(?![\w.])/;
+		const alphabet = '0123456789000111+-.eeENaInf_x ';
+		const own = createRandom(0xf10a7);
+		for (let i = 0; i < 20_000; i++) {
+			let text = '';
+			for (let n = 1 + Math.floor(own() * 16); n > 0; n--) text += alphabet[Math.floor(own() * alphabet.length)];
+			const runtimeMatch = runtime.exec(text);
+			const shortestMatch = runtimeMatch ? null : shortest.exec(text);
+			const s = new LineScanner();
+			s.resetLine(text);
+			const result = s.float('gcpacertrace/h', 'h');
+			if (runtimeMatch === null && shortestMatch === null) {
+				assert.equal(result, false, text);
+				assert.notEqual(s.problem, null, text);
+				continue;
+			}
+			const read = (runtimeMatch ?? shortestMatch)![0];
+			assert.equal(result, runtimeMatch ? 'runtime-exponent' : 'shortest', text);
+			assert.equal(s.end(0), read.length, text);
+			const expected = read.endsWith('Inf') ? Number(`${read[0]}Infinity`) : Number(read.replace(/^\+/, ''));
+			assert.ok(Object.is(s.value(0), expected), `${text}: ${String(s.value(0))}`);
+		}
+	});
+
 	test('integers and decimals, beyond 2^53 too', () => {
 		for (let i = 0; i < 20_000; i++) {
 			const whole = digits(1 + int(25));

@@ -39,13 +39,21 @@ function isWordOrDot(c: number): boolean {
 /** How a runtime float was printed: `+2.500000e-001` (Go ≤1.25) or shortest form (Go 1.26+). */
 export type FloatNotation = 'runtime-exponent' | 'shortest';
 
-/** Options of `LineScanner.number`. */
+/**
+ * Options of `LineScanner.number`: `SIGNED`, `DECIMALS` or none. Every options object has
+ * both fields, so reading them stays a single-shape property load.
+ */
 export interface NumberOptions {
 	/** A leading `-` is allowed. */
-	signed?: boolean;
+	readonly signed: boolean;
 	/** An optional fraction such as `.022` is allowed. */
-	decimals?: boolean;
+	readonly decimals: boolean;
 }
+
+/** `number` reads a leading `-`. */
+export const SIGNED: NumberOptions = Object.freeze({ signed: true, decimals: false });
+/** `number` reads an optional fraction such as `.022`. */
+export const DECIMALS: NumberOptions = Object.freeze({ signed: false, decimals: true });
 
 // What a stored token's value is.
 const NO_VALUE = 0; // unrecognised text, or a token without a value
@@ -84,12 +92,26 @@ export class LineScanner {
 	count = 0;
 	/** Stored tokens with `key: null`. */
 	unknownCount = 0;
+	/**
+	 * UTF-8 bytes beyond one per code unit in what was read so far of a line without a
+	 * problem: string and unrecognised tokens and `wideLiteral`s (all else read is ASCII).
+	 */
+	extraBytes = 0;
+	/**
+	 * Whether anything reads the stored tokens once the line is parsed (a `ParsedLine`, a log's
+	 * `onLine`). When not, only the summary is read, and a parser may skip storing tokens
+	 * nobody reads (the usual G line, most of a big log: `scanUsualGLine`).
+	 */
+	tokensRead = true;
 	private starts = new Int32Array(INITIAL_CAPACITY);
 	private ends = new Int32Array(INITIAL_CAPACITY);
 	private tags = new Uint8Array(INITIAL_CAPACITY);
 	private numbers = new Float64Array(INITIAL_CAPACITY);
 	private keys: (FieldKey | null)[] = new Array<FieldKey | null>(INITIAL_CAPACITY).fill(null);
 	private others: FieldValue[] = new Array<FieldValue>(INITIAL_CAPACITY).fill(null);
+	/** What `plainFloatEnd` read last. */
+	private plainValue = 0;
+	private plainNotation: FloatNotation = 'shortest';
 
 	/**
 	 * Starts over on the line `source[start, end)`. The code unit at `end` must be a line
@@ -103,6 +125,7 @@ export class LineScanner {
 		this.problem = null;
 		this.count = 0;
 		this.unknownCount = 0;
+		this.extraBytes = 0;
 		this.kind = 'other';
 		this.form = 'other';
 		this.eraBits = 0;
@@ -160,6 +183,12 @@ export class LineScanner {
 	/** Appends a string token for `[start, end)`: its value is its text. */
 	pushText(key: FieldKey, start: number, end: number): void {
 		this.tags[this.slot(key, start, end)] = TEXT;
+		this.extraBytes += utf8Extra(this.source, start, end);
+	}
+
+	/** Counts the UTF-8 bytes of text read without storing it as a token (see `tokensRead`). */
+	countTextBytes(start: number, end: number): void {
+		this.extraBytes += utf8Extra(this.source, start, end);
 	}
 
 	/** Whether `text` is at the cursor (does not move). */
@@ -188,6 +217,16 @@ export class LineScanner {
 			return true;
 		}
 		return this.expected(what, text);
+	}
+
+	/**
+	 * `literal` for text with non-ASCII characters (every other literal is ASCII), counting
+	 * its extra UTF-8 bytes for `utf8Length`.
+	 */
+	wideLiteral(text: string, what: string): boolean {
+		const read = this.literal(text, what);
+		if (read) this.extraBytes += utf8Extra(text, 0, text.length);
+		return read;
 	}
 
 	/** Reads `text` if it is at the cursor; returns whether it was. Never records a problem. */
@@ -225,30 +264,32 @@ export class LineScanner {
 	 */
 	number(key: FieldKey, what: string, opts?: NumberOptions): boolean {
 		if (this.problem !== null) return false;
-		// The value is built while scanning, with no slice and no Number().
+		// The value is built while scanning, with no slice and no Number(). The options are
+		// looked at only when a `-` or `.` is there to decide on.
 		const source = this.source;
 		const start = this.pos;
 		let i = start;
-		const negative = opts?.signed === true && source.charCodeAt(i) === MINUS;
-		if (negative) i++;
 		let c = source.charCodeAt(i);
+		const negative = c === MINUS && opts !== undefined && opts.signed;
+		if (negative) c = source.charCodeAt(++i);
 		if (!isDigit(c)) return this.expected(what);
 		let n = 0;
 		do {
 			n = n * 10 + (c - DIGIT_0);
 			c = source.charCodeAt(++i);
 		} while (isDigit(c));
-		let scale = 1;
-		if (opts?.decimals === true && c === DOT && isDigit(source.charCodeAt(i + 1))) {
+		let magnitude = n;
+		if (c === DOT && opts !== undefined && opts.decimals && isDigit(source.charCodeAt(i + 1))) {
+			let scale = 1;
 			c = source.charCodeAt(++i);
 			do {
 				n = n * 10 + (c - DIGIT_0);
 				scale *= 10;
 				c = source.charCodeAt(++i);
 			} while (isDigit(c));
-		}
-		// Two exact integers divide with one rounding, as Number(text) rounds; others use it.
-		const magnitude = n <= Number.MAX_SAFE_INTEGER && scale <= 1e15 ? n / scale : this.parsed(start, i);
+			// Two exact integers divide with one rounding, as Number(text) rounds; others use it.
+			magnitude = n <= Number.MAX_SAFE_INTEGER && scale <= 1e15 ? n / scale : this.parsed(start, i);
+		} else if (n > Number.MAX_SAFE_INTEGER) magnitude = this.parsed(start, i);
 		this.setNumber(this.slot(key, start, i), negative ? -magnitude : magnitude);
 		this.pos = i;
 		return true;
@@ -306,6 +347,14 @@ export class LineScanner {
 		if (this.problem !== null) return false;
 		const start = this.pos;
 		const limit = Math.min(this.lineEnd, start + FLOAT_WINDOW);
+		// The usual float, digits in either notation, is read and valued in one pass; NaN, ±Inf
+		// and text that is no float take the checks below.
+		const plainEnd = this.plainFloatEnd(start, limit);
+		if (plainEnd >= 0) {
+			this.setNumber(this.slot(key, start, plainEnd), this.plainValue);
+			this.pos = plainEnd;
+			return this.plainNotation;
+		}
 		let end = this.runtimeFloatEnd(start, limit);
 		let notation: FloatNotation = 'runtime-exponent';
 		if (end < 0) {
@@ -327,6 +376,7 @@ export class LineScanner {
 		const end = this.indexInLine(stop, this.pos);
 		if (end < 0) return this.fail(`expected ${what} followed by "${stop}"`);
 		this.tags[this.slot(key, this.pos, end)] = TEXT;
+		this.extraBytes += utf8Extra(this.source, this.pos, end);
 		this.pos = end;
 		return true;
 	}
@@ -364,7 +414,10 @@ export class LineScanner {
 
 	/** Ends the parse: unread text becomes one unrecognised token (`key: null`, never empty). */
 	finish(): void {
-		if (this.pos < this.lineEnd) this.slot(null, this.pos, this.lineEnd);
+		if (this.pos < this.lineEnd) {
+			this.slot(null, this.pos, this.lineEnd);
+			this.extraBytes += utf8Extra(this.source, this.pos, this.lineEnd);
+		}
 		this.pos = this.lineEnd;
 	}
 
@@ -447,22 +500,37 @@ export class LineScanner {
 
 	/** The stored tokens as `Token` objects (offsets relative to the line). */
 	tokenList(): Token[] {
-		const tokens: Token[] = [];
+		// Sized once: the count is known, so the array never grows token by token.
+		const count = this.count;
+		const tokens = new Array<Token>(count);
 		const lineStart = this.lineStart;
-		for (let i = 0; i < this.count; i++) {
+		for (let i = 0; i < count; i++) {
 			const start = this.starts[i];
 			const end = this.ends[i];
 			const text = this.source.slice(start, end);
 			const key = this.keys[i];
 			const tag = this.tags[i];
 			// Each shape built whole, rather than `value` added afterwards (a slower map transition).
-			if (tag === NO_VALUE) tokens.push({ start: start - lineStart, end: end - lineStart, text, key });
+			if (tag === NO_VALUE) tokens[i] = { start: start - lineStart, end: end - lineStart, text, key };
 			else {
 				const value = tag === NUMBER ? this.numbers[i] : tag === TEXT ? text : this.others[i];
-				tokens.push({ start: start - lineStart, end: end - lineStart, text, key, value });
+				tokens[i] = { start: start - lineStart, end: end - lineStart, text, key, value };
 			}
 		}
 		return tokens;
+	}
+
+	/**
+	 * The line's length in UTF-8 bytes (its terminator not included). A trace line read
+	 * without a problem is ASCII but for its string and unrecognised tokens and the
+	 * `wideLiteral`s, whose extra bytes were counted as they were read (the characters a
+	 * parser compares are ASCII); any other line is read here.
+	 */
+	utf8Length(): number {
+		const start = this.lineStart;
+		const end = this.lineEnd;
+		if (this.kind === 'other' || this.problem !== null) return end - start + utf8Extra(this.source, start, end);
+		return end - start + this.extraBytes;
 	}
 
 	/** The line's era; `null` for a line that is not trace output. */
@@ -568,6 +636,67 @@ export class LineScanner {
 		return negative ? -n : n;
 	}
 
+	/**
+	 * End of a float printed with digits at `start` (within `limit`), in the runtime notation
+	 * or the shortest form, then no word character or dot; or -1 for anything else. Leaves
+	 * its value (as `floatValue` gives it) in `plainValue` and its notation in `plainNotation`.
+	 */
+	private plainFloatEnd(start: number, limit: number): number {
+		let i = start;
+		let c = this.floatChar(i, limit);
+		const sign = c;
+		if (c === PLUS || c === MINUS) c = this.floatChar(++i, limit);
+		if (!isDigit(c)) return -1;
+		const integerStart = i;
+		let mantissa = 0;
+		do {
+			mantissa = mantissa * 10 + (c - DIGIT_0);
+			c = this.floatChar(++i, limit);
+		} while (isDigit(c));
+		const integerDigits = i - integerStart;
+		let fractionDigits = 0;
+		if (c === DOT && isDigit(this.floatChar(i + 1, limit))) {
+			const fractionStart = ++i;
+			c = this.floatChar(i, limit);
+			do {
+				mantissa = mantissa * 10 + (c - DIGIT_0);
+				c = this.floatChar(++i, limit);
+			} while (isDigit(c));
+			fractionDigits = i - fractionStart;
+		}
+		let exponent = -fractionDigits;
+		let exponentDigits = 0;
+		if (c === LOWER_E) {
+			const exponentSign = this.floatChar(i + 1, limit);
+			if ((exponentSign === PLUS || exponentSign === MINUS) && isDigit(this.floatChar(i + 2, limit))) {
+				i += 2;
+				const exponentStart = i;
+				let e = 0;
+				c = this.floatChar(i, limit);
+				do {
+					e = e * 10 + (c - DIGIT_0);
+					c = this.floatChar(++i, limit);
+				} while (isDigit(c));
+				exponentDigits = i - exponentStart;
+				exponent += exponentSign === MINUS ? -e : e;
+			}
+		}
+		if (isWordOrDot(c)) return -1;
+		// `+2.500000e-001`: a sign, one digit, six decimals and a three-digit exponent.
+		const runtime =
+			(sign === PLUS || sign === MINUS) && integerDigits === 1 && fractionDigits === 6 && exponentDigits === 3;
+		// The shortest form has no `+` before its digits.
+		if (!runtime && sign === PLUS) return -1;
+		this.plainNotation = runtime ? 'runtime-exponent' : 'shortest';
+		if (mantissa > Number.MAX_SAFE_INTEGER || exponent < -22 || exponent > 22) {
+			this.plainValue = Number(this.source.slice(sign === PLUS ? start + 1 : start, i));
+		} else {
+			const value = exponent < 0 ? mantissa / POW10[-exponent] : mantissa * POW10[exponent];
+			this.plainValue = sign === MINUS ? -value : value;
+		}
+		return i;
+	}
+
 	/** The code unit at `i` if `i` is before `limit`, else -1 (which no check accepts). */
 	private floatChar(i: number, limit: number): number {
 		return i < limit ? this.source.charCodeAt(i) : -1;
@@ -663,6 +792,33 @@ export class LineScanner {
 		const value = exponent < 0 ? mantissa / POW10[-exponent] : mantissa * POW10[exponent];
 		return first === MINUS ? -value : value;
 	}
+}
+
+function isHighSurrogate(c: number): boolean {
+	return c >= 0xd800 && c <= 0xdbff;
+}
+
+function isLowSurrogate(c: number): boolean {
+	return c >= 0xdc00 && c <= 0xdfff;
+}
+
+/**
+ * The UTF-8 bytes of `text[start, end)` beyond one per code unit: 1 for U+0080–U+07FF, 2 for
+ * the rest of the BMP and for a surrogate pair (4 bytes for 2 code units), 2 for a lone
+ * surrogate (3 bytes, as U+FFFD).
+ */
+function utf8Extra(text: string, start: number, end: number): number {
+	let n = 0;
+	for (let i = start; i < end; i++) {
+		const c = text.charCodeAt(i);
+		if (c < 0x80) continue;
+		if (c < 0x800) n += 1;
+		else {
+			n += 2;
+			if (isHighSurrogate(c) && i + 1 < end && isLowSurrogate(text.charCodeAt(i + 1))) i++;
+		}
+	}
+	return n;
 }
 
 /** The scanner behind `parseWith`: parsing is synchronous, so one is enough. */

@@ -311,4 +311,36 @@ describe('series of older eras (synthetic lines from the format reference)', () 
 		assert.equal(copy.sched.localRunqueues[1]![999], 999 % 7);
 		assert.equal(copy.sched.lineNo[999], 1000);
 	});
+
+	test('a result stays as it was when more lines follow, and the next one has them too', () => {
+		const sched = (i: number) =>
+			`SCHED ${i * 10}ms: gomaxprocs=2 idleprocs=0 threads=5 spinningthreads=0 idlethreads=0 runqueue=${i} [0 ${i % 7}]`;
+		const collector = createSeriesCollector();
+		const feed = (from: number, to: number) => {
+			const text = Array.from({ length: to - from }, (_, k) => sched(from + k)).join('\n');
+			parseLog(text, (line) => collector.add(line));
+		};
+		feed(0, 10);
+		const first = collector.result();
+		const firstRows = Array.from(first.sched.columns.runqueue);
+		// Rows written after a result, within the capacity it was read from and beyond it.
+		feed(10, 20);
+		const second = collector.result();
+		feed(20, 200);
+		const third = collector.result();
+		assert.equal(first.sched.length, 10);
+		assert.deepEqual(Array.from(first.sched.columns.runqueue), firstRows);
+		assert.deepEqual(
+			Array.from(second.sched.columns.runqueue),
+			Array.from({ length: 20 }, (_, i) => i),
+		);
+		assert.deepEqual(
+			Array.from(third.sched.columns.runqueue),
+			Array.from({ length: 200 }, (_, i) => i),
+		);
+		assert.deepEqual(
+			Array.from(first.sched.localRunqueues[1]!),
+			Array.from({ length: 10 }, (_, i) => i % 7),
+		);
+	});
 });

@@ -110,10 +110,17 @@ export interface SeriesCollector {
 
 const INITIAL_CAPACITY = 64;
 
-/** A growable Float64Array (or Float32Array, for small whole numbers). */
+/**
+ * A growable Float64Array (or Float32Array, for small whole numbers). A result is a view of
+ * the column's own array, not a copy (a copy would double the series' memory at the end of a
+ * big log); the next `set` after one copies the array first, so later rows never alias a
+ * result already handed out.
+ */
 class Column<A extends Float64Array | Float32Array = Float64Array> {
 	data: A;
 	private readonly make: (size: number) => A;
+	/** `data` is viewed by a result. */
+	private shared = false;
 
 	constructor(make: (size: number) => A = (size) => new Float64Array(size) as A) {
 		this.make = make;
@@ -121,19 +128,21 @@ class Column<A extends Float64Array | Float32Array = Float64Array> {
 	}
 
 	set(i: number, value: number): void {
-		if (i >= this.data.length) {
-			let size = this.data.length * 2;
+		if (i >= this.data.length || this.shared) {
+			let size = this.data.length;
 			while (size <= i) size *= 2;
 			const next = this.make(size);
 			next.set(this.data);
 			this.data = next;
+			this.shared = false;
 		}
 		this.data[i] = value;
 	}
 
-	/** A copy trimmed to `length`, so later rows never alias a posted result. */
+	/** The first `length` values, as they stay: later rows never change them. */
 	slice(length: number): A {
-		return this.data.slice(0, length) as A;
+		this.shared = true;
+		return this.data.subarray(0, length) as A;
 	}
 }
 

@@ -5,11 +5,9 @@
  */
 import { OLDEST_GO_MINOR } from '../era.ts';
 import { ANY_RELEASE, eraBits, NO_RELEASE } from '../era-bits.ts';
-import { parseWith } from '../scanner.ts';
+import { SIGNED, parseWith } from '../scanner.ts';
 import type { FloatNotation, LineScanner } from '../scanner.ts';
 import type { ParsedLine } from '../types.ts';
-
-const SIGNED = { signed: true } as const;
 
 const GO_1_5_ON = eraBits(5);
 const GO_1_5_TO_1_9 = eraBits(5, 9);
@@ -138,9 +136,9 @@ function scanLegacyController(s: LineScanner): void {
 	}
 	s.literal(' W_a=', '" W_a=" after u_g');
 	s.number('gcpacertrace/scan-work', 'W_a (a number of bytes)', SIGNED);
-	s.literal(' goalΔ=', '" goalΔ=" after W_a');
+	s.wideLiteral(' goalΔ=', '" goalΔ=" after W_a');
 	bits |= notationBit(s, s.float('gcpacertrace/goal-delta', 'goalΔ'));
-	s.literal(' actualΔ=', '" actualΔ=" after goalΔ');
+	s.wideLiteral(' actualΔ=', '" actualΔ=" after goalΔ');
 	bits |= notationBit(s, s.float('gcpacertrace/actual-delta', 'actualΔ'));
 	s.literal(' u_a/u_g=', '" u_a/u_g=" after actualΔ');
 	bits |= notationBit(s, s.float('gcpacertrace/utilization-ratio', 'u_a/u_g'));
@@ -167,7 +165,7 @@ function scanController(s: LineScanner): void {
 	s.number('gcpacertrace/heap-live-trigger', 'the heap at trigger (a number of bytes)');
 	s.literal(' B -> ', '" B -> " after the heap at trigger');
 	s.number('gcpacertrace/heap-live-end', 'the heap at mark end (a number of bytes)');
-	s.literal(' B (∆goal ', '" B (∆goal " after the heap at mark end');
+	s.wideLiteral(' B (∆goal ', '" B (∆goal " after the heap at mark end');
 	s.number('gcpacertrace/goal-overshoot', 'the overshoot (a number of bytes)', SIGNED);
 	s.literal(', cons/mark ', '", cons/mark " after the overshoot');
 	const notation = s.float('gcpacertrace/cons-mark', 'the cons/mark estimate');

@@ -5,11 +5,9 @@
  * marker is there.
  */
 import { eraBits, NO_RELEASE } from '../era-bits.ts';
-import { parseWith } from '../scanner.ts';
+import { DECIMALS, parseWith } from '../scanner.ts';
 import type { LineScanner } from '../scanner.ts';
 import type { ParsedLine } from '../types.ts';
-
-const DECIMALS = { decimals: true } as const;
 
 const GO_1_1_TO_1_2 = eraBits(1, 2);
 const GO_1_3 = eraBits(3, 3);

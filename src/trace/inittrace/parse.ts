@@ -1,10 +1,9 @@
 /** Parser for `init <pkg> @<ms> ms, <ms> ms clock, <n> bytes, <n> allocs` (inittrace, Go 1.16+). */
 import { eraBits } from '../era-bits.ts';
-import { parseWith } from '../scanner.ts';
+import { DECIMALS, parseWith } from '../scanner.ts';
 import type { LineScanner } from '../scanner.ts';
 import type { ParsedLine } from '../types.ts';
 
-const DECIMALS = { decimals: true } as const;
 const GO_1_16_ON = eraBits(16);
 
 /** Parses a line that starts `init <pkg> @` (GODEBUG=inittrace=1, Go 1.16+). */

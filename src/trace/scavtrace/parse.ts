@@ -5,11 +5,9 @@
  * `[controller reset]` (Go 1.18+).
  */
 import { eraBits, NO_RELEASE } from '../era-bits.ts';
-import { parseWith } from '../scanner.ts';
+import { SIGNED, parseWith } from '../scanner.ts';
 import type { LineScanner } from '../scanner.ts';
 import type { ParsedLine } from '../types.ts';
-
-const SIGNED = { signed: true } as const;
 
 const GO_1_2_TO_1_3 = eraBits(2, 3);
 const GO_1_2_TO_1_12 = eraBits(2, 12);

@@ -16,7 +16,7 @@
  * `preemptoff= locks=0` gives one right after the `=`, and `status=6()` one right after the `(`.
  */
 import type { FieldKey, ParsedLine } from '../types.ts';
-import { parseWith } from '../scanner.ts';
+import { SIGNED, parseWith } from '../scanner.ts';
 import type { LineScanner } from '../scanner.ts';
 import { eraBits, isAbsent, isAbsentAtEnd } from '../era-bits.ts';
 import { gStatusNames, pStatusNames } from './status.ts';
@@ -34,8 +34,7 @@ const FROM_14 = eraBits(14);
 const UP_TO_19 = eraBits(2, 19);
 const FROM_20 = eraBits(20);
 
-// Counters are read with their sign: the runtime's signed counters can briefly go negative.
-const SIGNED = { signed: true } as const;
+// Counters are read with their sign (SIGNED): the runtime's signed counters can briefly go negative.
 
 /** The releases that can print each status number. */
 function statusBits(table: Readonly<Record<number, StatusInfo>>): Map<number, number> {
@@ -196,11 +195,17 @@ export function scanUsualGLine(s: LineScanner): boolean {
 	if (reasonEnd - reasonStart === TIMER_IDLE_REASON.length && text.startsWith(TIMER_IDLE_REASON, reasonStart)) {
 		bits &= UP_TO_19;
 	}
-	s.pushNumber('scheddetail/g-id', idStart, idEnd, digitsValue(text, idStart, idEnd));
-	s.pushNumber('scheddetail/g-status', statusStart, statusEnd, status);
-	s.pushText('scheddetail/g-wait-reason', reasonStart, reasonEnd);
-	bits &= pushIdOrNil(s, 'scheddetail/g-m', mStart, mEnd);
-	bits &= pushIdOrNil(s, 'scheddetail/g-lockedm', lockedStart, end);
+	if (s.tokensRead) {
+		s.pushNumber('scheddetail/g-id', idStart, idEnd, digitsValue(text, idStart, idEnd));
+		s.pushNumber('scheddetail/g-status', statusStart, statusEnd, status);
+		s.pushText('scheddetail/g-wait-reason', reasonStart, reasonEnd);
+		bits &= pushIdOrNil(s, 'scheddetail/g-m', mStart, mEnd);
+		bits &= pushIdOrNil(s, 'scheddetail/g-lockedm', lockedStart, end);
+	} else {
+		// Only the summary reads this line: the era and the reason's bytes, no tokens.
+		s.countTextBytes(reasonStart, reasonEnd);
+		bits &= idOrNilBits(text, mStart, mEnd) & idOrNilBits(text, lockedStart, end);
+	}
 	s.pos = end;
 	s.complete('scheddetail', 'detail-g', bits);
 	return true;
@@ -236,6 +241,13 @@ function idOrNilEnd(text: string, start: number): number {
 	const digits = text.charCodeAt(start) === 45 /* - */ ? start + 1 : start;
 	const end = digitsEnd(text, digits);
 	return isShortNumber(digits, end) ? end : -1;
+}
+
+/** The releases the id or `nil` in `[start, end)` allows (see `idBits`). */
+function idOrNilBits(text: string, start: number, end: number): number {
+	if (end - start === 3 && text.charCodeAt(start) === 110 /* n */) return FROM_20;
+	if (text.charCodeAt(start) === 45 /* - */ && digitsValue(text, start + 1, end) === 1) return UP_TO_19;
+	return ALL;
 }
 
 /** Stores the id or `nil` in `[start, end)` as `idOrNil` does; returns the releases it allows. */

@@ -11,7 +11,7 @@
  *             sysmonwait=0, with true/false for gcwaiting and sysmonwait from 1.20
  */
 import type { FieldKey, ParsedLine } from '../types.ts';
-import { parseWith } from '../scanner.ts';
+import { SIGNED, parseWith } from '../scanner.ts';
 import type { LineScanner } from '../scanner.ts';
 import { eraBits, isAbsent } from '../era-bits.ts';
 
@@ -24,8 +24,7 @@ const UP_TO_24 = eraBits(2, 24);
 const FROM_25 = eraBits(25);
 
 // Counters are signed int32s in the runtime and can briefly read -1 (a real Go 1.19 capture has
-// `nmidlelocked=-1`), so they are read with their sign.
-const SIGNED = { signed: true } as const;
+// `nmidlelocked=-1`), so they are read with their sign (SIGNED).
 
 const DIGIT_0 = 48;
 const DIGIT_9 = 57;
