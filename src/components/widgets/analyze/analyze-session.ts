@@ -1,6 +1,6 @@
 /**
  * The analyzer worker's work, apart from the worker's globals so it can be tested: reads a log
- * (File or Blob) as a stream through the core's parser and findings, keeps a `LineIndex` and
+ * (File or Blob) a piece at a time through the core's parser and findings, keeps a `LineIndex` and
  * the charts' thinned series (both bounded: a few bytes a line, a fixed number of chart rows),
  * posts the charts so far every second while reading, and answers the page's requests for
  * windows of rows by reading just those bytes back from the file. Any exception becomes a
@@ -12,6 +12,39 @@ import { LineIndex, splitLines } from './line-index.ts';
 import { maxLineChars, maxRowChars, type FromWorker, type Row, type ToWorker } from './protocol.ts';
 
 const progressEveryMs = 100;
+/** Bytes read from the file into the one reused buffer at a time. */
+const readBytes = 1 << 20;
+/** Bytes decoded and parsed at a time: strings this short are collected young. */
+export const pieceBytes = 1 << 16;
+
+/**
+ * The bytes of `blob` in order, in pieces of at most `pieceBytes`, read into one reused buffer
+ * (a piece is valid until the next is asked for). In Chromium a megabyte chunk from
+ * `Blob.stream()` or `slice().arrayBuffer()`, and a megabyte string decoded from it, each live
+ * outside the JS heap until a full collection, which a worker whose heap stays small rarely
+ * runs: the tab then grows by more than the file. One buffer and short strings keep it bounded.
+ */
+export async function* readPieces(blob: Blob): AsyncGenerator<Uint8Array> {
+	const stream = blob.stream();
+	let reader: ReadableStreamBYOBReader;
+	try {
+		reader = stream.getReader({ mode: 'byob' });
+	} catch {
+		// A browser whose Blob streams are not byte streams: its own chunks, cut the same way.
+		for await (const chunk of stream as unknown as AsyncIterable<Uint8Array>) {
+			for (let at = 0; at < chunk.length; at += pieceBytes) yield chunk.subarray(at, at + pieceBytes);
+		}
+		return;
+	}
+	let buffer = new ArrayBuffer(readBytes);
+	for (;;) {
+		const { done, value } = await reader.read(new Uint8Array(buffer));
+		if (done || !value) return;
+		buffer = value.buffer;
+		for (let at = 0; at < value.length; at += pieceBytes) yield value.subarray(at, at + pieceBytes);
+	}
+}
+
 /** Charts so far are posted this long after reading starts, then every `partialEveryMs`. */
 const firstPartialMs = 300;
 const partialEveryMs = 1000;
@@ -47,14 +80,11 @@ export function createAnalyzeSession(send: (message: FromWorker, transfer?: Arra
 		// Bytes are decoded here rather than by a TextDecoderStream so that the newlines' byte
 		// offsets are found in the same pass (the same streaming decode, with the bytes at hand).
 		const decoder = new TextDecoder();
-		const reader = input.stream().getReader();
 		let read = 0;
 		const started = performance.now();
 		let lastProgress = 0;
 		let nextPartial = started + firstPartialMs;
-		for (;;) {
-			const { done, value } = await reader.read();
-			if (done) break;
+		for await (const value of readPieces(input)) {
 			lines.scan(value, read);
 			read += value.length;
 			analysis.push(decoder.decode(value, { stream: true }));
