@@ -45,7 +45,11 @@ export async function* readPieces(blob: Blob): AsyncGenerator<Uint8Array> {
 	}
 }
 
-/** Charts so far are posted this long after reading starts, then every `partialEveryMs`. */
+/**
+ * Charts so far are posted this long after reading starts, then every `partialEveryMs` or a
+ * quarter of the time spent so far, whichever is longer: a long read redraws a dozen times or
+ * so, not every second, and leaves both threads to the reading.
+ */
 const firstPartialMs = 300;
 const partialEveryMs = 1000;
 
@@ -94,7 +98,7 @@ export function createAnalyzeSession(send: (message: FromWorker, transfer?: Arra
 				post({ type: 'progress', read, total });
 			}
 			if (now >= nextPartial) {
-				nextPartial = now + partialEveryMs;
+				nextPartial = now + Math.max(partialEveryMs, (now - started) / 4);
 				const partial = series.snapshot();
 				send({ type: 'partial', series: partial, read, total }, buffersOf(partial));
 			}
