@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { createLogAnalysis } from '../../../trace/index.ts';
-import { createAnalyzeSession, pieceBytes, readPieces } from './analyze-session.ts';
+import { createAnalyzeSession, pieceBytes, readPieces, sliceBytes } from './analyze-session.ts';
 import type { FromWorker } from './protocol.ts';
 
 const log =
@@ -84,17 +84,24 @@ test('the summary and findings are the core’s one analysis, and the series the
 	assert.equal(read.gc, core.series.gc.length);
 });
 
-test('a big file is read in pieces of at most pieceBytes, all in one reused buffer, every byte in order', async () => {
-	const bytes = new Uint8Array(5 * pieceBytes + 123).map((_, i) => i % 251);
+test('a big file is read in pieces of at most pieceBytes, at most two slices ahead, every byte in order', async () => {
+	const bytes = new Uint8Array(3 * sliceBytes + 123).map((_, i) => i % 251);
+	/** The end of the furthest slice asked for. */
+	let askedTo = 0;
+	class CountingBlob extends Blob {
+		override slice(start = 0, end = this.size): Blob {
+			assert.ok(end - start <= sliceBytes, `a slice of ${end - start} bytes`);
+			askedTo = Math.max(askedTo, end);
+			return super.slice(start, end);
+		}
+	}
 	const seen: number[] = [];
-	const buffers = new Set<ArrayBufferLike>();
-	for await (const piece of readPieces(new Blob([bytes]))) {
+	for await (const piece of readPieces(new CountingBlob([bytes]))) {
 		assert.ok(piece.length > 0 && piece.length <= pieceBytes, `${piece.length} bytes`);
-		buffers.add(piece.buffer);
 		seen.push(...piece);
+		assert.ok(askedTo <= seen.length + 2 * sliceBytes, `${askedTo} bytes asked for, ${seen.length} read`);
 	}
 	assert.deepEqual(new Uint8Array(seen), bytes);
-	assert.equal(buffers.size, 1);
 });
 
 test('lines and characters cut by the pieces’ edges are read whole, at their right place', async () => {

@@ -12,36 +12,27 @@ import { LineIndex, splitLines } from './line-index.ts';
 import { maxLineChars, maxRowChars, type FromWorker, type Row, type ToWorker } from './protocol.ts';
 
 const progressEveryMs = 100;
-/** Bytes read from the file into the one reused buffer at a time. */
-const readBytes = 1 << 20;
+/** Bytes read from the file at a time. */
+export const sliceBytes = 1 << 20;
 /** Bytes decoded and parsed at a time: strings this short are collected young. */
 export const pieceBytes = 1 << 16;
 
 /**
- * The bytes of `blob` in order, in pieces of at most `pieceBytes`, read into one reused buffer
- * (a piece is valid until the next is asked for). In Chromium a megabyte chunk from
- * `Blob.stream()` or `slice().arrayBuffer()`, and a megabyte string decoded from it, each live
- * outside the JS heap until a full collection, which a worker whose heap stays small rarely
- * runs: the tab then grows by more than the file. One buffer and short strings keep it bounded.
+ * The bytes of `blob` in order, in pieces of at most `pieceBytes`, read a slice at a time: the
+ * next slice is read while this one is parsed, and no further. `Blob.stream()` reads ahead of a
+ * slower parse without limit, and in Chromium a megabyte chunk, and a megabyte string decoded
+ * from it, live outside the JS heap until a full collection, which a worker whose heap stays
+ * small rarely runs: the tab grew by several times the file. (A BYOB reader into one reused
+ * buffer stalled partway through a big file in Chromium 156.)
  */
 export async function* readPieces(blob: Blob): AsyncGenerator<Uint8Array> {
-	const stream = blob.stream();
-	let reader: ReadableStreamBYOBReader;
-	try {
-		reader = stream.getReader({ mode: 'byob' });
-	} catch {
-		// A browser whose Blob streams are not byte streams: its own chunks, cut the same way.
-		for await (const chunk of stream as unknown as AsyncIterable<Uint8Array>) {
-			for (let at = 0; at < chunk.length; at += pieceBytes) yield chunk.subarray(at, at + pieceBytes);
-		}
-		return;
-	}
-	let buffer = new ArrayBuffer(readBytes);
-	for (;;) {
-		const { done, value } = await reader.read(new Uint8Array(buffer));
-		if (done || !value) return;
-		buffer = value.buffer;
-		for (let at = 0; at < value.length; at += pieceBytes) yield value.subarray(at, at + pieceBytes);
+	let next: Promise<ArrayBuffer> | null = blob.slice(0, sliceBytes).arrayBuffer();
+	for (let at = 0; next;) {
+		const bytes = new Uint8Array(await next);
+		at += bytes.length;
+		// A file cut short while read ends here rather than asking for the same bytes forever.
+		next = bytes.length > 0 && at < blob.size ? blob.slice(at, at + sliceBytes).arrayBuffer() : null;
+		for (let i = 0; i < bytes.length; i += pieceBytes) yield bytes.subarray(i, i + pieceBytes);
 	}
 }
 
