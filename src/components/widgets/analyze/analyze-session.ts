@@ -28,7 +28,7 @@ export const pieceBytes = 1 << 16;
 export async function* readPieces(blob: Blob): AsyncGenerator<Uint8Array> {
 	let next: Promise<ArrayBuffer> | null = blob.slice(0, sliceBytes).arrayBuffer();
 	for (let at = 0; next;) {
-		const bytes = new Uint8Array(await next);
+		const bytes: Uint8Array = new Uint8Array(await next);
 		at += bytes.length;
 		// A file cut short while read ends here rather than asking for the same bytes forever.
 		next = bytes.length > 0 && at < blob.size ? blob.slice(at, at + sliceBytes).arrayBuffer() : null;
