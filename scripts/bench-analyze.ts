@@ -13,8 +13,11 @@
  *   - longest main-thread task, from a 'longtask' PerformanceObserver (target: none over 50 ms);
  *   - tab memory: the peak resident memory of the tab's renderer process, which holds the page
  *     and its worker (Chromium's SystemInfo.getProcessInfo names the process; its VmRSS is read
- *     from /proc every 50 ms), as a multiple of the log (target: under 1.5×). The JS heaps
- *     alone (page + worker, CDP Runtime.getHeapUsage) are printed beside it, at the end of a run.
+ *     from /proc every 50 ms), as a multiple of the log (target: under 1.5×), and how much of
+ *     it the analysis added to the tab at rest on the page (idle: just before the file is set;
+ *     the renderers of an empty /analyze/ tab hold about 400 MB on this machine before a byte is
+ *     read). The JS heaps alone (page + worker, CDP Runtime.getHeapUsage) are printed beside
+ *     it, at the end of a run.
  */
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
@@ -64,6 +67,8 @@ interface Run {
 	longestTask: number;
 	longTasks: number;
 	peakRss: number;
+	/** The tab's resident memory just before the file was set. */
+	idleRss: number;
 	jsHeap: number;
 	/** CPU seconds the tab's renderer process (page and worker) used from setting the file to complete. */
 	cpu: number;
@@ -153,6 +158,7 @@ async function runOnce(browser: Browser, file: string): Promise<Run> {
 		// Long tasks while the page loaded are not the analysis's.
 		await page.evaluate(() => ((window as unknown as { longTasks: number[] }).longTasks.length = 0));
 		const cpuBefore = pids.reduce((sum, pid) => sum + cpuOf(pid), 0);
+		const idleRss = pids.reduce((sum, pid) => sum + rssOf(pid), 0);
 		const started = performance.now();
 		await page.locator('#analyze-file').setInputFiles(file);
 		await page.waitForFunction(
@@ -191,6 +197,7 @@ async function runOnce(browser: Browser, file: string): Promise<Run> {
 			longestTask: tasks.length ? Math.max(...tasks) : 0,
 			longTasks: tasks.length,
 			peakRss,
+			idleRss,
 			jsHeap,
 			cpu,
 			status: (await page.locator('[data-part="status"]').textContent()) ?? '',
@@ -223,7 +230,8 @@ async function main(): Promise<void> {
 				const run = await runOnce(browser, file);
 				console.log(
 					`${(size / MB).toFixed(0)} MB run ${i + 1}: first chart ${run.firstChart.toFixed(2)} s, complete ${run.complete.toFixed(2)} s (tab CPU ${run.cpu.toFixed(1)} s), ` +
-						`longest task ${run.longestTask.toFixed(0)} ms (${run.longTasks} over 50 ms), tab ${(run.peakRss / MB).toFixed(0)} MB, ` +
+						`longest task ${run.longestTask.toFixed(0)} ms (${run.longTasks} over 50 ms), tab ${(run.peakRss / MB).toFixed(0)} MB ` +
+						`(${(run.idleRss / MB).toFixed(0)} MB idle), ` +
 						`JS heaps ${(run.jsHeap / MB).toFixed(0)} MB; page: ${run.status}`,
 				);
 				runs.push(run);
@@ -237,6 +245,7 @@ async function main(): Promise<void> {
 				`${m((r) => r.cpu).toFixed(1)} s`,
 				`${m((r) => r.longestTask).toFixed(0)} ms`,
 				`${(m((r) => r.peakRss) / MB).toFixed(0)} MB (${(m((r) => r.peakRss) / size).toFixed(2)}×)`,
+				`${(m((r) => r.peakRss - r.idleRss) / MB).toFixed(0)} MB (${(m((r) => r.peakRss - r.idleRss) / size).toFixed(2)}×)`,
 				`${(m((r) => r.jsHeap) / MB).toFixed(0)} MB`,
 			]);
 		}
@@ -252,6 +261,7 @@ async function main(): Promise<void> {
 		'tab CPU',
 		'longest task',
 		'tab memory (peak RSS)',
+		'above idle',
 		'JS heaps at end',
 	];
 	const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { createLogAnalysis } from '../../../trace/index.ts';
-import { createAnalyzeSession } from './analyze-session.ts';
+import { createAnalyzeSession, pieceBytes, readPieces, sliceBytes } from './analyze-session.ts';
 import type { FromWorker } from './protocol.ts';
 
 const log =
@@ -82,4 +82,45 @@ test('the summary and findings are the core’s one analysis, and the series the
 	const { read, ...series } = done.result.series;
 	assert.deepEqual(series, core.series);
 	assert.equal(read.gc, core.series.gc.length);
+});
+
+test('a big file is read in pieces of at most pieceBytes, at most two slices ahead, every byte in order', async () => {
+	const bytes = new Uint8Array(3 * sliceBytes + 123).map((_, i) => i % 251);
+	/** The end of the furthest slice asked for. */
+	let askedTo = 0;
+	class CountingBlob extends Blob {
+		override slice(start = 0, end = this.size): Blob {
+			assert.ok(end - start <= sliceBytes, `a slice of ${end - start} bytes`);
+			askedTo = Math.max(askedTo, end);
+			return super.slice(start, end);
+		}
+	}
+	const seen: number[] = [];
+	for await (const piece of readPieces(new CountingBlob([bytes]))) {
+		assert.ok(piece.length > 0 && piece.length <= pieceBytes, `${piece.length} bytes`);
+		seen.push(...piece);
+		assert.ok(askedTo <= seen.length + 2 * sliceBytes, `${askedTo} bytes asked for, ${seen.length} read`);
+	}
+	assert.deepEqual(new Uint8Array(seen), bytes);
+});
+
+test('lines and characters cut by the pieces’ edges are read whole, at their right place', async () => {
+	// Lines of varied length with a two-byte character in each, so edges fall inside lines and
+	// inside characters.
+	const lines = Array.from({ length: 6000 }, (_, i) => `program output é ${'x'.repeat(i % 97)} ${i}`);
+	const text = `${log}${lines.join('\n')}\n`;
+	assert.ok(Buffer.byteLength(text) > 4 * pieceBytes);
+	const { sent, s } = session();
+	await s.handle({ type: 'analyze', blob: new Blob([text]) });
+	const done = sent.find((m) => m.type === 'done');
+	assert.ok(done && done.type === 'done');
+	assert.equal(done.result.summary.lineCount, 2 + lines.length);
+	await s.handle({ type: 'rows', id: 1, start: 0, count: 3 + lines.length });
+	const reply = sent.at(-1)!;
+	assert.ok(reply.type === 'reply');
+	const rows = reply.value as { lineNo: number; text: string }[];
+	assert.deepEqual(
+		rows.map((r) => r.text),
+		text.split('\n').slice(0, -1),
+	);
 });

@@ -1,6 +1,6 @@
 /**
  * The analyzer worker's work, apart from the worker's globals so it can be tested: reads a log
- * (File or Blob) as a stream through the core's parser and findings, keeps a `LineIndex` and
+ * (File or Blob) a piece at a time through the core's parser and findings, keeps a `LineIndex` and
  * the charts' thinned series (both bounded: a few bytes a line, a fixed number of chart rows),
  * posts the charts so far every second while reading, and answers the page's requests for
  * windows of rows by reading just those bytes back from the file. Any exception becomes a
@@ -12,7 +12,35 @@ import { LineIndex, splitLines } from './line-index.ts';
 import { maxLineChars, maxRowChars, type FromWorker, type Row, type ToWorker } from './protocol.ts';
 
 const progressEveryMs = 100;
-/** Charts so far are posted this long after reading starts, then every `partialEveryMs`. */
+/** Bytes read from the file at a time. */
+export const sliceBytes = 1 << 20;
+/** Bytes decoded and parsed at a time: strings this short are collected young. */
+export const pieceBytes = 1 << 16;
+
+/**
+ * The bytes of `blob` in order, in pieces of at most `pieceBytes`, read a slice at a time: the
+ * next slice is read while this one is parsed, and no further. `Blob.stream()` reads ahead of a
+ * slower parse without limit, and in Chromium a megabyte chunk, and a megabyte string decoded
+ * from it, live outside the JS heap until a full collection, which a worker whose heap stays
+ * small rarely runs: the tab grew by several times the file. (A BYOB reader into one reused
+ * buffer stalled partway through a big file in Chromium 156.)
+ */
+export async function* readPieces(blob: Blob): AsyncGenerator<Uint8Array> {
+	let next: Promise<ArrayBuffer> | null = blob.slice(0, sliceBytes).arrayBuffer();
+	for (let at = 0; next;) {
+		const bytes: Uint8Array = new Uint8Array(await next);
+		at += bytes.length;
+		// A file cut short while read ends here rather than asking for the same bytes forever.
+		next = bytes.length > 0 && at < blob.size ? blob.slice(at, at + sliceBytes).arrayBuffer() : null;
+		for (let i = 0; i < bytes.length; i += pieceBytes) yield bytes.subarray(i, i + pieceBytes);
+	}
+}
+
+/**
+ * Charts so far are posted this long after reading starts, then every `partialEveryMs` or a
+ * quarter of the time spent so far, whichever is longer: a long read redraws a dozen times or
+ * so, not every second, and leaves both threads to the reading.
+ */
 const firstPartialMs = 300;
 const partialEveryMs = 1000;
 
@@ -47,14 +75,11 @@ export function createAnalyzeSession(send: (message: FromWorker, transfer?: Arra
 		// Bytes are decoded here rather than by a TextDecoderStream so that the newlines' byte
 		// offsets are found in the same pass (the same streaming decode, with the bytes at hand).
 		const decoder = new TextDecoder();
-		const reader = input.stream().getReader();
 		let read = 0;
 		const started = performance.now();
 		let lastProgress = 0;
 		let nextPartial = started + firstPartialMs;
-		for (;;) {
-			const { done, value } = await reader.read();
-			if (done) break;
+		for await (const value of readPieces(input)) {
 			lines.scan(value, read);
 			read += value.length;
 			analysis.push(decoder.decode(value, { stream: true }));
@@ -64,7 +89,7 @@ export function createAnalyzeSession(send: (message: FromWorker, transfer?: Arra
 				post({ type: 'progress', read, total });
 			}
 			if (now >= nextPartial) {
-				nextPartial = now + partialEveryMs;
+				nextPartial = now + Math.max(partialEveryMs, (now - started) / 4);
 				const partial = series.snapshot();
 				send({ type: 'partial', series: partial, read, total }, buffersOf(partial));
 			}

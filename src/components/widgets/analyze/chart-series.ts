@@ -29,8 +29,12 @@ export type ChartSeries = LogSeries & { read: Record<GroupName, number> };
 interface Row {
 	time: number;
 	lineNo: number;
-	/** The group's columns in a fixed order (for sched: named, then Ps' run queues, then rates). */
-	values: Float64Array;
+	/**
+	 * The group's columns in a fixed order (for sched: named, then Ps' run queues, then rates).
+	 * A plain array, not a typed one: a kept row's copy then lives in the JS heap, where a young
+	 * collection frees it, rather than outside it until a full one (see readPieces).
+	 */
+	values: number[];
 	/** The inittrace package. */
 	pkg?: string;
 }
@@ -61,14 +65,14 @@ class Bucket {
 	/** As `add`, for a row in a reused array: copied only if this bucket keeps it. */
 	offer(time: number, lineNo: number, values: Float64Array, pkg: string | undefined): void {
 		let row: Row | null = null;
-		if (this.first === null) row = this.first = { time, lineNo, values: values.slice(), pkg };
+		if (this.first === null) row = this.first = { time, lineNo, values: Array.from(values), pkg };
 		for (let c = 0; c < values.length; c++) {
 			const v = values[c]!;
 			if (Number.isNaN(v)) continue;
 			const low = this.min[c]!;
 			const high = this.max[c]!;
-			if (low === null || v < low.values[c]!) this.min[c] = row ??= { time, lineNo, values: values.slice(), pkg };
-			if (high === null || v > high.values[c]!) this.max[c] = row ??= { time, lineNo, values: values.slice(), pkg };
+			if (low === null || v < low.values[c]!) this.min[c] = row ??= { time, lineNo, values: Array.from(values), pkg };
+			if (high === null || v > high.values[c]!) this.max[c] = row ??= { time, lineNo, values: Array.from(values), pkg };
 		}
 	}
 
