@@ -5,6 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseLog } from '../log.ts';
 import { gcpacertraceFields } from './fields.ts';
 import { parsePacerLine } from './parse.ts';
 import {
@@ -356,4 +359,46 @@ describeNeverThrows(parse, {
 	alphabet: '0123456789 .+-e=()BMNIa\u2206\u0394\uffff\ud800é\t',
 	odd: ['', 'pacer:', 'pacer: ', 'pacer: 1', 'pacer: H', 'pacer: \u0000', 'pacer: 1e999% CPU'],
 	keys: catalogueKeys,
+});
+
+describe('a log read for its summary alone', () => {
+	// Without an `onLine`, the usual Go 1.18+ pacer lines are matched whole with one expression and
+	// no tokens are stored: the summary must be the one read with an `onLine`.
+	const traces = path.resolve(import.meta.dirname, '..', '..', '..', 'content', 'traces');
+	const captured = ['gcpacertrace', 'combined'].flatMap((dir) =>
+		readdirSync(path.join(traces, dir))
+			.filter((f) => f.endsWith('.txt'))
+			.flatMap((f) => readFileSync(path.join(traces, dir, f), 'utf8').split('\n'))
+			.map((line) => line.replace(/\r$/, ''))
+			.filter((line) => line.startsWith('pacer: ')),
+	);
+
+	test('every prefix and one-character edit of the captured lines counts as read with its tokens', () => {
+		const edits = ['', 'x', '-', '+', '.', 'e', 'e-05', '0', ' ', ')', '(', ']', '\u00b5', '\u2206', '\t'];
+		// One line per shape (digits aside), and the last float of each 39, 40 and 41 characters
+		// long (`float` looks at 40 at most).
+		// The span table's and era samples' lines (synthetic, from the reference) add the runtime
+		// notation of every line and `[controller reset]`.
+		const seeds = [...captured, ...rows.map((row) => row.line), ...eraSamples.map(([line]) => line)];
+		const shapes = [...new Map(seeds.map((line) => [line.replace(/\d+/g, '0'), line])).values()];
+		assert.ok(shapes.length >= 8, `${shapes.length} shapes`);
+		const lastFloat = /[+-]?\d+\.\d+(?:e[+-]\d+)?(?=\D*$)/;
+		const long = shapes.flatMap((line) => [39, 40, 41].map((n) => line.replace(lastFloat, `1.${'2'.repeat(n - 2)}`)));
+		let usual = 0;
+		for (const shape of [...shapes, ...long]) {
+			for (let i = 0; i <= shape.length; i++) {
+				const variants = [shape.slice(0, i), ...edits.map((e) => shape.slice(0, i) + e + shape.slice(i + 1))];
+				for (const variant of variants) {
+					const summary = parseLog(variant);
+					assert.deepEqual(
+						summary,
+						parseLog(variant, () => {}),
+						JSON.stringify(variant),
+					);
+					if (summary.kindCounts.gcpacertrace === 1 && summary.problemCount === 0) usual++;
+				}
+			}
+		}
+		assert.ok(usual > 1000, `${usual} variants read as pacer lines without a problem`);
+	});
 });

@@ -7,7 +7,7 @@ import { OLDEST_GO_MINOR } from '../era.ts';
 import { ANY_RELEASE, eraBits, NO_RELEASE } from '../era-bits.ts';
 import { SIGNED, parseWith } from '../scanner.ts';
 import type { FloatNotation, LineScanner } from '../scanner.ts';
-import type { ParsedLine } from '../types.ts';
+import type { LineForm, ParsedLine } from '../types.ts';
 
 const GO_1_5_ON = eraBits(5);
 const GO_1_5_TO_1_9 = eraBits(5, 9);
@@ -61,8 +61,87 @@ export function parsePacerLine(text: string): ParsedLine {
 	return parseWith(scanPacerLine, text);
 }
 
+// The usual pacer lines of Go 1.18+, each matched whole by one sticky expression for a log read
+// for its summary alone (Irregexp runs natively, faster than the reading field by field): one
+// with its floats in the runtime notation, one in the shortest form, read as `float` reads them.
+// A shortest float here has no sign and at most 39 characters (`float` looks at 40 at most), so
+// it is never taken for the runtime notation; any other float leaves the line to the full reading.
+const RUNTIME_FLOAT = String.raw`[+-]\d\.\d{6}e[+-]\d{3}`;
+const SHORTEST_FLOAT = String.raw`\d{1,12}(?:\.\d{1,21})?(?:e[+-]\d{1,3})?`;
+
+function pacerLines(float: string): { assist: RegExp; controller: RegExp; sweep: RegExp } {
+	const y = (source: string) => new RegExp(source, 'y');
+	return {
+		assist: y(String.raw`pacer: assist ratio=${float} \(scan \d+ MB in \d+->\d+ MB\) workers=\d+\+${float}`),
+		controller: y(
+			String.raw`pacer: \d+% CPU \(\d+ exp\.\) for \d+\+\d+\+\d+ B work \(\d+ B exp\.\) in \d+ B -> \d+ B ` +
+				String.raw`\(∆goal -?\d+, cons/mark ${float}\)(?:\[controller reset\])?`,
+		),
+		sweep: y(
+			String.raw`pacer: sweep done at heap size \d+MB; allocated \d+MB during sweep; swept \d+ pages at ${float} pages/byte`,
+		),
+	};
+}
+const RUNTIME_NOTATION_LINES = pacerLines(RUNTIME_FLOAT);
+const SHORTEST_FORM_LINES = pacerLines(SHORTEST_FLOAT);
+
+/** Whether `line` matches the line `s` is at, to its end. */
+function matchesWhole(s: LineScanner, line: RegExp): boolean {
+	line.lastIndex = s.pos;
+	return line.test(s.source) && line.lastIndex === s.lineEnd;
+}
+
+/** Which of the expressions to try: a float starting with a sign can only be the runtime notation. */
+function linesFor(s: LineScanner, floatStart: number): typeof SHORTEST_FORM_LINES {
+	return isDigit(s.source.charCodeAt(floatStart)) ? SHORTEST_FORM_LINES : RUNTIME_NOTATION_LINES;
+}
+
+/**
+ * For a log read for its summary alone: a usual Go 1.18+ line, matched whole, is without a
+ * problem and needs only its era (from its floats' notation) and its `∆`'s extra UTF-8 bytes;
+ * nothing reads its tokens. Returns false, having read nothing, for any other line.
+ */
+function summaryOfUsualPacerLine(s: LineScanner): boolean {
+	const text = s.source;
+	const at = s.pos + PREFIX.length;
+	const end = s.lineEnd;
+	const c = text.charCodeAt(at);
+	let form: LineForm;
+	let lineEra: number;
+	if (c === 97 /* a */) {
+		// The ratio's notation picks the expression, which holds the fractional workers to it.
+		const lines = linesFor(s, at + 'assist ratio='.length);
+		if (!matchesWhole(s, lines.assist)) return false;
+		form = 'pacer-assist-ratio';
+		// The fractional workers are a float from Go 1.10 (a whole one printed in the shortest
+		// form looks like Go 1.5–1.9's integer, but the ratio's notation already says 1.26+).
+		lineEra = lines === SHORTEST_FORM_LINES ? GO_1_26_ON : GO_1_10_ON & UP_TO_1_25;
+	} else if (c === 115 /* s */) {
+		// `… pages at F pages/byte`
+		const lines = linesFor(s, text.lastIndexOf(' ', end - ' pages/byte'.length - 1) + 1);
+		if (!matchesWhole(s, lines.sweep)) return false;
+		form = 'pacer-sweep-done';
+		lineEra = lines === SHORTEST_FORM_LINES ? GO_1_26_ON : GO_1_9_ON & UP_TO_1_25;
+	} else if (isDigit(c)) {
+		// `… cons/mark F)`, maybe then `[controller reset]`
+		const reset = text.charCodeAt(end - 1) === 93; /* ] */
+		const floatEnd = reset ? end - CONTROLLER_RESET.length - 1 : end - 1;
+		const lines = linesFor(s, text.lastIndexOf(' ', floatEnd - 1) + 1);
+		if (!matchesWhole(s, lines.controller)) return false;
+		form = 'pacer-controller';
+		lineEra = lines === SHORTEST_FORM_LINES ? GO_1_26_ON : GO_1_18_ON & UP_TO_1_25;
+		if (reset) lineEra &= GO_1_18_TO_1_19;
+		const delta = text.indexOf('∆', at);
+		s.countTextBytes(delta, delta + 1);
+	} else return false;
+	s.pos = end;
+	s.complete('gcpacertrace', form, lineEra);
+	return true;
+}
+
 /** `parsePacerLine` into the scanner `s`, reset to the line. */
 export function scanPacerLine(s: LineScanner): void {
+	if (!s.tokensRead && summaryOfUsualPacerLine(s)) return;
 	s.literal(PREFIX);
 	const at = s.lineStart + PREFIX.length;
 	if (startsOrIsCutFrom(s, at, 'assist ratio=')) return scanAssistRatio(s);

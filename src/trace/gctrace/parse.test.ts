@@ -5,6 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseLog } from '../log.ts';
 import { formatEra } from '../era.ts';
 import type { ParsedLine } from '../types.ts';
 import { gctraceFields } from './fields.ts';
@@ -534,4 +537,41 @@ describeNeverThrows(parse, {
 	alphabet: '0123456789 .+-/>@%:()BLMPgcsu\u2206\u0394\uffff\ud800é\t',
 	odd: ['', 'gc', 'gc ', 'gc 1', 'gc1', 'scan: ', 'scan:', 'GC', '\u0000', 'gc 99999999999999999999999 @'],
 	keys: catalogueKeys,
+});
+
+describe('a log read for its summary alone', () => {
+	// Without an `onLine`, the usual Go 1.18+ cycle line is matched whole with one expression and
+	// only the tokens the summary reads are stored: its summary must be the one read with an `onLine`.
+	const dir = path.resolve(import.meta.dirname, '..', '..', '..', 'content', 'traces', 'gctrace');
+	const captured = readdirSync(dir)
+		.filter((f) => f.endsWith('.txt'))
+		.flatMap((f) => readFileSync(path.join(dir, f), 'utf8').split('\n'))
+		.map((line) => line.replace(/\r$/, ''))
+		.filter((line) => line.startsWith('gc '));
+
+	test('every prefix and one-character edit of the captured cycle lines counts as read with its tokens', () => {
+		const edits = ['', 'x', '-', '.', '.5', '+', '/', ' ', '0', '9', 'P', ' (forced)', '(', '\u00b5', '\t'];
+		// One line per shape (digits aside), and a line of each with long numbers.
+		const shapes = new Map(captured.map((line) => [line.replace(/\d+/g, '0'), line]));
+		assert.ok(shapes.size >= 10, `${shapes.size} shapes`);
+		let usual = 0;
+		for (const line of shapes.values()) {
+			const long = line.replace(/\d+(?=%| P)/g, '12345678901234567890').replace(/@\d+\.\d+/, '@1.12345678901234567');
+			for (const shape of [line, long]) {
+				for (let i = 0; i <= shape.length; i++) {
+					const variants = [shape.slice(0, i), ...edits.map((e) => shape.slice(0, i) + e + shape.slice(i + 1))];
+					for (const variant of variants) {
+						const summary = parseLog(variant);
+						assert.deepEqual(
+							summary,
+							parseLog(variant, () => {}),
+							JSON.stringify(variant),
+						);
+						if (summary.formCounts['gc-cycle'] === 1 && summary.problemCount === 0) usual++;
+					}
+				}
+			}
+		}
+		assert.ok(usual > 1000, `${usual} variants read as cycle lines without a problem`);
+	});
 });

@@ -57,8 +57,45 @@ export function scanGctraceLine(s: LineScanner): void {
 	else scanLegacyLine(s);
 }
 
+/**
+ * The usual cycle line of Go 1.18+ (three clock values, stacks and globals, no leak marker),
+ * matched whole by one sticky expression: Irregexp runs natively, faster than the reading
+ * field by field. Numbers are read as `number` reads them (digits, a fraction where allowed).
+ */
+const USUAL_CYCLE_LINE = new RegExp(
+	String.raw`gc \d+ @\d+(?:\.\d+)?s \d+%: ` +
+		String.raw`\d+(?:\.\d+)?\+\d+(?:\.\d+)?\+\d+(?:\.\d+)? ms clock, ` +
+		String.raw`\d+(?:\.\d+)?\+\d+(?:\.\d+)?/\d+(?:\.\d+)?/\d+(?:\.\d+)?\+\d+(?:\.\d+)? ms cpu, ` +
+		String.raw`\d+->\d+->\d+ MB, \d+ MB goal, \d+ MB stacks, \d+ MB globals, \d+ P(?: \(forced\))?`,
+	'y',
+);
+
+/**
+ * For a log read for its summary alone: a cycle line `USUAL_CYCLE_LINE` matches to its end is
+ * ASCII, without a problem, of Go 1.18+, and needs only the two tokens the summary reads (the
+ * time since start and GOMAXPROCS), read with `number` at their places. Returns false, having
+ * read nothing, for any other line.
+ */
+function summaryOfUsualCycleLine(s: LineScanner): boolean {
+	const text = s.source;
+	const end = s.lineEnd;
+	USUAL_CYCLE_LINE.lastIndex = s.pos;
+	if (!USUAL_CYCLE_LINE.test(text) || USUAL_CYCLE_LINE.lastIndex !== end) return false;
+	s.pos = text.indexOf('@', s.pos) + 1;
+	s.number('gctrace/since-start', 'the time since start (a number of seconds)', DECIMALS);
+	// The line ends `N P` or `N P (forced)`.
+	let procsEnd = text.charCodeAt(end - 1) === 80 /* P */ ? end - 2 : end - 11;
+	while (isDigit(text.charCodeAt(procsEnd - 1))) procsEnd--;
+	s.pos = procsEnd;
+	s.number('gctrace/procs', 'GOMAXPROCS, a number, before " P"');
+	s.pos = end;
+	s.complete('gctrace', 'gc-cycle', GO_1_18_ON);
+	return true;
+}
+
 /** `gc 3 @0.041s 2%: 0.018+1.1+0.025 ms clock, … 4->4->1 MB, 4 MB goal, 0 MB stacks, …`. */
 function scanCycleLine(s: LineScanner): void {
+	if (!s.tokensRead && summaryOfUsualCycleLine(s)) return;
 	const text = s.source;
 	s.literal('gc ');
 	s.number('gctrace/cycle', 'the GC cycle number');
