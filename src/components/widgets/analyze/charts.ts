@@ -629,7 +629,8 @@ export function createCharts(root: HTMLElement, onPick: (lineNo: number) => void
 			}
 			pending = setTimeout(() => drawFrom(index + 1));
 		};
-		drawFrom(0);
+		// The first chart waits for a task of its own too, apart from working out every chart's points.
+		pending = setTimeout(() => drawFrom(0));
 	}
 
 	return {
