@@ -21,7 +21,7 @@ async function mainText(page: Page): Promise<string> {
 	});
 }
 
-/** A browser context with JavaScript off, one per test, for the pages that test compares. */
+/** Each page, loaded with JavaScript off (one context for them all), shows the text it showed with it on. */
 async function expectSameWithoutJs(browser: Browser, pages: { path: string; textWithJs: string }[]): Promise<void> {
 	const context = await browser.newContext({ javaScriptEnabled: false });
 	const off = await context.newPage();
@@ -122,8 +122,8 @@ async function expectKeyboardReachesEverything(page: Page, pagePath: string): Pr
 	expect(wanted.filter((key) => !reached.has(key)).length, 'controls Tab never reaches').toBe(0);
 }
 
-// One test per page, so each page's context is made once: its keyboard, the same content without
-// JavaScript, then axe in each scheme, each a step of its own in the report.
+// One test per page, so its context is made once: the keyboard, axe in each scheme, then the same
+// content without JavaScript, each a step of its own in the report.
 for (const { route, path: pagePath, why } of checkedPages()) {
 	test(`${route} (${why}: ${pagePath}): the keyboard reaches every control, the content shows without JavaScript, and axe finds nothing, light and dark`, async ({
 		page,
@@ -148,14 +148,15 @@ for (const { route, path: pagePath, why } of checkedPages()) {
 	});
 }
 
-// Each lesson is its own mix of MDX components, each with its own script: every lesson, every run.
+// Each lesson is its own mix of MDX components, each with its own script: every lesson, every run,
+// the ones not checked above in two tests.
 const sampled = new Set(checkedPages().map((c) => c.path));
 const otherLessons = (pageTemplates().find((t) => t.route === '/lessons/[slug]/')?.pages ?? []).filter(
 	(lesson) => !sampled.has(lesson),
 );
 for (const half of [0, 1]) {
 	const lessons = otherLessons.filter((_, i) => i % 2 === half);
-	test(`/lessons/[slug]/ (every other lesson, part ${half + 1} of 2: ${lessons.join(' ')}): the same content shows with JavaScript off`, async ({
+	test(`/lessons/[slug]/ (the other lessons, part ${half + 1} of 2: ${lessons.join(' ')}): the same content shows with JavaScript off`, async ({
 		page,
 		browser,
 	}) => {
