@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { isFieldKey } from './catalogue.ts';
 import { formatEra } from './era.ts';
+import { type LogSummary, parseLog } from './log.ts';
 import { parseLine } from './parse.ts';
 import type { FieldKey, FieldValue, LineForm, LineKind, ParsedLine, Token } from './types.ts';
 
@@ -147,4 +148,38 @@ export function describeEraSamples(
 			});
 		}
 	});
+}
+
+/**
+ * Each line, cut at every position and edited there (each of `edits` in place of the character
+ * at that position, plus any `more` variants): a log read for its summary alone, which matches usual
+ * lines whole, must give the summary read line by line with an `onLine`. Returns how many variants
+ * `counted` picks out, so a test can check the fast path was taken often.
+ */
+export function assertSummaryAloneAgrees(
+	lines: Iterable<string>,
+	edits: readonly string[],
+	counted: (summary: LogSummary) => boolean,
+	more: (line: string, at: number) => string[] = () => [],
+): number {
+	let count = 0;
+	for (const line of lines) {
+		for (let i = 0; i <= line.length; i++) {
+			const variants = [
+				line.slice(0, i),
+				...edits.map((e) => line.slice(0, i) + e + line.slice(i + 1)),
+				...more(line, i),
+			];
+			for (const variant of variants) {
+				const summary = parseLog(variant);
+				assert.deepEqual(
+					summary,
+					parseLog(variant, () => {}),
+					JSON.stringify(variant),
+				);
+				if (counted(summary)) count++;
+			}
+		}
+	}
+	return count;
 }
