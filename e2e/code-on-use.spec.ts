@@ -53,15 +53,21 @@ test('/analyze/ fetches the comparison only when the reader reaches it', async (
 	expect(atArrival.filter((name) => !arrived.includes(name)).length).toBeGreaterThan(1);
 });
 
-test('a comparison asked for before its code has arrived is made once it has', async ({ page }) => {
-	await page.goto('/analyze/');
-	// Hold the comparison's code back until both logs are in and Compare is pressed.
+/** Holds the comparison's code back from the page until the returned function is called. */
+async function holdComparisonCode(page: Page): Promise<() => void> {
 	let release: () => void = () => {};
 	const held = new Promise<void>((resolve) => (release = resolve));
 	await page.route(/\/compare-runs\.[^/]*\.js$/, async (route) => {
 		await held;
 		await route.continue();
 	});
+	return () => release();
+}
+
+test('a comparison asked for before its code has arrived is made once it has', async ({ page }) => {
+	await page.goto('/analyze/');
+	// Hold the comparison's code back until both logs are in and Compare is pressed.
+	const release = await holdComparisonCode(page);
 	const compare = page.locator('compare-runs');
 	const gcLine =
 		'gc 1 @0.010s 0%: 0.1+0.2+0.01 ms clock, 0.2+0/0.1/0+0.02 ms cpu, 3->3->0 MB, 4 MB goal, 0 MB stacks, 0 MB globals, 2 P\n';
@@ -77,12 +83,7 @@ test('a comparison asked for before its code has arrived is made once it has', a
 
 test('the example pair pressed before the code has arrived is compared once it has', async ({ page }) => {
 	await page.goto('/analyze/');
-	let release: () => void = () => {};
-	const held = new Promise<void>((resolve) => (release = resolve));
-	await page.route(/\/compare-runs\.[^/]*\.js$/, async (route) => {
-		await held;
-		await route.continue();
-	});
+	const release = await holdComparisonCode(page);
 	const compare = page.locator('compare-runs');
 	await compare.getByRole('button', { name: 'Try GOGC=50 against GOGC=400' }).click();
 	release();
