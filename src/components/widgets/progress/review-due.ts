@@ -12,7 +12,8 @@ import { loadQuizStore } from '../quiz/quiz-store.ts';
 class ReviewDue extends HTMLElement {
 	connectedCallback(): void {
 		const due = dueFields(loadQuizStore().data.fields ?? {}, new Date());
-		if (due.length > 0) void this.show(due);
+		// A failed download (offline before the copy is kept) leaves the line out, as with nothing due.
+		if (due.length > 0) this.show(due).catch(() => {});
 	}
 
 	private async show(due: readonly string[]): Promise<void> {
